@@ -19,6 +19,8 @@ export interface Place {
   source: string;
   /** For kind 'route': file name under data/geo/routes/. */
   route: string;
+  /** 1-based line of the place's row in the gazetteer file, for error messages. */
+  line: number;
 }
 
 /** One row of data/geo/rules.csv, split at its brackets. */
