@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { DataError, parseCsv, parseGazetteer, parseRules, parseRoute } from '../../src/core';
+
+const HEADER = 'id,name,aliases,kind,lat,lon,country,wikidata,source,route';
+const MOSCOW = 'moscow,Moscow,Moscow,city,55.7558,37.6173,RU,Q649,Wikipedia: Moscow,';
+
+function errorOf(fn: () => unknown): DataError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DataError) return e;
+    throw e;
+  }
+  throw new Error('expected a DataError');
+}
+
+describe('parseGazetteer', () => {
+  it('parses a valid row with its aliases and line', () => {
+    const [p] = parseGazetteer(`${HEADER}\n${MOSCOW}\n`, 'g.csv');
+    expect(p).toMatchObject({ id: 'moscow', name: 'Moscow', aliases: ['Moscow'], kind: 'city', lat: 55.7558, line: 2 });
+  });
+
+  it.each([
+    ['missing lat', 'x,X,X,city,,10,,,src,', 'lat', '', 'not a number'],
+    ['lat out of range', 'x,X,X,city,91,10,,,src,', 'lat', '91', 'out of range'],
+    ['lon out of range', 'x,X,X,city,10,-180.5,,,src,', 'lon', '-180.5', 'out of range'],
+    ['empty name', 'x,,X,city,10,10,,,src,', 'name', '', 'empty'],
+    ['unknown kind', 'x,X,X,town,10,10,,,src,', 'kind', 'town', 'unknown kind'],
+    ['no source', 'x,X,X,city,10,10,,,,', 'source', '', 'source'],
+    ['bad id', 'New York,X,X,city,10,10,,,src,', 'id', 'New York', 'lower-case'],
+    ['route without file', 'r,R,R,route,10,10,,,src,', 'route', '', 'waypoint file'],
+  ])('rejects %s with file, line, column and value', (_what, row, column, value, problem) => {
+    const e = errorOf(() => parseGazetteer(`${HEADER}\n${MOSCOW}\n${row}\n`, 'data/geo/gazetteer.csv'));
+    expect(e.file).toBe('data/geo/gazetteer.csv');
+    expect(e.line).toBe(3);
+    expect(e.column).toBe(column);
+    expect(e.value).toBe(value);
+    expect(e.message).toContain(problem);
+    expect(e.message).toMatch(/^data\/geo\/gazetteer\.csv:3: column/);
+  });
+
+  it('rejects a duplicate id, naming the first line', () => {
+    const e = errorOf(() => parseGazetteer(`${HEADER}\n${MOSCOW}\n\n${MOSCOW}\n`, 'g.csv'));
+    expect(e).toMatchObject({ line: 4, column: 'id', value: 'moscow' });
+    expect(e.message).toContain('already used on line 2');
+  });
+
+  it('counts lines through quoted fields that span lines', () => {
+    const quoted = 'a,"A, with comma","A|B\nC",city,1,1,,,src,';
+    const e = errorOf(() => parseGazetteer(`${HEADER}\n${quoted}\nb,B,B,city,1,999,,,src,\n`, 'g.csv'));
+    expect(e.line).toBe(4);
+  });
+
+  it('rejects a row with the wrong number of fields', () => {
+    const e = errorOf(() => parseGazetteer(`${HEADER}\n${MOSCOW}\nx,X,X,city,1,1,,,src,,extra\n`, 'g.csv'));
+    expect(e.line).toBe(3);
+    expect(e.message).toContain('quote values that contain commas');
+  });
+
+  it('rejects a file without the required header', () => {
+    const e = errorOf(() => parseCsv('id,name\nx,y\n', 'g.csv', ['id', 'lat']));
+    expect(e).toMatchObject({ line: 1, column: 'lat' });
+  });
+});
+
+describe('parseRules', () => {
+  const byId = new Map(parseGazetteer(`${HEADER}\n${MOSCOW}\n`, 'g.csv').map((p) => [p.id, p]));
+
+  it('splits a pattern at its brackets', () => {
+    const [r] = parseRules('pattern,resolves_to,note\n"Old [Moscow] Road",moscow,why\n', 'r.csv', byId);
+    expect(r).toMatchObject({ before: 'Old ', mention: 'Moscow', after: ' Road', resolvesTo: 'moscow', line: 2 });
+  });
+
+  it('reads a phrase without brackets and target as a non-mention', () => {
+    const [r] = parseRules('pattern,resolves_to,note\nMoscow Mule,,a drink\n', 'r.csv', byId);
+    expect(r).toMatchObject({ mention: 'Moscow Mule', resolvesTo: null });
+  });
+
+  it('rejects an unknown target and a target without brackets', () => {
+    expect(errorOf(() => parseRules('pattern,resolves_to\n[Paris],paris\n', 'r.csv', byId))).toMatchObject({
+      line: 2,
+      column: 'resolves_to',
+      value: 'paris',
+    });
+    expect(errorOf(() => parseRules('pattern,resolves_to\nMoscow,moscow\n', 'r.csv', byId))).toMatchObject({
+      column: 'pattern',
+    });
+  });
+});
+
+describe('parseRoute', () => {
+  const H = 'seq,name,lat,lon,time,source,note\n';
+  it('parses waypoints with optional times', () => {
+    const w = parseRoute(`${H}1,A,10,20,1937-06-18T01:04Z,s,\n2,B,11,21,,s,approx\n`, 'r.csv');
+    expect(w.map((p) => [p.name, p.time])).toEqual([
+      ['A', '1937-06-18T01:04Z'],
+      ['B', null],
+    ]);
+  });
+  it('rejects local times, times running backwards and falling seq', () => {
+    expect(errorOf(() => parseRoute(`${H}1,A,1,1,1937-06-18 01:04,s,\n2,B,1,1,,s,\n`, 'r.csv')).column).toBe('time');
+    expect(
+      errorOf(() => parseRoute(`${H}1,A,1,1,1937-06-18T01:04Z,s,\n2,B,1,1,1937-06-17T01:04Z,s,\n`, 'r.csv')).line,
+    ).toBe(3);
+    expect(errorOf(() => parseRoute(`${H}2,A,1,1,,s,\n1,B,1,1,,s,\n`, 'r.csv')).column).toBe('seq');
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { buildGazetteer, createPlaceFinder, parseGazetteer, parseRules, type Story } from '../../src/core';
+
+const GAZ = `id,name,aliases,kind,lat,lon,country,wikidata,source,route
+us,United States,US|United States|USA,country,39,-98,US,,test,
+dc,"Washington, D.C.",Washington|Washington D.C.,city,38.9,-77,US,,test,
+wa,Washington (state),Washington State,region,47.4,-120.5,US,,test,
+vancouver,"Vancouver, Washington",Vancouver,city,45.6,-122.7,US,,test,
+barracks,Vancouver Barracks,Vancouver Barracks,landmark,45.6,-122.66,US,,test,
+russia,Russia,Russia|Russian Federation,country,60,90,RU,,test,
+crimea,Crimea,Crimea,region,45,34,,,test,
+alsib,Alaska-Siberia air route,Alaska-Siberia Air Route,route,64,180,,,test,alsib.csv
+`;
+const RULES = `pattern,resolves_to,note
+"Vancouver Barracks, [Washington]",wa,the state after a place in it
+Luke of Crimea Medal,,an award
+`;
+
+const places = parseGazetteer(GAZ, 'g.csv');
+const gazetteer = buildGazetteer(places, parseRules(RULES, 'r.csv', new Map(places.map((p) => [p.id, p]))));
+const finder = createPlaceFinder(gazetteer);
+const whole = (text: string): Story[] => [{ index: 0, title: 't', kind: 'article', start: 0, end: text.length }];
+const found = (text: string) => finder.findMentions(text, whole(text)).map((m) => [m.text, m.placeId]);
+
+describe('findMentions', () => {
+  it('takes the longest alias', () => {
+    expect(found('in Vancouver Barracks and in Vancouver')).toEqual([
+      ['Vancouver Barracks', 'barracks'],
+      ['Vancouver', 'vancouver'],
+    ]);
+    expect(found('the Russian Federation')).toEqual([['Russian Federation', 'russia']]);
+  });
+
+  it('matches whole words only and knows "us" from "US"', () => {
+    expect(found('Russians told us about USAID and the US')).toEqual([['US', 'us']]);
+  });
+
+  it('matches a capitalised alias written in capitals, but not a short one in lower case', () => {
+    expect(found('VISIT RUSSIA when it is possible')).toEqual([['RUSSIA', 'russia']]);
+    expect(found('russia')).toEqual([]);
+  });
+
+  it('resolves a form by the rule whose context fits, else by its alias', () => {
+    expect(found('Moscow and Washington; Vancouver Barracks, Washington; Vancouver, Washington State')).toEqual([
+      ['Washington', 'dc'],
+      ['Vancouver Barracks', 'barracks'],
+      ['Washington', 'wa'],
+      ['Vancouver', 'vancouver'],
+      ['Washington State', 'wa'],
+    ]);
+  });
+
+  it('skips a place name inside a longer name that is no place', () => {
+    expect(found('the Luke of Crimea Medal, not Crimea')).toEqual([['Crimea', 'crimea']]);
+  });
+
+  it('treats no-break spaces, runs of spaces and dashes like their plain forms, keeping the exact text', () => {
+    const text = 'the Alaska\u2013Siberia\u00a0Air  Route';
+    const [m] = finder.findMentions(text, whole(text));
+    expect(m).toMatchObject({ placeId: 'alsib', start: 4, end: text.length });
+    expect(m!.text).toBe(text.slice(4));
+  });
+
+  it('does not join words across a line break', () => {
+    expect(found('Vancouver Barracks,\nWashington')).toEqual([
+      ['Vancouver Barracks', 'barracks'],
+      ['Washington', 'dc'],
+    ]);
+  });
+
+  it('gives the sentence around each mention as its snippet', () => {
+    const text = 'First one. It was in Washington D.C. on Monday. Last one.\nNext line.';
+    const [m] = finder.findMentions(text, whole(text));
+    expect(text.slice(m!.snippetStart, m!.snippetEnd)).toBe('It was in Washington D.C. on Monday.');
+  });
+
+  it('assigns mentions to stories and drops those outside every story', () => {
+    const text = 'Russia here.\nUS there.\nRussia in the footer.';
+    const stories: Story[] = [
+      { index: 0, title: 'a', kind: 'article', start: 0, end: 12 },
+      { index: 1, title: 'b', kind: 'article', start: 13, end: 22 },
+    ];
+    expect(finder.findMentions(text, stories).map((m) => [m.text, m.story])).toEqual([
+      ['Russia', 0],
+      ['US', 1],
+    ]);
+  });
+});

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fingerprint, normalizeText } from '../../src/core';
+
+const NEWSLETTER = readFileSync(
+  new URL('../../data/newsletters/russian-embassy-newsletter-2020-06.txt', import.meta.url),
+  'utf8',
+);
+
+describe('normalizeText', () => {
+  it('folds Unicode spaces, typographic quotes and dashes one character for one', () => {
+    const s = 'Alaska\u2013Siberia\u00a0Airway \u2018a\u2019 \u201cb\u201d \u2014 x\u2009y';
+    const n = normalizeText(s);
+    expect(n).toBe('Alaska-Siberia Airway \'a\' "b" - x y');
+    expect(n.length).toBe(s.length);
+  });
+
+  it('keeps every offset of the newsletter, which has 356 no-break spaces', () => {
+    expect([...NEWSLETTER].filter((c) => c === '\u00a0')).toHaveLength(356);
+    const n = normalizeText(NEWSLETTER);
+    expect(n.length).toBe(NEWSLETTER.length);
+    expect(n).not.toMatch(/[\u00a0\u2018\u2019\u201c\u201d\u2013\u2014]/);
+    // characters outside the folded set are untouched
+    for (let i = 0; i < n.length; i++) if (/[A-Za-z0-9]/.test(NEWSLETTER[i]!)) expect(n[i]).toBe(NEWSLETTER[i]);
+  });
+
+  it('makes the hyphen and en dash forms of a compound name equal', () => {
+    expect(normalizeText('Alaska-Siberia')).toBe(normalizeText('Alaska\u2013Siberia'));
+  });
+});
+
+describe('fingerprint', () => {
+  it('is the FNV-1a 32-bit hash', () => {
+    expect(fingerprint('')).toBe('811c9dc5');
+    expect(fingerprint('a')).toBe('e40c292c');
+    expect(fingerprint('foobar')).toBe('bf9cf968');
+  });
+  it('changes when one character of the newsletter changes', () => {
+    expect(fingerprint(NEWSLETTER)).not.toBe(fingerprint(NEWSLETTER.replace('Moscow', 'Moskva')));
+  });
+});
