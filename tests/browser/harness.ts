@@ -1,0 +1,149 @@
+/**
+ * Vitest side of the browser tests: one headless Chromium and one static server over dist/ per
+ * test file; every page a test opens is checked afterwards for console errors, uncaught errors and
+ * requests that tried to leave 127.0.0.1.
+ *
+ * No Chromium: with REQUIRE_BROWSER=1 the run fails; otherwise a loud warning and the suites skip.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import {
+  findChromium,
+  launchChromium,
+  NO_BROWSER_MESSAGE,
+  openRecordedPage,
+  ROOT,
+  serveStatic,
+  type PageRecord,
+  type StaticServer,
+} from './chromium';
+
+export const chromePath = findChromium();
+if (!chromePath) {
+  if (process.env.REQUIRE_BROWSER === '1') {
+    throw new Error(
+      'REQUIRE_BROWSER=1 but no Chromium found (CHROME_PATH, /usr/bin/chromium, chromium on PATH). ' +
+        'Install it with: apt-get install -y chromium (or set CHROME_PATH)',
+    );
+  }
+  process.stderr.write(NO_BROWSER_MESSAGE);
+}
+/** For `describe.skipIf(noBrowser)`. */
+export const noBrowser = chromePath === null;
+
+export const OUT_DIR = join(ROOT, 'tests/browser/out');
+
+/** A marker (or cluster) on the map: `role="button"` with an aria-label, inside the map. */
+export const MARKER = '.leaflet-container [role="button"][aria-label]';
+
+export interface OpenPage {
+  page: Page;
+  record: PageRecord;
+}
+
+/**
+ * Registers beforeAll/afterAll/afterEach for a test file and returns `open(path)`, which loads a
+ * page of the production build. After each test, every page opened in it must have logged no
+ * console error, thrown nothing, and requested nothing outside the test server.
+ */
+export function useAtlas() {
+  let server: StaticServer;
+  let browser: Browser;
+  let opened: OpenPage[] = [];
+
+  beforeAll(async () => {
+    if (!chromePath) return;
+    mkdirSync(OUT_DIR, { recursive: true });
+    server = await serveStatic();
+    browser = await launchChromium(chromePath);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    const pages = opened;
+    opened = [];
+    for (const { page, record } of pages) {
+      await page.context().close();
+      if (record.consoleWarnings.length) {
+        process.stderr.write(`console warnings:\n  ${record.consoleWarnings.join('\n  ')}\n`);
+      }
+      expect.soft(record.blocked, 'requests outside the test server').toEqual([]);
+      expect.soft(record.pageErrors, 'uncaught errors in the page').toEqual([]);
+      expect.soft(record.consoleErrors, 'console errors').toEqual([]);
+    }
+  });
+
+  return {
+    origin: () => server.origin,
+    /** Opens `path` (e.g. "/?story=3") in a fresh context and waits for the first marker. */
+    async open(
+      path = '/',
+      options: { width?: number; height?: number; mobile?: boolean; waitForMarker?: boolean } = {},
+    ): Promise<OpenPage> {
+      const opening = await openRecordedPage(browser, server.origin, options);
+      const result = { page: opening.page, record: opening.record };
+      opened.push(result);
+      await opening.page.goto(server.origin + path);
+      if (options.waitForMarker !== false) await opening.page.locator(MARKER).first().waitFor();
+      return result;
+    },
+  };
+}
+
+/** The aria-labels of the markers and clusters now on the map. */
+export function markerLabels(page: Page): Promise<string[]> {
+  return page.locator(MARKER).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+}
+
+/** True when a marker label ("Vancouver, Washington, 3 stories") names `place`. */
+function labelNames(label: string, place: string) {
+  const name = place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return !label.startsWith('Cluster of') && new RegExp(`^([\\w ]+ )?${name}\\b`).test(label);
+}
+
+/**
+ * The marker for `place`, opening clusters (click = zoom in / expand) until it shows.
+ * Fails with the labels it saw when the place is in no marker or cluster.
+ */
+export async function findMarker(page: Page, place: string): Promise<Locator> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const labels = await markerLabels(page);
+    const own = labels.find((l) => labelNames(l, place));
+    if (own !== undefined) return page.locator(`${MARKER}[aria-label="${own.replaceAll('"', '\\"')}"]`);
+    const cluster = labels.find((l) => l.startsWith('Cluster of') && l.includes(place));
+    if (cluster === undefined) {
+      throw new Error(`no marker or cluster names ${place}; markers on the map: ${JSON.stringify(labels)}`);
+    }
+    await page
+      .locator(`${MARKER}[aria-label="${cluster.replaceAll('"', '\\"')}"]`)
+      .first()
+      .click();
+    // Leaflet animates the zoom; wait until the cluster is gone or the marker appears.
+    await page
+      .waitForFunction(
+        ([selector, label]) =>
+          ![...document.querySelectorAll(selector)].some((e) => e.getAttribute('aria-label') === label),
+        [MARKER, cluster] as const,
+        { timeout: 3000 },
+      )
+      .catch(() => undefined);
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`could not open the clusters around ${place}: ${JSON.stringify(await markerLabels(page))}`);
+}
+
+/** The <nav aria-label="Stories"> list's story buttons. */
+export function storyButtons(page: Page): Locator {
+  return page.locator('nav[aria-label="Stories"] button');
+}
+
+/** The open reader: an element labelled "Story: <title>". */
+export function reader(page: Page): Locator {
+  return page.locator('[aria-label^="Story: "]');
+}
