@@ -1,0 +1,246 @@
+/**
+ * npm run bench: the figures issue #2 asks for, printed and written to bench/out/results.json.
+ *   geoparse    the whole newsletter, warm (median and p95 after warm-up), and 100 copies of it
+ *   JS size     every dist/assets/*.js gzipped, and the initial JS that dist/index.html loads
+ *   first marker  navigation start → first map marker in headless Chromium (median of 7 loads)
+ * Options: --runs N (geoparse runs, default 200), --loads N (page loads, default 7).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { loadAtlas, loadData } from '../src/core';
+import { readDataFiles } from '../src/cli/data';
+import {
+  DIST,
+  findChromium,
+  launchChromium,
+  openRecordedPage,
+  ROOT,
+  serveStatic,
+} from '../tests/browser/chromium';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RUNS = arg('runs', 200);
+const LOADS = arg('loads', 7);
+
+const TARGETS = { geoparseMs: 5, initialJsKb: 200, firstMarkerMs: 1500 };
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
+};
+const median = (xs: number[]) => quantile(xs, 0.5);
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Times `fn` `runs` times after `warmup` untimed runs; milliseconds. */
+function time(fn: () => unknown, runs: number, warmup = Math.min(20, runs)) {
+  for (let i = 0; i < warmup; i++) fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ms.push(performance.now() - t0);
+  }
+  return { runs, medianMs: round(median(ms), 3), p95Ms: round(quantile(ms, 0.95), 3) };
+}
+
+const verdict = (value: number | null, target: number) =>
+  value === null ? 'not measured' : value < target ? 'meets target' : 'MISSES TARGET';
+
+// (a) geoparse ------------------------------------------------------------------------------------
+function benchGeoparse() {
+  const data = readDataFiles(join(ROOT, 'data/'));
+  const dir = join(ROOT, 'data/newsletters');
+  const file = readdirSync(dir).find((f) => f.endsWith('.txt'));
+  if (!file) throw new Error(`no newsletter .txt in ${dir}`);
+  const text = readFileSync(join(dir, file), 'utf8');
+  const loaded = loadData(data);
+  const atlas = loaded.geoparse(text);
+  const copies = Array.from({ length: 100 }, () => text).join('\n\n');
+  const big = loaded.geoparse(copies);
+  return {
+    newsletter: file,
+    chars: text.length,
+    stories: atlas.stories.length,
+    mentions: atlas.mentions.length,
+    places: atlas.places.length,
+    /** Data already validated (loadData once): the text alone. */
+    geoparse: time(() => loaded.geoparse(text), RUNS),
+    /** loadAtlas: validating the data files and geoparsing, as a fresh page load does. */
+    loadAtlas: time(() => loadAtlas({ ...data, text }), Math.max(10, RUNS / 4)),
+    copies100: {
+      chars: copies.length,
+      mentions: big.mentions.length,
+      ...time(() => loaded.geoparse(copies), 7, 2),
+    },
+  };
+}
+
+// (b) JS size ---------------------------------------------------------------------------------------
+/** Builds dist/ when it is missing or older than the sources it is built from. */
+function ensureBuild() {
+  const built = join(DIST, 'index.html');
+  const newest = (path: string): number => {
+    const s = statSync(path);
+    return s.isDirectory() ? Math.max(0, ...readdirSync(path).map((f) => newest(join(path, f)))) : s.mtimeMs;
+  };
+  const sources = ['src', 'data', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) =>
+    join(ROOT, p),
+  );
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.filter(existsSync).map(newest)))
+    return;
+  console.log('building dist/ (vite build)…');
+  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+function benchSize() {
+  ensureBuild();
+  const assets = join(DIST, 'assets');
+  const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  // The entry script and the chunks it preloads: what the browser fetches before the app runs.
+  const initial = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map(
+    (m) => m[1]!,
+  );
+  const kb = (bytes: number) => round(bytes / 1024, 1);
+  return {
+    files: js.map((f) => ({
+      file: `assets/${f}`,
+      bytes: statSync(join(assets, f)).size,
+      gzipBytes: gz(join(assets, f)),
+    })),
+    allJsGzipKb: kb(js.reduce((n, f) => n + gz(join(assets, f)), 0)),
+    initialJs: initial,
+    initialJsGzipKb: kb(initial.reduce((n, f) => n + gz(join(DIST, f)), 0)),
+  };
+}
+
+// (c) first marker ----------------------------------------------------------------------------------
+async function benchFirstMarker() {
+  const executable = findChromium();
+  if (!executable) {
+    console.warn('first marker: no Chromium (apt-get install -y chromium, or set CHROME_PATH); not measured');
+    return null;
+  }
+  const server = await serveStatic();
+  const browser = await launchChromium(executable);
+  const ms: number[] = [];
+  try {
+    for (let i = 0; i < LOADS; i++) {
+      const { page, context, record } = await openRecordedPage(browser, server.origin);
+      // performance.now() counts from the navigation start of the page it runs in.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __firstMarker?: number };
+        const seen = () => document.querySelector('.leaflet-container [role="button"][aria-label]') !== null;
+        new MutationObserver((_, observer) => {
+          if (w.__firstMarker === undefined && seen()) {
+            w.__firstMarker = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true, attributes: true });
+      });
+      await page.goto(server.origin + '/');
+      const handle = await page.waitForFunction(
+        () => (window as { __firstMarker?: number }).__firstMarker,
+        null,
+        {
+          timeout: 30_000,
+        },
+      );
+      ms.push(Number(await handle.jsonValue()));
+      if (record.blocked.length) console.warn(`blocked outside requests: ${record.blocked.join(' ')}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return {
+    chromium: execFileSync(executable, ['--version'], { encoding: 'utf8' }).trim(),
+    loads: LOADS,
+    medianMs: round(median(ms), 0),
+    p95Ms: round(quantile(ms, 0.95), 0),
+    allMs: ms.map((x) => round(x, 0)),
+  };
+}
+
+// ----------------------------------------------------------------------------------------------------
+/** Runs one bench; a failure is reported and the others still run (the exit code says so). */
+async function section<T>(name: string, run: () => T | Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (e) {
+    console.error(`${name}: FAILED: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+    return null;
+  }
+}
+const geoparse = await section('geoparse', benchGeoparse);
+const size = await section('JS size', benchSize);
+const firstMarker = size ? await section('first marker', benchFirstMarker) : null;
+
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGb: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  },
+  targets: TARGETS,
+  geoparse,
+  size,
+  firstMarker,
+};
+
+const line = (label: string, value: string, target: string, ok: string) =>
+  console.log(`${label.padEnd(34)} ${value.padEnd(26)} ${target.padEnd(12)} ${ok}`);
+console.log(
+  `\nNewsletter Atlas benchmarks, ${results.date}, ${results.machine.cpus} × ${results.machine.cpu}\n`,
+);
+line('figure', 'measured', 'target', '');
+const ms = (t: { medianMs: number; p95Ms: number } | undefined) =>
+  t ? `${t.medianMs} ms (p95 ${t.p95Ms})` : 'not measured';
+line(
+  `geoparse, warm (${RUNS} runs)`,
+  ms(geoparse?.geoparse),
+  `< ${TARGETS.geoparseMs} ms`,
+  verdict(geoparse?.geoparse.medianMs ?? null, TARGETS.geoparseMs),
+);
+line('loadAtlas (data + geoparse)', ms(geoparse?.loadAtlas), '', '');
+line('geoparse, 100 copies', ms(geoparse?.copies100), '', '');
+line(
+  'initial JS, gzipped',
+  size ? `${size.initialJsGzipKb} KB` : 'not measured',
+  `< ${TARGETS.initialJsKb} KB`,
+  verdict(size?.initialJsGzipKb ?? null, TARGETS.initialJsKb),
+);
+line('all JS, gzipped', size ? `${size.allJsGzipKb} KB` : 'not measured', '', '');
+line(
+  `first marker (median of ${LOADS} loads)`,
+  ms(firstMarker ?? undefined),
+  `< ${TARGETS.firstMarkerMs} ms`,
+  verdict(firstMarker?.medianMs ?? null, TARGETS.firstMarkerMs),
+);
+if (geoparse) {
+  const g = geoparse;
+  console.log(
+    `\n${g.newsletter}: ${g.chars} chars, ${g.stories} stories, ${g.mentions} mentions of ${g.places} places`,
+  );
+}
+
+const out = join(ROOT, 'bench/out');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('written: bench/out/results.json');
