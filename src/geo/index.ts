@@ -1,0 +1,11 @@
+export {
+  unwrapLongitudes,
+  unwrapRing,
+  wrapPolygon,
+  wrapLine,
+  wrapGeometry,
+  maxLongitudeJump,
+  longitudeExtent,
+  planarArea,
+} from './antimeridian';
+export { greatCirclePath, type LatLon } from './greatCircle';
