@@ -187,12 +187,24 @@ export function segmentStories(text: string): Story[] {
   return stories;
 }
 
-/** The first line of the footer block that holds line `n`: back to the previous blank-separated story. */
+/**
+ * The first line of the footer that holds line `n`: the start of its blank-separated block,
+ * and of the blocks before it made only of short lines (sender, address, links), but never
+ * a "READ ALSO" line, which belongs to a story.
+ */
 function footerStart(lines: string[], n: number): number {
-  let k = n;
-  // the footer block: short lines without sentence punctuation, up to a blank line before a story
-  while (k > 0 && lines[k - 1]!.trim().length < 60 && !/[.!?]$/.test(lines[k - 1]!.trim())) k--;
-  return k;
+  const blank = (k: number) => lines[k]!.trim() === '';
+  const footerLike = (k: number) => lines[k]!.trim().length < 60 && !READ_ALSO.test(lines[k]!);
+  let start = n;
+  while (start > 0 && !blank(start - 1)) start--;
+  for (;;) {
+    let end = start;
+    while (end > 0 && blank(end - 1)) end--;
+    let k = end;
+    while (k > 0 && !blank(k - 1)) k--;
+    if (k === end || ![...Array(end - k).keys()].every((i) => footerLike(k + i))) return start;
+    start = k;
+  }
 }
 
 function shortTitle(line: string): string {

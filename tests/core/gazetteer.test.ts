@@ -17,7 +17,14 @@ function errorOf(fn: () => unknown): DataError {
 describe('parseGazetteer', () => {
   it('parses a valid row with its aliases and line', () => {
     const [p] = parseGazetteer(`${HEADER}\n${MOSCOW}\n`, 'g.csv');
-    expect(p).toMatchObject({ id: 'moscow', name: 'Moscow', aliases: ['Moscow'], kind: 'city', lat: 55.7558, line: 2 });
+    expect(p).toMatchObject({
+      id: 'moscow',
+      name: 'Moscow',
+      aliases: ['Moscow'],
+      kind: 'city',
+      lat: 55.7558,
+      line: 2,
+    });
   });
 
   it.each([
@@ -68,7 +75,13 @@ describe('parseRules', () => {
 
   it('splits a pattern at its brackets', () => {
     const [r] = parseRules('pattern,resolves_to,note\n"Old [Moscow] Road",moscow,why\n', 'r.csv', byId);
-    expect(r).toMatchObject({ before: 'Old ', mention: 'Moscow', after: ' Road', resolvesTo: 'moscow', line: 2 });
+    expect(r).toMatchObject({
+      before: 'Old ',
+      mention: 'Moscow',
+      after: ' Road',
+      resolvesTo: 'moscow',
+      line: 2,
+    });
   });
 
   it('reads a phrase without brackets and target as a non-mention', () => {
@@ -98,9 +111,12 @@ describe('parseRoute', () => {
     ]);
   });
   it('rejects local times, times running backwards and falling seq', () => {
-    expect(errorOf(() => parseRoute(`${H}1,A,1,1,1937-06-18 01:04,s,\n2,B,1,1,,s,\n`, 'r.csv')).column).toBe('time');
+    expect(errorOf(() => parseRoute(`${H}1,A,1,1,1937-06-18 01:04,s,\n2,B,1,1,,s,\n`, 'r.csv')).column).toBe(
+      'time',
+    );
     expect(
-      errorOf(() => parseRoute(`${H}1,A,1,1,1937-06-18T01:04Z,s,\n2,B,1,1,1937-06-17T01:04Z,s,\n`, 'r.csv')).line,
+      errorOf(() => parseRoute(`${H}1,A,1,1,1937-06-18T01:04Z,s,\n2,B,1,1,1937-06-17T01:04Z,s,\n`, 'r.csv'))
+        .line,
     ).toBe(3);
     expect(errorOf(() => parseRoute(`${H}2,A,1,1,,s,\n1,B,1,1,,s,\n`, 'r.csv')).column).toBe('seq');
   });

@@ -19,7 +19,9 @@ Luke of Crimea Medal,,an award
 const places = parseGazetteer(GAZ, 'g.csv');
 const gazetteer = buildGazetteer(places, parseRules(RULES, 'r.csv', new Map(places.map((p) => [p.id, p]))));
 const finder = createPlaceFinder(gazetteer);
-const whole = (text: string): Story[] => [{ index: 0, title: 't', kind: 'article', start: 0, end: text.length }];
+const whole = (text: string): Story[] => [
+  { index: 0, title: 't', kind: 'article', start: 0, end: text.length },
+];
 const found = (text: string) => finder.findMentions(text, whole(text)).map((m) => [m.text, m.placeId]);
 
 describe('findMentions', () => {
@@ -41,7 +43,9 @@ describe('findMentions', () => {
   });
 
   it('resolves a form by the rule whose context fits, else by its alias', () => {
-    expect(found('Moscow and Washington; Vancouver Barracks, Washington; Vancouver, Washington State')).toEqual([
+    expect(
+      found('Moscow and Washington; Vancouver Barracks, Washington; Vancouver, Washington State'),
+    ).toEqual([
       ['Washington', 'dc'],
       ['Vancouver Barracks', 'barracks'],
       ['Washington', 'wa'],

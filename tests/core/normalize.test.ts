@@ -21,7 +21,8 @@ describe('normalizeText', () => {
     expect(n.length).toBe(NEWSLETTER.length);
     expect(n).not.toMatch(/[\u00a0\u2018\u2019\u201c\u201d\u2013\u2014]/);
     // characters outside the folded set are untouched
-    for (let i = 0; i < n.length; i++) if (/[A-Za-z0-9]/.test(NEWSLETTER[i]!)) expect(n[i]).toBe(NEWSLETTER[i]);
+    for (let i = 0; i < n.length; i++)
+      if (/[A-Za-z0-9]/.test(NEWSLETTER[i]!)) expect(n[i]).toBe(NEWSLETTER[i]);
   });
 
   it('makes the hyphen and en dash forms of a compound name equal', () => {

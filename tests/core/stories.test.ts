@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DataError, fingerprint, findStories, parseCatalog, parseStoryIndex, segmentStories } from '../../src/core';
+import {
+  DataError,
+  fingerprint,
+  findStories,
+  parseCatalog,
+  parseStoryIndex,
+  segmentStories,
+} from '../../src/core';
 
 const TEXT = [
   'Opening article, first paragraph.', // 1
@@ -16,7 +23,8 @@ const TEXT = [
   'unsubscribe', // 12
 ].join('\n');
 
-const titles = (text: string) => segmentStories(text).map((s) => [s.title, s.kind, text.slice(s.start, s.end)]);
+const titles = (text: string) =>
+  segmentStories(text).map((s) => [s.title, s.kind, text.slice(s.start, s.end)]);
 
 describe('segmentStories', () => {
   it('splits at blank lines and headline-like lines, keeps READ ALSO above, stops at the footer', () => {
@@ -36,7 +44,8 @@ describe('segmentStories', () => {
   });
 
   it('marks a lone headline as a headline-only item and shortens long first lines into titles', () => {
-    const text = 'Lone headline item\n\nThis story has no headline, only a long opening line that goes on and on.';
+    const text =
+      'Lone headline item\n\nThis story has no headline, only a long opening line that goes on and on.';
     expect(segmentStories(text).map((s) => [s.title, s.kind])).toEqual([
       ['Lone headline item', 'headline'],
       ['This story has no headline, only a long opening line…', 'article'],
@@ -45,13 +54,18 @@ describe('segmentStories', () => {
 });
 
 describe('curated story index', () => {
-  const INDEX = 'line,kind,title\n1,article,Opening\n5,article,Next\n7,headline,"Second, no blank"\n10,footer,\n';
+  const INDEX =
+    'line,kind,title\n1,article,Opening\n5,article,Next\n7,headline,"Second, no blank"\n10,footer,\n';
   const CATALOG = `id,file,title,date,fingerprint,stories\nt,t.txt,T,2020-06,${fingerprint(TEXT)},t.stories.csv\n`;
 
   it('is used when the text is a known newsletter, whatever its file name', () => {
-    const { stories, newsletter } = findStories(TEXT, parseCatalog(CATALOG, 'c.csv'), { 't.stories.csv': INDEX });
+    const { stories, newsletter } = findStories(TEXT, parseCatalog(CATALOG, 'c.csv'), {
+      't.stories.csv': INDEX,
+    });
     expect(newsletter?.id).toBe('t');
-    expect(stories.map((s) => [s.index, s.title, s.kind, TEXT.slice(s.start, s.end).split('\n').length])).toEqual([
+    expect(
+      stories.map((s) => [s.index, s.title, s.kind, TEXT.slice(s.start, s.end).split('\n').length]),
+    ).toEqual([
       [0, 'Opening', 'article', 3],
       [1, 'Next', 'article', 2],
       [2, 'Second, no blank', 'headline', 2],
@@ -60,7 +74,9 @@ describe('curated story index', () => {
 
   it('is not used for a different text', () => {
     const other = TEXT.replace('Opening', 'Closing');
-    expect(findStories(other, parseCatalog(CATALOG, 'c.csv'), { 't.stories.csv': INDEX }).newsletter).toBeNull();
+    expect(
+      findStories(other, parseCatalog(CATALOG, 'c.csv'), { 't.stories.csv': INDEX }).newsletter,
+    ).toBeNull();
   });
 
   it('rejects rows out of order, unknown kinds and lines past the text', () => {
