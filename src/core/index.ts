@@ -3,7 +3,7 @@ export { parseCsv } from './csv';
 export { normalizeText, isWordChar } from './normalize';
 export { fingerprint } from './fingerprint';
 export { parseGazetteer, parseRules, buildGazetteer } from './gazetteer';
-export { parseRoute } from './routes';
+export { parseRoute, parseMoments, type Moment } from './routes';
 export {
   parseCatalog,
   parseStoryIndex,

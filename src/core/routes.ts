@@ -58,3 +58,50 @@ export function parseRoute(text: string, file: string): Waypoint[] {
     throw new DataError(file, 1, '(rows)', String(waypoints.length), 'a route needs two waypoints or more');
   return waypoints;
 }
+
+/** A moment of a flight told by the newsletter, shown when playback reaches its waypoint. */
+export interface Moment {
+  /** Index into the route's waypoints. */
+  waypoint: number;
+  /** 1-based line of the newsletter the quote is from. */
+  line: number;
+  quote: string;
+  note: string;
+}
+
+/**
+ * Parses a route's moments file (`seq,line,quote,note`): each `seq` must be a waypoint of the
+ * route, and each quote must stand word for word on its line of `newsletter`.
+ */
+export function parseMoments(
+  text: string,
+  file: string,
+  waypoints: readonly Waypoint[],
+  newsletter: string,
+): Moment[] {
+  const lines = newsletter.split('\n');
+  return parseCsv(text, file, ['seq', 'line', 'quote']).map((row) => {
+    const seq = Number(row.values.seq);
+    const waypoint = waypoints.findIndex((w) => w.seq === seq);
+    if (waypoint < 0)
+      throw new DataError(
+        file,
+        row.line,
+        'seq',
+        row.values.seq ?? '',
+        'no waypoint of the route has this seq',
+      );
+    const line = Number(row.values.line);
+    const quote = requireCell(row, 'quote', file, 'the newsletter words to show');
+    if (!Number.isInteger(line) || !lines[line - 1]?.includes(quote)) {
+      throw new DataError(
+        file,
+        row.line,
+        'quote',
+        quote,
+        `not found word for word on line ${row.values.line} of the newsletter`,
+      );
+    }
+    return { waypoint, line, quote, note: row.values.note ?? '' };
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataError, parseCsv, parseGazetteer, parseRules, parseRoute } from '../../src/core';
+import { DataError, parseCsv, parseGazetteer, parseMoments, parseRules, parseRoute } from '../../src/core';
 
 const HEADER = 'id,name,aliases,kind,lat,lon,country,wikidata,source,route';
 const MOSCOW = 'moscow,Moscow,Moscow,city,55.7558,37.6173,RU,Q649,Wikipedia: Moscow,';
@@ -119,5 +119,43 @@ describe('parseRoute', () => {
         .line,
     ).toBe(3);
     expect(errorOf(() => parseRoute(`${H}2,A,1,1,,s,\n1,B,1,1,,s,\n`, 'r.csv')).column).toBe('seq');
+  });
+});
+
+describe('parseMoments', () => {
+  const route = parseRoute('seq,name,lat,lon,time,source,note\n1,A,1,1,,s,\n2,B,2,2,,s,\n', 'r.csv');
+  const text = 'First line.\nThe plane landed, with eleven gallons left.\n';
+  it('ties each quote to its waypoint', () => {
+    const [m] = parseMoments(
+      'seq,line,quote,note\n2,2,"landed, with eleven gallons",n\n',
+      'm.csv',
+      route,
+      text,
+    );
+    expect(m).toMatchObject({ waypoint: 1, line: 2, quote: 'landed, with eleven gallons' });
+  });
+  it('rejects a quote that is not on its line, and an unknown waypoint', () => {
+    expect(
+      errorOf(() => parseMoments('seq,line,quote,note\n2,1,landed,n\n', 'm.csv', route, text)),
+    ).toMatchObject({
+      line: 2,
+      column: 'quote',
+    });
+    expect(
+      errorOf(() => parseMoments('seq,line,quote,note\n7,2,landed,n\n', 'm.csv', route, text)).column,
+    ).toBe('seq');
+  });
+  it('accepts the curated ANT-25 moments against the newsletter', async () => {
+    const { readFileSync } = await import('node:fs');
+    const read = (p: string) => readFileSync(new URL(`../../data/${p}`, import.meta.url), 'utf8');
+    const ant25 = parseRoute(read('geo/routes/ant25-1937.csv'), 'ant25-1937.csv');
+    const moments = parseMoments(
+      read('geo/routes/ant25-1937.moments.csv'),
+      'ant25-1937.moments.csv',
+      ant25,
+      read('newsletters/russian-embassy-newsletter-2020-06.txt'),
+    );
+    expect(moments.map((m) => ant25[m.waypoint]!.name)).toContain('North Pole');
+    expect(moments.at(-1)!.quote).toContain('eleven gallons');
   });
 });
