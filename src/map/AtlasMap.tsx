@@ -1,0 +1,107 @@
+/**
+ * The map: offline basemap, routes, place markers; it reports what it shows (bounds) and carries
+ * out view requests (fit these points, centre on that one) from the app.
+ */
+import L from 'leaflet';
+import type { Position } from 'geojson';
+import { useEffect } from 'react';
+import { MapContainer, useMap } from 'react-leaflet';
+import { BasemapLayer, type LoadTopology } from './BasemapLayer';
+import { fromLatLngBounds, toLatLng, type GeoBounds } from './coords';
+import { MarkerLayer, type MapPlace } from './MarkerLayer';
+import { RouteLayer, type MapRoute } from './RouteLayer';
+
+/** Something the app asks the map to show; `seq` makes a repeated request a new one. */
+export type ViewRequest =
+  | { seq: number; kind: 'fit'; points: Position[] }
+  | { seq: number; kind: 'center'; point: Position; minZoom?: number };
+
+export interface AtlasMapProps {
+  places: readonly MapPlace[];
+  routes: readonly MapRoute[];
+  selectedPlaceId: string | null;
+  onSelectPlace: (id: string) => void;
+  onBoundsChange: (bounds: GeoBounds) => void;
+  view: ViewRequest | null;
+  loadTopology: LoadTopology;
+  online: boolean;
+  onBasemapError: (message: string) => void;
+}
+
+const WORLD: L.LatLngBoundsExpression = [
+  [-85, -250],
+  [85, 250],
+];
+
+export function AtlasMap(props: AtlasMapProps) {
+  return (
+    <MapContainer
+      className="atlas-map"
+      center={[35, 20]}
+      zoom={2}
+      minZoom={1}
+      maxZoom={18}
+      maxBounds={WORLD}
+      maxBoundsViscosity={0.8}
+      worldCopyJump={false}
+      zoomSnap={0.5}
+      keyboard
+      attributionControl
+    >
+      <MapAttribution />
+      <BasemapLayer loadTopology={props.loadTopology} online={props.online} onError={props.onBasemapError} />
+      <RouteLayer routes={props.routes} />
+      <MarkerLayer places={props.places} selectedId={props.selectedPlaceId} onSelect={props.onSelectPlace} />
+      <BoundsReporter onChange={props.onBoundsChange} />
+      <ViewController view={props.view} />
+    </MapContainer>
+  );
+}
+
+function MapAttribution() {
+  const map = useMap();
+  useEffect(() => {
+    const control = map.attributionControl;
+    const text = 'Basemap: Natural Earth via world-atlas';
+    control.addAttribution(text);
+    return () => {
+      control.removeAttribution(text);
+    };
+  }, [map]);
+  return null;
+}
+
+function BoundsReporter({ onChange }: { onChange: (b: GeoBounds) => void }) {
+  const map = useMap();
+  useEffect(() => {
+    const report = () => onChange(fromLatLngBounds(map.getBounds()));
+    map.whenReady(report);
+    map.on('moveend', report);
+    return () => {
+      map.off('moveend', report);
+    };
+  }, [map, onChange]);
+  return null;
+}
+
+const FIT_PADDING: L.PointExpression = [40, 40];
+const FIT_MAX_ZOOM = 8; // a story about one city shows its region, not a street
+const CENTER_ZOOM = 6;
+
+function ViewController({ view }: { view: ViewRequest | null }) {
+  const map = useMap();
+  useEffect(() => {
+    if (!view) return;
+    if (view.kind === 'fit') {
+      if (view.points.length === 0) return;
+      const bounds = L.latLngBounds(view.points.map(toLatLng));
+      map.flyToBounds(bounds, { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, duration: 0.8 });
+    } else {
+      const zoom = Math.max(map.getZoom(), view.minZoom ?? CENTER_ZOOM);
+      map.flyTo(toLatLng(view.point), zoom, { duration: 0.8 });
+    }
+    // Only a new request (seq) moves the map.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, view?.seq]);
+  return null;
+}

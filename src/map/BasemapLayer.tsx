@@ -1,0 +1,78 @@
+/**
+ * The offline basemap (world-atlas 110m; 50m once zoomed in to 4 or more, loaded on demand), and
+ * the optional online OpenStreetMap tiles, which replace it only when switched on.
+ */
+import L from 'leaflet';
+import { useEffect, useRef, useState } from 'react';
+import { useMap } from 'react-leaflet';
+import type { Topology } from 'topojson-specification';
+import { createBasemapLayer } from './basemap';
+
+export type BasemapDetail = '110m' | '50m';
+/** Supplied by the entry point (only it fetches): the world-atlas topology at a resolution. */
+export type LoadTopology = (detail: BasemapDetail) => Promise<Topology>;
+
+const DETAIL_ZOOM = 4; // from this zoom on, the 50m atlas
+const OSM_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+export function BasemapLayer({
+  loadTopology,
+  online,
+  onError,
+}: {
+  loadTopology: LoadTopology;
+  online: boolean;
+  onError: (message: string) => void;
+}) {
+  const map = useMap();
+  const [zoom, setZoom] = useState(() => map.getZoom());
+  const [layers, setLayers] = useState<Partial<Record<BasemapDetail, L.LayerGroup>>>({});
+  const loading = useRef(new Set<BasemapDetail>());
+  const renderer = useRef<L.Canvas | null>(null);
+
+  useEffect(() => {
+    if (!map.getPane('basemap')) map.createPane('basemap').style.zIndex = '150';
+    const onZoom = () => setZoom(map.getZoom());
+    map.on('zoomend', onZoom);
+    return () => {
+      map.off('zoomend', onZoom);
+    };
+  }, [map]);
+
+  const wanted: BasemapDetail = zoom >= DETAIL_ZOOM ? '50m' : '110m';
+
+  // Load each resolution once, the first time it is wanted.
+  useEffect(() => {
+    if (layers[wanted] || loading.current.has(wanted)) return;
+    loading.current.add(wanted);
+    renderer.current ??= L.canvas({ pane: 'basemap', padding: 0.3 });
+    const canvas = renderer.current;
+    loadTopology(wanted).then(
+      (topology) => setLayers((l) => ({ ...l, [wanted]: createBasemapLayer(topology, canvas) })),
+      (e: unknown) => onError(`The ${wanted} basemap could not be loaded: ${String(e)}`),
+    );
+  }, [wanted, layers, loadTopology, onError]);
+
+  // Show the best loaded resolution for the zoom, unless online tiles are on.
+  const shown = online ? undefined : (layers[wanted] ?? layers['110m']);
+  useEffect(() => {
+    if (!shown) return;
+    shown.addTo(map);
+    return () => {
+      shown.remove();
+    };
+  }, [map, shown]);
+
+  useEffect(() => {
+    if (!online) return;
+    const tiles = L.tileLayer(OSM_URL, {
+      maxZoom: 19,
+      attribution: '&copy; OpenStreetMap contributors',
+    }).addTo(map);
+    return () => {
+      tiles.remove();
+    };
+  }, [map, online]);
+
+  return null;
+}

@@ -1,0 +1,210 @@
+/**
+ * One marker per place, clustered with supercluster where they crowd. The Leaflet layer group is
+ * built once; on every move or prop change markers are diffed by key and only changed icons are
+ * replaced (react-leaflet's create/update pattern, without rebuilding all markers).
+ */
+import L from 'leaflet';
+import type { Position } from 'geojson';
+import { useEffect, useMemo, useRef } from 'react';
+import { useMap } from 'react-leaflet';
+import Supercluster from 'supercluster';
+import { toLatLng } from './coords';
+import { clusterMarkerSize, countIcon, placeMarkerSize } from './markerIcon';
+
+/** A place as the marker layer shows it. */
+export interface MapPlace {
+  id: string;
+  name: string;
+  /** [lon, lat] */
+  position: Position;
+  /** Number of stories that mention the place (drives the marker's size and its label). */
+  stories: number;
+}
+
+interface PointProps {
+  id: string;
+}
+
+const CLUSTER_RADIUS = 44; // pixels: markers closer than this merge
+const CLUSTER_MAX_ZOOM = 16; // beyond it every place has its own marker (Vancouver WA sites split by 15)
+const FAN_RADIUS = 20; // pixels: places sharing one point are fanned out on a ring this wide
+
+export const storiesLabel = (n: number) => `${n} ${n === 1 ? 'story' : 'stories'}`;
+
+interface Shown {
+  marker: L.Marker;
+  signature: string;
+}
+
+export function MarkerLayer({
+  places,
+  selectedId,
+  onSelect,
+}: {
+  places: readonly MapPlace[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const map = useMap();
+  const groupRef = useRef<L.LayerGroup | null>(null);
+  const shownRef = useRef(new Map<string, Shown>());
+  const onSelectRef = useRef(onSelect);
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+  }, [onSelect]);
+
+  const byId = useMemo(() => new Map(places.map((p) => [p.id, p])), [places]);
+  const index = useMemo(() => {
+    const sc = new Supercluster<PointProps>({ radius: CLUSTER_RADIUS, maxZoom: CLUSTER_MAX_ZOOM });
+    sc.load(
+      places.map((p) => ({
+        type: 'Feature' as const,
+        properties: { id: p.id },
+        // Clustered where drawn: the North Pole at 85°N, not off the Mercator map.
+        geometry: { type: 'Point' as const, coordinates: [toLatLng(p.position)[1], toLatLng(p.position)[0]] },
+      })),
+    );
+    return sc;
+  }, [places]);
+
+  // Create: one layer group for the map's lifetime.
+  useEffect(() => {
+    const group = L.layerGroup().addTo(map);
+    const shown = shownRef.current;
+    groupRef.current = group;
+    return () => {
+      group.remove();
+      shown.clear();
+      groupRef.current = null;
+    };
+  }, [map]);
+
+  // Update: on move/zoom and when the places or the selection change.
+  useEffect(() => {
+    const update = () => {
+      const group = groupRef.current;
+      if (!group) return;
+      const b = map.getBounds();
+      const west = Math.max(-180, b.getWest());
+      const east = Math.min(180, b.getEast());
+      const zoom = Math.round(map.getZoom());
+      const items = index.getClusters(
+        [west, Math.max(-90, b.getSouth()), east, Math.min(90, b.getNorth())],
+        zoom,
+      );
+
+      // Places at the very same point (Moscow and the Soviet Union) are fanned out on a ring.
+      const atPoint = new Map<string, string[]>();
+      for (const item of items) {
+        if ('cluster' in item.properties) continue;
+        const key = item.geometry.coordinates.join(',');
+        atPoint.set(key, [...(atPoint.get(key) ?? []), item.properties.id]);
+      }
+
+      const next = new Map<string, { position: Position; signature: string; build: () => L.Marker }>();
+      for (const item of items) {
+        const position = item.geometry.coordinates;
+        const props = item.properties;
+        if ('cluster' in props && props.cluster) {
+          const clusterId = props.cluster_id;
+          const leaves = index
+            .getLeaves(clusterId, Infinity)
+            .map((l) => byId.get(l.properties.id))
+            .filter((p): p is MapPlace => p !== undefined)
+            .sort((a, b) => b.stories - a.stories || a.name.localeCompare(b.name, 'en'));
+          const label = `Cluster of ${leaves.length} places: ${leaves.map((p) => p.name).join(', ')}`;
+          const selected = leaves.some((p) => p.id === selectedId);
+          next.set(`c${clusterId}`, {
+            position,
+            signature: `${label}|${selected}`,
+            build: () => {
+              const size = clusterMarkerSize(leaves.length);
+              const marker = L.marker(toLatLng(position), {
+                icon: countIcon('cluster', leaves.length, size, selected),
+                keyboard: true,
+                title: label,
+              });
+              const expand = () => {
+                const to = Math.min(index.getClusterExpansionZoom(clusterId), map.getMaxZoom());
+                map.setView(toLatLng(position), to);
+              };
+              marker.on('click', expand);
+              marker.on('keydown', (e) => activateOnKey(e as L.LeafletKeyboardEvent, expand));
+              return decorate(marker, label, { cluster: String(clusterId) });
+            },
+          });
+        } else {
+          const place = byId.get((props as PointProps).id);
+          if (!place) continue;
+          const twins = atPoint.get(position.join(',')) ?? [place.id];
+          const i = twins.indexOf(place.id);
+          const angle = (2 * Math.PI * i) / twins.length - Math.PI / 2;
+          const offset: [number, number] =
+            twins.length > 1 ? [FAN_RADIUS * Math.cos(angle), FAN_RADIUS * Math.sin(angle)] : [0, 0];
+          const label = `${place.name}, ${storiesLabel(place.stories)}`;
+          const selected = place.id === selectedId;
+          next.set(`p${place.id}`, {
+            position,
+            signature: `${label}|${selected}|${offset.join(',')}`,
+            build: () => {
+              const size = placeMarkerSize(place.stories);
+              const marker = L.marker(toLatLng(position), {
+                icon: countIcon('place', place.stories, size, selected, offset),
+                keyboard: true,
+                title: label,
+                zIndexOffset: selected ? 1000 : 0,
+              });
+              const open = () => onSelectRef.current(place.id);
+              marker.on('click', open);
+              marker.on('keydown', (e) => activateOnKey(e as L.LeafletKeyboardEvent, open));
+              return decorate(marker, label, { place: place.id });
+            },
+          });
+        }
+      }
+
+      const shown = shownRef.current;
+      for (const [key, s] of shown) {
+        if (next.get(key)?.signature !== s.signature) {
+          group.removeLayer(s.marker);
+          shown.delete(key);
+        }
+      }
+      for (const [key, n] of next) {
+        if (shown.has(key)) continue;
+        const marker = n.build();
+        group.addLayer(marker);
+        shown.set(key, { marker, signature: n.signature });
+      }
+    };
+    update();
+    map.on('moveend', update);
+    return () => {
+      map.off('moveend', update);
+    };
+  }, [map, index, byId, selectedId]);
+
+  return null;
+}
+
+/** Enter or Space on a focused marker acts like a click (Leaflet only makes it focusable). */
+function activateOnKey(e: L.LeafletKeyboardEvent, action: () => void) {
+  const key = e.originalEvent.key;
+  if (key === 'Enter' || key === ' ') {
+    e.originalEvent.preventDefault();
+    action();
+  }
+}
+
+/** Sets the accessible name (and data attributes) on the marker's element once it is on the map. */
+function decorate(marker: L.Marker, label: string, data: Record<string, string>): L.Marker {
+  marker.on('add', () => {
+    const el = marker.getElement();
+    if (!el) return;
+    el.setAttribute('aria-label', label);
+    el.setAttribute('role', 'button');
+    el.tabIndex = 0;
+    for (const [k, v] of Object.entries(data)) el.dataset[k] = v;
+  });
+  return marker;
+}

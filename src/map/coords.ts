@@ -1,0 +1,35 @@
+/**
+ * The one place where GeoJSON [lon, lat] becomes Leaflet [lat, lng] and back. Web Mercator cannot
+ * show the poles: latitudes are clamped to ±85° for drawing (the North Pole sits at 85°N).
+ */
+import type { LatLngBounds, LatLngTuple } from 'leaflet';
+import type { Position } from 'geojson';
+
+/** Drawing limit of latitude on the Mercator map, degrees. */
+export const MAX_DRAW_LAT = 85;
+
+const clampLat = (lat: number) => Math.max(-MAX_DRAW_LAT, Math.min(MAX_DRAW_LAT, lat));
+
+/** [lon, lat] → Leaflet [lat, lng], latitude clamped to ±85°. */
+export function toLatLng(p: Position): LatLngTuple {
+  return [clampLat(p[1]!), p[0]!];
+}
+
+/** A visible map area in degrees; west/east may pass ±180° when the map shows beyond them. */
+export interface GeoBounds {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+export function fromLatLngBounds(b: LatLngBounds): GeoBounds {
+  return { west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() };
+}
+
+/** True when the point, as drawn (clamped), lies in the bounds, at its longitude or ±360°. */
+export function isInView(bounds: GeoBounds, p: Position): boolean {
+  const lat = clampLat(p[1]!);
+  if (lat < bounds.south || lat > bounds.north) return false;
+  return [0, -360, 360].some((k) => p[0]! + k >= bounds.west && p[0]! + k <= bounds.east);
+}

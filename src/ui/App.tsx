@@ -1,0 +1,244 @@
+/** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
+import type { Position } from 'geojson';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Atlas } from '../core';
+import { AtlasMap, MAX_DRAW_LAT, type GeoBounds, type LoadTopology, type ViewRequest } from '../map';
+import { MapControls } from './MapControls';
+import {
+  mapPlaces,
+  mapRoutes,
+  matchesQuery,
+  placePoints,
+  readUrlState,
+  storyInfos,
+  storyInView,
+  urlSearch,
+  type UrlState,
+} from './model';
+import { PlacePanel } from './PlacePanel';
+import { StoryList } from './StoryList';
+import { StoryReader } from './StoryReader';
+
+export function App({ atlas, loadTopology }: { atlas: Atlas; loadTopology: LoadTopology }) {
+  const places = useMemo(() => mapPlaces(atlas), [atlas]);
+  const routes = useMemo(() => mapRoutes(atlas), [atlas]);
+  const infos = useMemo(() => storyInfos(atlas), [atlas]);
+  const summaries = useMemo(() => new Map(atlas.places.map((s) => [s.place.id, s])), [atlas]);
+
+  const [state, setState] = useState<UrlState>(() => readUrlState(window.location.search, atlas));
+  const [query, setQuery] = useState('');
+  const [onlyInView, setOnlyInView] = useState(false);
+  const [bounds, setBounds] = useState<GeoBounds | null>(null);
+  const [online, setOnline] = useState(false);
+  const [basemapError, setBasemapError] = useState<string | null>(null);
+  const [view, setView] = useState<ViewRequest | null>(null);
+  const [focusPanel, setFocusPanel] = useState(false);
+  const seq = useRef(0);
+  /** The element to give focus back to when the place panel closes. */
+  const panelOpener = useRef<HTMLElement | null>(null);
+  /** The story whose list button should get focus once the list is shown again. */
+  const focusStory = useRef<number | null>(null);
+
+  // View requests: fit a set of points, or centre on one. Points beyond the Mercator limit (the
+  // North Pole) only count when there is nothing else to show.
+  const fit = useCallback((points: Position[]) => {
+    const drawable = points.filter((p) => Math.abs(p[1]!) <= MAX_DRAW_LAT);
+    setView({ seq: ++seq.current, kind: 'fit', points: drawable.length ? drawable : points });
+  }, []);
+  const showPlace = useCallback(
+    (id: string) => {
+      const place = summaries.get(id)?.place;
+      if (!place) return;
+      const points = placePoints(atlas, place);
+      if (points.length > 1) fit(points);
+      else setView({ seq: ++seq.current, kind: 'center', point: points[0]! });
+    },
+    [atlas, summaries, fit],
+  );
+  const showStory = useCallback(
+    (story: number) => {
+      const points = infos[story]?.places.flatMap((p) => placePoints(atlas, p.place)) ?? [];
+      fit(points);
+    },
+    [atlas, infos, fit],
+  );
+
+  /** Moves to a new URL state (a history entry), and shows it on the map. */
+  const navigate = useCallback((next: UrlState, how: 'push' | 'replace' = 'push') => {
+    const url = `${window.location.pathname}${urlSearch(next)}${window.location.hash}`;
+    if (how === 'push') window.history.pushState(next, '', url);
+    else window.history.replaceState(next, '', url);
+    setState(next);
+  }, []);
+
+  // Restore the view of the URL on load and on back/forward.
+  const showState = useCallback(
+    (s: UrlState) => {
+      if (s.place !== null) showPlace(s.place);
+      else if (s.story !== null) showStory(s.story);
+    },
+    [showPlace, showStory],
+  );
+  const initial = useRef(state);
+  useEffect(() => {
+    showState(initial.current);
+    const onPop = () => {
+      const s = readUrlState(window.location.search, atlas);
+      setFocusPanel(false);
+      setState(s);
+      showState(s);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [atlas, showState]);
+
+  const selectPlace = useCallback(
+    (id: string, opener?: HTMLElement) => {
+      panelOpener.current =
+        opener ?? document.querySelector<HTMLElement>(`.leaflet-container [data-place="${CSS.escape(id)}"]`);
+      setFocusPanel(true);
+      navigate({ story: state.story, place: id });
+    },
+    [navigate, state.story],
+  );
+
+  const closePlace = useCallback(() => {
+    const id = state.place;
+    navigate({ story: state.story, place: null });
+    const opener = panelOpener.current;
+    panelOpener.current = null;
+    requestAnimationFrame(() => {
+      const target =
+        opener && opener.isConnected
+          ? opener
+          : id
+            ? document.querySelector<HTMLElement>(`.leaflet-container [data-place="${CSS.escape(id)}"]`)
+            : null;
+      target?.focus();
+    });
+  }, [navigate, state]);
+
+  const openStory = useCallback(
+    (story: number) => {
+      navigate({ story, place: null });
+      showStory(story);
+    },
+    [navigate, showStory],
+  );
+
+  const closeStory = useCallback(() => {
+    focusStory.current = state.story;
+    navigate({ story: null, place: state.place });
+  }, [navigate, state]);
+
+  // Give focus back to the story's button once the list is shown again.
+  useEffect(() => {
+    if (state.story !== null || focusStory.current === null) return;
+    const button = document.querySelector<HTMLElement>(
+      `nav[aria-label="Stories"] button[data-story="${focusStory.current}"]`,
+    );
+    focusStory.current = null;
+    (button ?? document.querySelector<HTMLElement>('#search'))?.focus();
+  }, [state.story]);
+
+  // Esc closes the place panel first, then the story.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (state.place !== null) closePlace();
+      else if (state.story !== null) closeStory();
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [state, closePlace, closeStory]);
+
+  const shown = useMemo(
+    () =>
+      atlas.stories
+        .map((s) => s.index)
+        .filter((i) => matchesQuery(infos[i]!, query))
+        .filter((i) => !onlyInView || bounds === null || storyInView(atlas, infos[i]!, bounds)),
+    [atlas, infos, query, onlyInView, bounds],
+  );
+
+  const story = state.story !== null ? atlas.stories[state.story] : undefined;
+  const summary = state.place !== null ? summaries.get(state.place) : undefined;
+  const newsletter = atlas.newsletter;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#map">
+        Skip to map
+      </a>
+      <aside className="sidebar">
+        <header className="masthead">
+          <h1>Newsletter Atlas</h1>
+          <p>
+            {newsletter ? newsletter.title : 'An unknown newsletter'}
+            {newsletter?.date ? ` · ${newsletter.date}` : ''} · {atlas.places.length} places
+          </p>
+        </header>
+        <StoryList
+          stories={atlas.stories}
+          infos={infos}
+          shown={shown}
+          query={query}
+          onQuery={setQuery}
+          onlyInView={onlyInView}
+          onOnlyInView={setOnlyInView}
+          onOpen={openStory}
+          hidden={story !== undefined}
+        />
+        {story && (
+          <StoryReader
+            atlas={atlas}
+            story={story}
+            mentions={infos[story.index]!.mentions}
+            onMention={(id, button) => {
+              selectPlace(id, button);
+              showPlace(id);
+            }}
+            onClose={closeStory}
+          />
+        )}
+      </aside>
+      <main className="map-area" id="map" tabIndex={-1} aria-label="Map">
+        <div className="map-frame">
+          <AtlasMap
+            places={places}
+            routes={routes}
+            selectedPlaceId={state.place}
+            onSelectPlace={selectPlace}
+            onBoundsChange={setBounds}
+            view={view}
+            loadTopology={loadTopology}
+            online={online}
+            onBasemapError={setBasemapError}
+          />
+          {basemapError && (
+            <p className="map-note" role="status">
+              {basemapError}
+            </p>
+          )}
+          {summary && (
+            <PlacePanel
+              atlas={atlas}
+              summary={summary}
+              onOpenStory={openStory}
+              onClose={closePlace}
+              focusOnOpen={focusPanel}
+            />
+          )}
+        </div>
+        <MapControls
+          routes={routes}
+          onRoute={(id) => fit(routes.find((r) => r.id === id)?.lines[0] ?? [])}
+          online={online}
+          onOnline={setOnline}
+        />
+      </main>
+    </div>
+  );
+}

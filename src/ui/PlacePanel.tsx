@@ -1,0 +1,66 @@
+/** The panel of a selected place: the stories that mention it, each sentence with the place marked. */
+import { useEffect, useRef } from 'react';
+import type { Atlas, PlaceSummary } from '../core';
+import { highlight } from './Highlight';
+import { pluralize } from './model';
+
+export function PlacePanel({
+  atlas,
+  summary,
+  onOpenStory,
+  onClose,
+  focusOnOpen,
+}: {
+  atlas: Atlas;
+  summary: PlaceSummary;
+  onOpenStory: (story: number) => void;
+  onClose: () => void;
+  focusOnOpen: boolean;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) heading.current?.focus({ preventScroll: true });
+  }, [summary, focusOnOpen]);
+
+  const { place } = summary;
+  const mentions = summary.mentions.map((i) => atlas.mentions[i]!);
+  const stories = summary.stories.filter((s) => s >= 0).map((s) => atlas.stories[s]!);
+
+  return (
+    <section className="place-panel" role="dialog" aria-label={place.name}>
+      <div className="panel-head">
+        <h2 ref={heading} tabIndex={-1}>
+          {place.name}
+        </h2>
+        <button type="button" className="close" onClick={onClose} aria-label={`Close ${place.name}`}>
+          ×
+        </button>
+      </div>
+      <p className="panel-meta">
+        {place.kind} · {pluralize(stories.length, 'story', 'stories')} ·{' '}
+        {pluralize(mentions.length, 'mention')}
+      </p>
+      <ul className="place-stories">
+        {stories.map((story) => {
+          const own = mentions.filter((m) => m.story === story.index);
+          const snippets = [...new Map(own.map((m) => [m.snippetStart, m])).values()];
+          return (
+            <li key={story.index}>
+              <h3>{story.title}</h3>
+              {snippets.map((s) => (
+                <p className="snippet" key={s.snippetStart}>
+                  {highlight(atlas.text, s.snippetStart, s.snippetEnd, own, (piece, i) => (
+                    <mark key={i}>{piece}</mark>
+                  ))}
+                </p>
+              ))}
+              <button type="button" className="open-story" onClick={() => onOpenStory(story.index)}>
+                Open story: {story.title}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+/** The open story: its full text, paragraphs kept, every place mention a button. */
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { Atlas, Mention, Story } from '../core';
+
+export function StoryReader({
+  atlas,
+  story,
+  mentions,
+  onMention,
+  onClose,
+}: {
+  atlas: Atlas;
+  story: Story;
+  mentions: readonly Mention[];
+  onMention: (placeId: string, button: HTMLButtonElement) => void;
+  onClose: () => void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: 'nearest' });
+  }, [story]);
+
+  const paragraphs = toParagraphs(atlas.text, story, mentions, (m, key) => {
+    const name = atlas.gazetteer.byId.get(m.placeId)?.name ?? m.placeId;
+    return (
+      <button
+        key={key}
+        type="button"
+        className="mention"
+        title={`Show ${name} on the map`}
+        data-place={m.placeId}
+        onClick={(e) => onMention(m.placeId, e.currentTarget)}
+      >
+        {m.text}
+      </button>
+    );
+  });
+
+  return (
+    <article className="reader" aria-label={`Story: ${story.title}`}>
+      <button type="button" className="back" onClick={onClose}>
+        ← Back to stories
+      </button>
+      <h2 ref={heading} tabIndex={-1}>
+        {story.title}
+      </h2>
+      {story.kind === 'headline' && <p className="tag">headline only</p>}
+      <div className="story-text">
+        {paragraphs.map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </div>
+    </article>
+  );
+}
+
+/** Splits the story's text on newlines into paragraphs, rendering mentions with `renderMention`. */
+function toParagraphs(
+  text: string,
+  story: Story,
+  mentions: readonly Mention[],
+  renderMention: (m: Mention, key: string) => ReactNode,
+): ReactNode[][] {
+  const paragraphs: ReactNode[][] = [[]];
+  const pushText = (s: string) => {
+    s.split('\n').forEach((part, i) => {
+      if (i > 0) paragraphs.push([]);
+      if (part) paragraphs[paragraphs.length - 1]!.push(part);
+    });
+  };
+  let at = story.start;
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+    if (m.start < at || m.end > story.end) continue;
+    pushText(text.slice(at, m.start));
+    paragraphs[paragraphs.length - 1]!.push(renderMention(m, `m${m.start}`));
+    at = m.end;
+  }
+  pushText(text.slice(at, story.end));
+  return paragraphs.filter((p) => p.some((n) => typeof n !== 'string' || n.trim() !== ''));
+}

@@ -1,0 +1,111 @@
+/** What the views derive from an Atlas: map markers and routes, per-story places, search, URL state. */
+import type { Position } from 'geojson';
+import type { Atlas, Mention, Place } from '../core';
+import { greatCirclePath } from '../geo';
+import { isInView, type GeoBounds, type MapPlace, type MapRoute } from '../map';
+
+/** A place's point as [lon, lat]. */
+export const placePosition = (p: Place): Position => [p.lon, p.lat];
+
+/** Distinct stories (index ≥ 0) among a place summary's stories. */
+const storyCount = (stories: readonly number[]) => stories.filter((s) => s >= 0).length;
+
+/** One marker per mentioned place; routes are drawn as lines instead. */
+export function mapPlaces(atlas: Atlas): MapPlace[] {
+  return atlas.places
+    .filter((s) => s.place.kind !== 'route')
+    .map((s) => ({
+      id: s.place.id,
+      name: s.place.name,
+      position: placePosition(s.place),
+      stories: storyCount(s.stories),
+    }));
+}
+
+export function mapRoutes(atlas: Atlas): MapRoute[] {
+  return atlas.routes.map((r) => ({
+    id: r.place.id,
+    name: r.place.name,
+    lines: greatCirclePath(r.waypoints),
+  }));
+}
+
+/** The points a place stands for on the map: a route's waypoints, else its own point. */
+export function placePoints(atlas: Atlas, place: Place): Position[] {
+  if (place.kind === 'route') {
+    const route = atlas.routes.find((r) => r.place.id === place.id);
+    if (route && route.waypoints.length) return route.waypoints.map((w) => [w.lon, w.lat]);
+  }
+  return [placePosition(place)];
+}
+
+export interface StoryPlace {
+  place: Place;
+  mentions: number;
+}
+
+/** Per story: its mentions (text order) and its places, most mentioned first. */
+export interface StoryInfo {
+  mentions: Mention[];
+  places: StoryPlace[];
+  /** Lower-cased title, text and place names, for search. */
+  haystack: string;
+}
+
+export function storyInfos(atlas: Atlas): StoryInfo[] {
+  return atlas.stories.map((story) => {
+    const mentions = atlas.mentions.filter((m) => m.story === story.index);
+    const counts = new Map<string, number>();
+    for (const m of mentions) counts.set(m.placeId, (counts.get(m.placeId) ?? 0) + 1);
+    const places = [...counts]
+      .map(([id, n]) => ({ place: atlas.gazetteer.byId.get(id)!, mentions: n }))
+      .filter((p) => p.place !== undefined)
+      .sort((a, b) => b.mentions - a.mentions || a.place.name.localeCompare(b.place.name, 'en'));
+    const haystack = [
+      story.title,
+      atlas.text.slice(story.start, story.end),
+      ...places.map((p) => p.place.name),
+    ]
+      .join('\n')
+      .toLocaleLowerCase('en');
+    return { mentions, places, haystack };
+  });
+}
+
+/** True when the story's title, text or place names contain the query (case-insensitive). */
+export function matchesQuery(info: StoryInfo, query: string): boolean {
+  const q = query.trim().toLocaleLowerCase('en');
+  return q === '' || info.haystack.includes(q);
+}
+
+/** True when at least one of the story's places is inside the map view. */
+export function storyInView(atlas: Atlas, info: StoryInfo, bounds: GeoBounds): boolean {
+  return info.places.some((p) => placePoints(atlas, p.place).some((pt) => isInView(bounds, pt)));
+}
+
+/** The app's URL state: the open story and/or the selected place. */
+export interface UrlState {
+  story: number | null;
+  place: string | null;
+}
+
+export function readUrlState(search: string, atlas: Atlas): UrlState {
+  const params = new URLSearchParams(search);
+  const storyParam = params.get('story');
+  const n = storyParam !== null && /^\d+$/.test(storyParam) ? Number(storyParam) : null;
+  const story = n !== null && n < atlas.stories.length ? n : null;
+  const placeParam = params.get('place');
+  const place =
+    placeParam !== null && atlas.places.some((p) => p.place.id === placeParam) ? placeParam : null;
+  return { story, place };
+}
+
+export function urlSearch(state: UrlState): string {
+  const params = new URLSearchParams();
+  if (state.story !== null) params.set('story', String(state.story));
+  if (state.place !== null) params.set('place', state.place);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export const pluralize = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
