@@ -28,9 +28,10 @@ export interface AtlasMapProps {
   onBasemapError: (message: string) => void;
 }
 
+// Wide enough to centre the map on ±180° (shapes are drawn there and on their ∓360° copies).
 const WORLD: L.LatLngBoundsExpression = [
-  [-85, -250],
-  [85, 250],
+  [-85, -360],
+  [85, 360],
 ];
 
 export function AtlasMap(props: AtlasMapProps) {

@@ -85,13 +85,21 @@ export function MarkerLayer({
       const group = groupRef.current;
       if (!group) return;
       const b = map.getBounds();
-      const west = Math.max(-180, b.getWest());
-      const east = Math.min(180, b.getEast());
+      // The map may show longitudes past ±180°: ask supercluster for the wrapped range, then draw
+      // each marker on the world copy nearest the view's centre.
+      const wide = b.getEast() - b.getWest() >= 360;
+      const wrap = (lon: number) => ((((lon + 180) % 360) + 360) % 360) - 180;
+      const west = wide ? -180 : wrap(b.getWest());
+      const east = wide ? 180 : wrap(b.getEast());
+      const centre = b.getCenter().lng;
       const zoom = Math.round(map.getZoom());
-      const items = index.getClusters(
-        [west, Math.max(-90, b.getSouth()), east, Math.min(90, b.getNorth())],
-        zoom,
-      );
+      const items = index
+        .getClusters([west, Math.max(-90, b.getSouth()), east, Math.min(90, b.getNorth())], zoom)
+        .map((item) => {
+          const [lon, lat] = item.geometry.coordinates as [number, number];
+          const shifted = lon + 360 * Math.round((centre - lon) / 360);
+          return { ...item, geometry: { ...item.geometry, coordinates: [shifted, lat] } };
+        });
 
       // Places at the very same point (Moscow and the Soviet Union) are fanned out on a ring.
       const atPoint = new Map<string, string[]>();
@@ -116,7 +124,7 @@ export function MarkerLayer({
           const selected = leaves.some((p) => p.id === selectedId);
           next.set(`c${clusterId}`, {
             position,
-            signature: `${label}|${selected}`,
+            signature: `${label}|${selected}|${position.join(',')}`,
             build: () => {
               const size = clusterMarkerSize(leaves.length);
               const marker = L.marker(toLatLng(position), {
@@ -145,7 +153,7 @@ export function MarkerLayer({
           const selected = place.id === selectedId;
           next.set(`p${place.id}`, {
             position,
-            signature: `${label}|${selected}|${offset.join(',')}`,
+            signature: `${label}|${selected}|${offset.join(',')}|${position.join(',')}`,
             build: () => {
               const size = placeMarkerSize(place.stories);
               const marker = L.marker(toLatLng(position), {

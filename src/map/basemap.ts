@@ -21,7 +21,10 @@ export const BORDER_STYLE: L.PolylineOptions = {
   interactive: false,
 };
 
-const ringsToLatLngs = (rings: Position[][]) => rings.map((ring) => ring.map(toLatLng));
+/** The world is drawn three times (shifted by -360°, 0, +360°), so the Pacific has both shores. */
+const WORLD_COPIES = [-360, 0, 360];
+
+const lineToLatLngs = (line: Position[], by: number) => line.map((p) => toLatLng([p[0]! + by, p[1]!]));
 
 /**
  * Builds the land and border layers of a world-atlas countries topology (objects.land and the
@@ -33,13 +36,17 @@ export function createBasemapLayer(topology: Topology, renderer: L.Renderer): L.
   const group = L.layerGroup();
   if (land) {
     const geometries: Geometry[] = feature(topology, land).features.map((f) => f.geometry);
-    const polygons = geometries.flatMap((g) => wrapGeometry(g).polygons).map(ringsToLatLngs);
-    group.addLayer(L.polygon(polygons, { ...LAND_STYLE, renderer }));
+    const polygons = geometries.flatMap((g) => wrapGeometry(g).polygons);
+    const copies = WORLD_COPIES.flatMap((by) =>
+      polygons.map((rings) => rings.map((r) => lineToLatLngs(r, by))),
+    );
+    group.addLayer(L.polygon(copies, { ...LAND_STYLE, renderer }));
   }
   if (countries) {
     const borders = mesh(topology, countries, (a, b) => a !== b);
-    const lines = wrapGeometry(borders).lines.map((line) => line.map(toLatLng));
-    group.addLayer(L.polyline(lines, { ...BORDER_STYLE, renderer }));
+    const lines = wrapGeometry(borders).lines;
+    const copies = WORLD_COPIES.flatMap((by) => lines.map((line) => lineToLatLngs(line, by)));
+    group.addLayer(L.polyline(copies, { ...BORDER_STYLE, renderer }));
   }
   return group;
 }
