@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './chromium';
-import { findMarker, markerLabels, noBrowser, OUT_DIR, reader, storyButtons, useAtlas } from './harness';
+import {
+  findMarker,
+  markerLabels,
+  noBrowser,
+  OUT_DIR,
+  reader,
+  storyButtons,
+  useAtlas,
+  waitForStoryCount,
+} from './harness';
 
 /** Presses Tab until `isTarget` holds for the focused element; fails after `limit` presses. */
 async function tabUntil(page: Page, isTarget: () => boolean, what: string, limit = 400) {
@@ -107,10 +116,7 @@ describe.skipIf(noBrowser)('Newsletter Atlas in headless Chromium (production bu
     const search = page.getByLabel('Search stories or places');
 
     await search.fill('Idlib');
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('nav[aria-label="Stories"] button').length < n,
-      all,
-    );
+    await waitForStoryCount(page, (n) => n < all);
     const found = await storyButtons(page).count();
     expect(found).toBeGreaterThan(0);
     expect(found).toBeLessThan(all);
@@ -121,10 +127,7 @@ describe.skipIf(noBrowser)('Newsletter Atlas in headless Chromium (production bu
     );
 
     await search.fill('');
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('nav[aria-label="Stories"] button').length === n,
-      all,
-    );
+    await waitForStoryCount(page, (n) => n === all);
   });
 
   it('"Only stories on the map view" narrows the list to what the map shows', async () => {
@@ -148,10 +151,7 @@ describe.skipIf(noBrowser)('Newsletter Atlas in headless Chromium (production bu
     expect(shown).toBeLessThan(all);
 
     await only.uncheck();
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('nav[aria-label="Stories"] button').length === n,
-      all,
-    );
+    await waitForStoryCount(page, (n) => n === all);
   });
 
   it('restores an open story from the URL (?story=N) after reload', async () => {

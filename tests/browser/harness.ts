@@ -143,6 +143,14 @@ export function storyButtons(page: Page): Locator {
   return page.locator('nav[aria-label="Stories"] button');
 }
 
+/** Polls the story list until its number of story buttons satisfies `ok`; fails after 10 s. */
+export async function waitForStoryCount(page: Page, ok: (count: number) => boolean) {
+  const list = storyButtons(page);
+  for (let start = Date.now(); !ok(await list.count()); await page.waitForTimeout(50)) {
+    if (Date.now() - start > 10_000) throw new Error(`story count stayed at ${await list.count()}`);
+  }
+}
+
 /** The open reader: an element labelled "Story: <title>". */
 export function reader(page: Page): Locator {
   return page.locator('[aria-label^="Story: "]');
