@@ -25,11 +25,31 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'url'], message: 'core/geo must not import Node modules' },
-            { group: ['react', 'react-dom', 'leaflet', 'react-leaflet', '../map/*', '../ui/*', '../web/*', '../cli/*'], message: 'core/geo must not import UI code' },
+            {
+              group: [
+                'react',
+                'react-dom',
+                'leaflet',
+                'react-leaflet',
+                '../map/*',
+                '../ui/*',
+                '../web/*',
+                '../cli/*',
+              ],
+              message: 'core/geo must not import UI code',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'document', 'window', 'navigator', 'localStorage', 'fetch', 'process'],
+      'no-restricted-globals': [
+        'error',
+        'document',
+        'window',
+        'navigator',
+        'localStorage',
+        'fetch',
+        'process',
+      ],
     },
   },
 );

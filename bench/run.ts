@@ -133,7 +133,7 @@ function benchSize() {
 /** Runs before the page's scripts; performance.now() counts from the navigation start. */
 const FIRST_MARKER_OBSERVER = `
   new MutationObserver(function (_, observer) {
-    if (document.querySelector('.leaflet-container [role="button"][aria-label]')) {
+    if (document.querySelector('.leaflet-marker-icon[role="button"][aria-label]')) {
       window.__firstMarker = performance.now();
       observer.disconnect();
     }

@@ -9,3 +9,4 @@ export {
   planarArea,
 } from './antimeridian';
 export { greatCirclePath, type LatLon } from './greatCircle';
+export { buildTrack, positionAt, intermediatePoint, type Track, type TrackPosition } from './playback';

@@ -35,8 +35,8 @@ export const noBrowser = chromePath === null;
 
 export const OUT_DIR = join(ROOT, 'tests/browser/out');
 
-/** A marker (or cluster) on the map: `role="button"` with an aria-label, inside the map. */
-export const MARKER = '.leaflet-container [role="button"][aria-label]';
+/** A marker (or cluster) on the map: a Leaflet marker icon with `role="button"` and an aria-label (not the zoom buttons). */
+export const MARKER = '.leaflet-marker-icon[role="button"][aria-label]';
 
 export interface OpenPage {
   page: Page;
