@@ -15,7 +15,7 @@ const atlas = loadAtlas({ text, ...readDataFiles() });
 const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
 const lineText = (line: number) => text.split('\n')[line - 1]!;
 const storyAtLine = (line: number) =>
-  atlas.mentions.length && atlas.stories.findIndex((s) => lineOf(s.start) <= line && line <= lineOf(s.end));
+  atlas.stories.findIndex((s) => lineOf(s.start) <= line && line <= lineOf(s.end));
 const resolved = (surface: string) =>
   atlas.mentions.filter((m) => normalizeText(m.text) === surface).map((m) => [lineOf(m.start), m.placeId]);
 
