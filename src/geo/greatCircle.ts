@@ -36,11 +36,22 @@ function leg(a: LatLon, b: LatLon): Position[] {
  */
 export function greatCirclePath(waypoints: readonly LatLon[]): Position[][] {
   if (waypoints.length === 0) return [];
-  if (waypoints.length === 1) return [[[waypoints[0]!.lon, waypoints[0]!.lat]]];
+  return wrapLine(greatCirclePoints(waypoints));
+}
+
+/**
+ * The densified great-circle path through `waypoints` as one line of [lon, lat], longitudes in
+ * [-180, 180] and not unwrapped: for a projection with no seam at ±180° (the polar map).
+ *
+ * @example greatCirclePoints([{ lat: 55.9, lon: 38 }, { lat: 45.6, lon: -122.7 }]) // over the Pole
+ */
+export function greatCirclePoints(waypoints: readonly LatLon[]): Position[] {
+  if (waypoints.length === 0) return [];
+  if (waypoints.length === 1) return [[waypoints[0]!.lon, waypoints[0]!.lat]];
   const points: Position[] = [];
   for (let i = 1; i < waypoints.length; i++) {
     const part = leg(waypoints[i - 1]!, waypoints[i]!);
     points.push(...(i === 1 ? part : part.slice(1)));
   }
-  return wrapLine(points);
+  return points;
 }

@@ -8,5 +8,6 @@ export {
   longitudeExtent,
   planarArea,
 } from './antimeridian';
-export { greatCirclePath, type LatLon } from './greatCircle';
+export { greatCirclePath, greatCirclePoints, type LatLon } from './greatCircle';
 export { buildTrack, positionAt, intermediatePoint, type Track, type TrackPosition } from './playback';
+export { clipToLatitude, clipRingToLatitude, clipLineToLatitude, graticule } from './clip';

@@ -9,6 +9,7 @@ import { MapContainer, useMap } from 'react-leaflet';
 import { BasemapLayer, type LoadTopology } from './BasemapLayer';
 import { fromLatLngBounds, toLatLng, type GeoBounds } from './coords';
 import { MarkerLayer, type MapPlace } from './MarkerLayer';
+import { POLAR_CRS, POLAR_MAX_ZOOM, POLAR_MIN_LAT, type MapProjection } from './polar';
 import { RouteLayer, type MapRoute } from './RouteLayer';
 
 /** Something the app asks the map to show; `seq` makes a repeated request a new one. */
@@ -26,6 +27,8 @@ export interface AtlasMapProps {
   loadTopology: LoadTopology;
   online: boolean;
   onBasemapError: (message: string) => void;
+  /** Web Mercator, or the Arctic polar projection (a map of its own: a CRS cannot change). */
+  projection?: MapProjection;
 }
 
 // Wide enough to centre the map on ±180° (shapes are drawn there and on their ∓360° copies).
@@ -35,6 +38,7 @@ const WORLD: L.LatLngBoundsExpression = [
 ];
 
 export function AtlasMap(props: AtlasMapProps) {
+  if (props.projection === 'polar') return <PolarMap {...props} />;
   return (
     <MapContainer
       className="atlas-map"
@@ -57,6 +61,50 @@ export function AtlasMap(props: AtlasMapProps) {
       <ViewController view={props.view} />
     </MapContainer>
   );
+}
+
+/** The Arctic map (EPSG:3575), centred on the Pole; its own MapContainer, keyed by projection. */
+function PolarMap(props: AtlasMapProps) {
+  return (
+    <MapContainer
+      key="polar"
+      className="atlas-map atlas-map-polar"
+      crs={POLAR_CRS}
+      center={[90, 0]}
+      zoom={1}
+      minZoom={0}
+      maxZoom={POLAR_MAX_ZOOM}
+      worldCopyJump={false}
+      zoomSnap={0.5}
+      keyboard
+      attributionControl
+    >
+      <MapAttribution />
+      <BasemapLayer
+        loadTopology={props.loadTopology}
+        online={false}
+        onError={props.onBasemapError}
+        projection="polar"
+      />
+      <RouteLayer routes={props.routes} projection="polar" />
+      <MarkerLayer
+        places={props.places}
+        selectedId={props.selectedPlaceId}
+        onSelect={props.onSelectPlace}
+        projection="polar"
+      />
+      <PolarBoundsReporter onChange={props.onBoundsChange} />
+      <ViewController view={props.view} projection="polar" />
+    </MapContainer>
+  );
+}
+
+/** The polar map's corners are no longitude range: it reports the whole drawn area instead. */
+function PolarBoundsReporter({ onChange }: { onChange: (b: GeoBounds) => void }) {
+  useEffect(() => {
+    onChange({ west: -180, south: POLAR_MIN_LAT, east: 180, north: 90 });
+  }, [onChange]);
+  return null;
 }
 
 function MapAttribution() {
@@ -89,11 +137,27 @@ const FIT_PADDING: L.PointExpression = [40, 40];
 const FIT_MAX_ZOOM = 8; // a story about one city shows its region, not a street
 const CENTER_ZOOM = 6;
 
-function ViewController({ view }: { view: ViewRequest | null }) {
+function ViewController({
+  view,
+  projection = 'mercator',
+}: {
+  view: ViewRequest | null;
+  projection?: MapProjection;
+}) {
   const map = useMap();
   useEffect(() => {
     if (!view) return;
-    if (view.kind === 'fit') {
+    if (view.kind === 'fit' && projection === 'polar') {
+      // A box of latitudes and longitudes means nothing near the Pole: fit the projected points.
+      if (view.points.length === 0) return;
+      const z = map.getZoom();
+      const box = L.bounds(view.points.map((p) => map.project([p[1]!, p[0]!], z)));
+      const size = map.getSize().subtract(L.point(FIT_PADDING).multiplyBy(2));
+      const span = box.getSize();
+      const scale = Math.min(size.x / Math.max(span.x, 1), size.y / Math.max(span.y, 1));
+      const zoom = Math.max(map.getMinZoom(), Math.min(FIT_MAX_ZOOM, map.getScaleZoom(scale, z)));
+      map.flyTo(map.unproject(box.getCenter(), z), zoom, { duration: 0.8 });
+    } else if (view.kind === 'fit') {
       if (view.points.length === 0) return;
       const bounds = L.latLngBounds(view.points.map(toLatLng));
       map.flyToBounds(bounds, { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, duration: 0.8 });

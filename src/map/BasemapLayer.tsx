@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
 import type { Topology } from 'topojson-specification';
 import { createBasemapLayer } from './basemap';
+import type { MapProjection } from './polar';
 
 export type BasemapDetail = '110m' | '50m';
 /** Supplied by the entry point (only it fetches): the world-atlas topology at a resolution. */
@@ -19,10 +20,12 @@ export function BasemapLayer({
   loadTopology,
   online,
   onError,
+  projection = 'mercator',
 }: {
   loadTopology: LoadTopology;
   online: boolean;
   onError: (message: string) => void;
+  projection?: MapProjection;
 }) {
   const map = useMap();
   const [zoom, setZoom] = useState(() => map.getZoom());
@@ -48,13 +51,15 @@ export function BasemapLayer({
     renderer.current ??= L.canvas({ pane: 'basemap', padding: 0.3 });
     const canvas = renderer.current;
     loadTopology(wanted).then(
-      (topology) => setLayers((l) => ({ ...l, [wanted]: createBasemapLayer(topology, canvas) })),
+      (topology) => setLayers((l) => ({ ...l, [wanted]: createBasemapLayer(topology, canvas, projection) })),
       (e: unknown) => onError(`The ${wanted} basemap could not be loaded: ${String(e)}`),
     );
-  }, [wanted, layers, loadTopology, onError]);
+  }, [wanted, layers, loadTopology, onError, projection]);
 
   // Show the best loaded resolution for the zoom, unless online tiles are on.
-  const shown = online ? undefined : (layers[wanted] ?? layers['110m']);
+  // OSM tiles are Web Mercator: the polar map keeps its own basemap.
+  const osm = online && projection === 'mercator';
+  const shown = osm ? undefined : (layers[wanted] ?? layers['110m']);
   useEffect(() => {
     if (!shown) return;
     shown.addTo(map);
@@ -64,7 +69,7 @@ export function BasemapLayer({
   }, [map, shown]);
 
   useEffect(() => {
-    if (!online) return;
+    if (!osm) return;
     const tiles = L.tileLayer(OSM_URL, {
       maxZoom: 19,
       attribution: '&copy; OpenStreetMap contributors',
@@ -72,7 +77,7 @@ export function BasemapLayer({
     return () => {
       tiles.remove();
     };
-  }, [map, online]);
+  }, [map, osm]);
 
   return null;
 }

@@ -10,6 +10,7 @@ import { useMap } from 'react-leaflet';
 import Supercluster from 'supercluster';
 import { toLatLng } from './coords';
 import { clusterMarkerSize, countIcon, placeMarkerSize } from './markerIcon';
+import type { MapProjection } from './polar';
 
 /** A place as the marker layer shows it. */
 export interface MapPlace {
@@ -28,6 +29,8 @@ interface PointProps {
 const CLUSTER_RADIUS = 44; // pixels: markers closer than this merge
 const CLUSTER_MAX_ZOOM = 16; // beyond it every place has its own marker (Vancouver WA sites split by 15)
 const FAN_RADIUS = 20; // pixels: places sharing one point are fanned out on a ring this wide
+/** Polar zoom z shows about as much as Mercator zoom z + 2 in the Arctic (supercluster's zooms). */
+const POLAR_ZOOM_OFFSET = 2;
 
 export const storiesLabel = (n: number) => `${n} ${n === 1 ? 'story' : 'stories'}`;
 
@@ -40,10 +43,12 @@ export function MarkerLayer({
   places,
   selectedId,
   onSelect,
+  projection = 'mercator',
 }: {
   places: readonly MapPlace[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  projection?: MapProjection;
 }) {
   const map = useMap();
   const groupRef = useRef<L.LayerGroup | null>(null);
@@ -86,20 +91,23 @@ export function MarkerLayer({
       if (!group) return;
       const b = map.getBounds();
       // The map may show longitudes past ±180°: ask supercluster for the wrapped range, then draw
-      // each marker on the world copy nearest the view's centre.
-      const wide = b.getEast() - b.getWest() >= 360;
+      // each marker on the world copy nearest the view's centre. The polar map's bounds are no
+      // longitude range (its corners are unprojected): ask for the whole world, drawn once.
+      const polar = projection === 'polar';
+      const wide = polar || b.getEast() - b.getWest() >= 360;
       const wrap = (lon: number) => ((((lon + 180) % 360) + 360) % 360) - 180;
       const west = wide ? -180 : wrap(b.getWest());
       const east = wide ? 180 : wrap(b.getEast());
-      const centre = b.getCenter().lng;
-      const zoom = Math.round(map.getZoom());
-      const items = index
-        .getClusters([west, Math.max(-90, b.getSouth()), east, Math.min(90, b.getNorth())], zoom)
-        .map((item) => {
-          const [lon, lat] = item.geometry.coordinates as [number, number];
-          const shifted = lon + 360 * Math.round((centre - lon) / 360);
-          return { ...item, geometry: { ...item.geometry, coordinates: [shifted, lat] } };
-        });
+      const south = polar ? -90 : Math.max(-90, b.getSouth());
+      const north = polar ? 90 : Math.min(90, b.getNorth());
+      const centre = polar ? 0 : b.getCenter().lng;
+      const zoomOffset = polar ? POLAR_ZOOM_OFFSET : 0;
+      const zoom = Math.round(map.getZoom()) + zoomOffset;
+      const items = index.getClusters([west, south, east, north], zoom).map((item) => {
+        const [lon, lat] = item.geometry.coordinates as [number, number];
+        const shifted = lon + 360 * Math.round((centre - lon) / 360);
+        return { ...item, geometry: { ...item.geometry, coordinates: [shifted, lat] } };
+      });
 
       // Places at the very same point (Moscow and the Soviet Union) are fanned out on a ring.
       const atPoint = new Map<string, string[]>();
@@ -133,7 +141,8 @@ export function MarkerLayer({
                 title: label,
               });
               const expand = () => {
-                const to = Math.min(index.getClusterExpansionZoom(clusterId), map.getMaxZoom());
+                const expansion = index.getClusterExpansionZoom(clusterId) - zoomOffset;
+                const to = Math.min(Math.max(expansion, map.getZoom() + 1), map.getMaxZoom());
                 map.setView(toLatLng(position), to);
               };
               marker.on('click', expand);
@@ -190,7 +199,7 @@ export function MarkerLayer({
     return () => {
       map.off('moveend', update);
     };
-  }, [map, index, byId, selectedId]);
+  }, [map, index, byId, selectedId, projection]);
 
   return null;
 }

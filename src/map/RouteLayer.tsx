@@ -6,13 +6,16 @@ import L from 'leaflet';
 import type { Position } from 'geojson';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
-import { toLatLng } from './coords';
+import { toLatLng, toLatLngExact } from './coords';
+import type { MapProjection } from './polar';
 
 export interface MapRoute {
   id: string;
   name: string;
   /** Planar lines ([lon, lat]): the path, then copies shifted by ∓360° (see geo/antimeridian). */
   lines: Position[][];
+  /** The same path as one line, not unwrapped and with no copies: for the polar map. */
+  points: Position[];
 }
 
 /** Colour and dash pattern per route, by position in the list. */
@@ -26,7 +29,13 @@ export const ROUTE_STYLES: readonly { color: string; dashArray: string }[] = [
 
 export const routeStyle = (i: number) => ROUTE_STYLES[i % ROUTE_STYLES.length]!;
 
-export function RouteLayer({ routes }: { routes: readonly MapRoute[] }) {
+export function RouteLayer({
+  routes,
+  projection = 'mercator',
+}: {
+  routes: readonly MapRoute[];
+  projection?: MapProjection;
+}) {
   const map = useMap();
   const groupRef = useRef<L.LayerGroup | null>(null);
   const rendererRef = useRef<L.SVG | null>(null);
@@ -50,8 +59,11 @@ export function RouteLayer({ routes }: { routes: readonly MapRoute[] }) {
     group.clearLayers();
     routes.forEach((route, i) => {
       const { color, dashArray } = routeStyle(i);
-      route.lines.forEach((line, copy) => {
-        const polyline = L.polyline(line.map(toLatLng), {
+      // The polar map has no seam at ±180° and shows the Pole: the path once, latitudes as they are.
+      const polar = projection === 'polar';
+      const lines = polar ? [route.points] : route.lines;
+      lines.forEach((line, copy) => {
+        const polyline = L.polyline(line.map(polar ? toLatLngExact : toLatLng), {
           color,
           dashArray,
           weight: 3,
@@ -74,7 +86,7 @@ export function RouteLayer({ routes }: { routes: readonly MapRoute[] }) {
         group.addLayer(polyline);
       });
     });
-  }, [routes]);
+  }, [routes, projection]);
 
   return null;
 }

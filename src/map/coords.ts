@@ -15,6 +15,11 @@ export function toLatLng(p: Position): LatLngTuple {
   return [clampLat(p[1]!), p[0]!];
 }
 
+/** [lon, lat] → Leaflet [lat, lng] as is, for the polar map (which shows the Pole). */
+export function toLatLngExact(p: Position): LatLngTuple {
+  return [p[1]!, p[0]!];
+}
+
 /** A visible map area in degrees; west/east may pass ±180° when the map shows beyond them. */
 export interface GeoBounds {
   west: number;

@@ -19,6 +19,9 @@ import { PlacePanel } from './PlacePanel';
 import { StoryList } from './StoryList';
 import { StoryReader } from './StoryReader';
 
+/** A story that mentions this route (the 1937 flight over the Pole) offers the polar view. */
+const POLAR_STORY_PLACE = 'ant25-1937';
+
 export function App({ atlas, loadTopology }: { atlas: Atlas; loadTopology: LoadTopology }) {
   const places = useMemo(() => mapPlaces(atlas), [atlas]);
   const routes = useMemo(() => mapRoutes(atlas), [atlas]);
@@ -97,14 +100,14 @@ export function App({ atlas, loadTopology }: { atlas: Atlas; loadTopology: LoadT
       panelOpener.current =
         opener ?? document.querySelector<HTMLElement>(`.leaflet-container [data-place="${CSS.escape(id)}"]`);
       setFocusPanel(true);
-      navigate({ story: state.story, place: id });
+      navigate({ ...state, place: id });
     },
-    [navigate, state.story],
+    [navigate, state],
   );
 
   const closePlace = useCallback(() => {
     const id = state.place;
-    navigate({ story: state.story, place: null });
+    navigate({ ...state, place: null });
     const opener = panelOpener.current;
     panelOpener.current = null;
     requestAnimationFrame(() => {
@@ -120,15 +123,15 @@ export function App({ atlas, loadTopology }: { atlas: Atlas; loadTopology: LoadT
 
   const openStory = useCallback(
     (story: number) => {
-      navigate({ story, place: null });
+      navigate({ story, place: null, polar: state.polar });
       showStory(story);
     },
-    [navigate, showStory],
+    [navigate, showStory, state.polar],
   );
 
   const closeStory = useCallback(() => {
     focusStory.current = state.story;
-    navigate({ story: null, place: state.place });
+    navigate({ ...state, story: null });
   }, [navigate, state]);
 
   // Give focus back to the story's button once the list is shown again.
@@ -162,6 +165,9 @@ export function App({ atlas, loadTopology }: { atlas: Atlas; loadTopology: LoadT
         .filter((i) => !onlyInView || bounds === null || storyInView(atlas, infos[i]!, bounds)),
     [atlas, infos, query, onlyInView, bounds],
   );
+
+  const togglePolar = useCallback(() => navigate({ ...state, polar: !state.polar }), [navigate, state]);
+  const showPolar = useCallback(() => navigate({ ...state, polar: true }), [navigate, state]);
 
   const story = state.story !== null ? atlas.stories[state.story] : undefined;
   const summary = state.place !== null ? summaries.get(state.place) : undefined;
@@ -201,6 +207,9 @@ export function App({ atlas, loadTopology }: { atlas: Atlas; loadTopology: LoadT
               showPlace(id);
             }}
             onClose={closeStory}
+            polarNote={infos[story.index]!.mentions.some((m) => m.placeId === POLAR_STORY_PLACE)}
+            polar={state.polar}
+            onPolar={showPolar}
           />
         )}
       </aside>
@@ -216,6 +225,7 @@ export function App({ atlas, loadTopology }: { atlas: Atlas; loadTopology: LoadT
             loadTopology={loadTopology}
             online={online}
             onBasemapError={setBasemapError}
+            projection={state.polar ? 'polar' : 'mercator'}
           />
           {basemapError && (
             <p className="map-note" role="status">
@@ -237,6 +247,8 @@ export function App({ atlas, loadTopology }: { atlas: Atlas; loadTopology: LoadT
           onRoute={(id) => fit(routes.find((r) => r.id === id)?.lines[0] ?? [])}
           online={online}
           onOnline={setOnline}
+          polar={state.polar}
+          onPolar={togglePolar}
         />
       </main>
     </div>

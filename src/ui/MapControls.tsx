@@ -1,4 +1,7 @@
-/** Below the map: the routes legend (click fits the map to a route) and the online-tiles switch. */
+/**
+ * Below the map: the routes legend (click fits the map to a route), the polar-view toggle and the
+ * online-tiles switch (Web Mercator tiles: not offered in the polar view).
+ */
 import { routeStyle, type MapRoute } from '../map';
 
 export function MapControls({
@@ -6,11 +9,15 @@ export function MapControls({
   onRoute,
   online,
   onOnline,
+  polar,
+  onPolar,
 }: {
   routes: readonly MapRoute[];
   onRoute: (id: string) => void;
   online: boolean;
   onOnline: (on: boolean) => void;
+  polar: boolean;
+  onPolar: () => void;
 }) {
   return (
     <div className="map-controls">
@@ -40,8 +47,16 @@ export function MapControls({
           })}
         </ul>
       </section>
+      <button type="button" className="polar-toggle" aria-pressed={polar} onClick={onPolar}>
+        Polar view
+      </button>
       <label className="check online">
-        <input type="checkbox" checked={online} onChange={(e) => onOnline(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={online && !polar}
+          disabled={polar}
+          onChange={(e) => onOnline(e.target.checked)}
+        />
         Online map tiles (OpenStreetMap; loads images from the internet)
       </label>
     </div>

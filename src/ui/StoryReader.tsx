@@ -8,12 +8,19 @@ export function StoryReader({
   mentions,
   onMention,
   onClose,
+  polarNote = false,
+  polar = false,
+  onPolar,
 }: {
   atlas: Atlas;
   story: Story;
   mentions: readonly Mention[];
   onMention: (placeId: string, button: HTMLButtonElement) => void;
   onClose: () => void;
+  /** The story tells of a route over the North Pole: offer the polar view. */
+  polarNote?: boolean;
+  polar?: boolean;
+  onPolar?: () => void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -46,6 +53,22 @@ export function StoryReader({
         {story.title}
       </h2>
       {story.kind === 'headline' && <p className="tag">headline only</p>}
+      {polarNote && (
+        <p className="polar-note">
+          This route crosses the North Pole
+          {polar ? (
+            ': the map shows it in the polar view.'
+          ) : (
+            <>
+              : see it in the{' '}
+              <button type="button" className="polar-link" onClick={onPolar}>
+                polar view
+              </button>
+              .
+            </>
+          )}
+        </p>
+      )}
       <div className="story-text">
         {paragraphs.map((p, i) => (
           <p key={i}>{p}</p>

@@ -1,7 +1,7 @@
 /** What the views derive from an Atlas: map markers and routes, per-story places, search, URL state. */
 import type { Position } from 'geojson';
 import type { Atlas, Mention, Place } from '../core';
-import { greatCirclePath } from '../geo';
+import { greatCirclePath, greatCirclePoints } from '../geo';
 import { isInView, type GeoBounds, type MapPlace, type MapRoute } from '../map';
 
 /** A place's point as [lon, lat]. */
@@ -27,6 +27,7 @@ export function mapRoutes(atlas: Atlas): MapRoute[] {
     id: r.place.id,
     name: r.place.name,
     lines: greatCirclePath(r.waypoints),
+    points: greatCirclePoints(r.waypoints),
   }));
 }
 
@@ -83,10 +84,11 @@ export function storyInView(atlas: Atlas, info: StoryInfo, bounds: GeoBounds): b
   return info.places.some((p) => placePoints(atlas, p.place).some((pt) => isInView(bounds, pt)));
 }
 
-/** The app's URL state: the open story and/or the selected place. */
+/** The app's URL state: the open story and/or the selected place, and the polar view (?view=polar). */
 export interface UrlState {
   story: number | null;
   place: string | null;
+  polar: boolean;
 }
 
 export function readUrlState(search: string, atlas: Atlas): UrlState {
@@ -97,13 +99,15 @@ export function readUrlState(search: string, atlas: Atlas): UrlState {
   const placeParam = params.get('place');
   const place =
     placeParam !== null && atlas.places.some((p) => p.place.id === placeParam) ? placeParam : null;
-  return { story, place };
+  const polar = params.get('view') === 'polar';
+  return { story, place, polar };
 }
 
 export function urlSearch(state: UrlState): string {
   const params = new URLSearchParams();
   if (state.story !== null) params.set('story', String(state.story));
   if (state.place !== null) params.set('place', state.place);
+  if (state.polar) params.set('view', 'polar');
   const s = params.toString();
   return s ? `?${s}` : '';
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { distance } from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../../src/core';
-import { greatCirclePath, maxLongitudeJump } from '../../src/geo';
+import { greatCirclePath, greatCirclePoints, maxLongitudeJump } from '../../src/geo';
 
 function route(file: string) {
   const path = fileURLToPath(new URL(`../../data/geo/routes/${file}`, import.meta.url));
@@ -49,5 +49,14 @@ describe('greatCirclePath', () => {
       for (const line of greatCirclePath(route(file)))
         expect(maxLongitudeJump(line), file).toBeLessThanOrEqual(180);
     }
+  });
+});
+
+describe('greatCirclePoints', () => {
+  it('ANT-25 (1937) as one raw line over the Pole, longitudes within ±180°', () => {
+    const points = greatCirclePoints(route('ant25-1937.csv'));
+    expect(points.length).toBeGreaterThan(50);
+    expect(nearest([points], [0, 90])).toBeLessThan(50);
+    for (const p of points) expect(Math.abs(p[0]!)).toBeLessThanOrEqual(180);
   });
 });
