@@ -4,12 +4,12 @@
  */
 import L from 'leaflet';
 import type { Position } from 'geojson';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { MapContainer, useMap } from 'react-leaflet';
 import { BasemapLayer, type LoadTopology } from './BasemapLayer';
 import { fromLatLngBounds, toLatLng, type GeoBounds } from './coords';
 import { MarkerLayer, type MapPlace } from './MarkerLayer';
-import { POLAR_CRS, POLAR_MAX_ZOOM, POLAR_MIN_LAT, type MapProjection } from './polar';
+import type { MapProjection } from './projection';
 import { RouteLayer, type MapRoute } from './RouteLayer';
 
 /** Something the app asks the map to show; `seq` makes a repeated request a new one. */
@@ -37,8 +37,17 @@ const WORLD: L.LatLngBoundsExpression = [
   [85, 360],
 ];
 
+// proj4 and proj4leaflet (~50 KB gzipped) load only when the polar view is opened.
+const PolarMap = lazy(() => import('./PolarMap'));
+
 export function AtlasMap(props: AtlasMapProps) {
-  if (props.projection === 'polar') return <PolarMap {...props} />;
+  if (props.projection === 'polar') {
+    return (
+      <Suspense fallback={<p className="map-loading">Loading the polar map…</p>}>
+        <PolarMap {...props} />
+      </Suspense>
+    );
+  }
   return (
     <MapContainer
       className="atlas-map"
@@ -63,51 +72,7 @@ export function AtlasMap(props: AtlasMapProps) {
   );
 }
 
-/** The Arctic map (EPSG:3575), centred on the Pole; its own MapContainer, keyed by projection. */
-function PolarMap(props: AtlasMapProps) {
-  return (
-    <MapContainer
-      key="polar"
-      className="atlas-map atlas-map-polar"
-      crs={POLAR_CRS}
-      center={[90, 0]}
-      zoom={1}
-      minZoom={0}
-      maxZoom={POLAR_MAX_ZOOM}
-      worldCopyJump={false}
-      zoomSnap={0.5}
-      keyboard
-      attributionControl
-    >
-      <MapAttribution />
-      <BasemapLayer
-        loadTopology={props.loadTopology}
-        online={false}
-        onError={props.onBasemapError}
-        projection="polar"
-      />
-      <RouteLayer routes={props.routes} projection="polar" />
-      <MarkerLayer
-        places={props.places}
-        selectedId={props.selectedPlaceId}
-        onSelect={props.onSelectPlace}
-        projection="polar"
-      />
-      <PolarBoundsReporter onChange={props.onBoundsChange} />
-      <ViewController view={props.view} projection="polar" />
-    </MapContainer>
-  );
-}
-
-/** The polar map's corners are no longitude range: it reports the whole drawn area instead. */
-function PolarBoundsReporter({ onChange }: { onChange: (b: GeoBounds) => void }) {
-  useEffect(() => {
-    onChange({ west: -180, south: POLAR_MIN_LAT, east: 180, north: 90 });
-  }, [onChange]);
-  return null;
-}
-
-function MapAttribution() {
+export function MapAttribution() {
   const map = useMap();
   useEffect(() => {
     const control = map.attributionControl;
@@ -137,7 +102,7 @@ const FIT_PADDING: L.PointExpression = [40, 40];
 const FIT_MAX_ZOOM = 8; // a story about one city shows its region, not a street
 const CENTER_ZOOM = 6;
 
-function ViewController({
+export function ViewController({
   view,
   projection = 'mercator',
 }: {

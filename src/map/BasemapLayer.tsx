@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
 import type { Topology } from 'topojson-specification';
 import { createBasemapLayer } from './basemap';
-import type { MapProjection } from './polar';
+import type { MapProjection } from './projection';
 
 export type BasemapDetail = '110m' | '50m';
 /** Supplied by the entry point (only it fetches): the world-atlas topology at a resolution. */

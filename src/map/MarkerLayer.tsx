@@ -10,7 +10,7 @@ import { useMap } from 'react-leaflet';
 import Supercluster from 'supercluster';
 import { toLatLng } from './coords';
 import { clusterMarkerSize, countIcon, placeMarkerSize } from './markerIcon';
-import type { MapProjection } from './polar';
+import type { MapProjection } from './projection';
 
 /** A place as the marker layer shows it. */
 export interface MapPlace {

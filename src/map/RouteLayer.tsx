@@ -7,7 +7,7 @@ import type { Position } from 'geojson';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { toLatLng, toLatLngExact } from './coords';
-import type { MapProjection } from './polar';
+import type { MapProjection } from './projection';
 
 export interface MapRoute {
   id: string;

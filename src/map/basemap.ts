@@ -5,7 +5,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { clipToLatitude, graticule, wrapGeometry } from '../geo';
 import { toLatLng, toLatLngExact } from './coords';
-import { POLAR_MIN_LAT, type MapProjection } from './polar';
+import { POLAR_MIN_LAT, type MapProjection } from './projection';
 
 export const LAND_STYLE: L.PathOptions = {
   stroke: true,

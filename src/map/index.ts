@@ -3,4 +3,4 @@ export { type BasemapDetail, type LoadTopology } from './BasemapLayer';
 export { isInView, toLatLng, toLatLngExact, MAX_DRAW_LAT, type GeoBounds } from './coords';
 export { storiesLabel, type MapPlace } from './MarkerLayer';
 export { routeStyle, ROUTE_STYLES, type MapRoute } from './RouteLayer';
-export { POLAR_CRS, POLAR_MIN_LAT, type MapProjection } from './polar';
+export { POLAR_MIN_LAT, type MapProjection } from './projection';

@@ -1,0 +1,54 @@
+/** The Arctic polar map, in a chunk of its own: it brings proj4 with it. */
+import { useEffect } from 'react';
+import { MapContainer } from 'react-leaflet';
+import { MapAttribution, ViewController, type AtlasMapProps } from './AtlasMap';
+import { BasemapLayer } from './BasemapLayer';
+import type { GeoBounds } from './coords';
+import { MarkerLayer } from './MarkerLayer';
+import { POLAR_CRS } from './polarCrs';
+import { POLAR_MAX_ZOOM, POLAR_MIN_LAT } from './projection';
+import { RouteLayer } from './RouteLayer';
+
+/** The Arctic map (EPSG:3575), centred on the Pole; its own MapContainer, keyed by projection. */
+export default function PolarMap(props: AtlasMapProps) {
+  return (
+    <MapContainer
+      key="polar"
+      className="atlas-map atlas-map-polar"
+      crs={POLAR_CRS}
+      center={[90, 0]}
+      zoom={1}
+      minZoom={0}
+      maxZoom={POLAR_MAX_ZOOM}
+      worldCopyJump={false}
+      zoomSnap={0.5}
+      keyboard
+      attributionControl
+    >
+      <MapAttribution />
+      <BasemapLayer
+        loadTopology={props.loadTopology}
+        online={false}
+        onError={props.onBasemapError}
+        projection="polar"
+      />
+      <RouteLayer routes={props.routes} projection="polar" />
+      <MarkerLayer
+        places={props.places}
+        selectedId={props.selectedPlaceId}
+        onSelect={props.onSelectPlace}
+        projection="polar"
+      />
+      <PolarBoundsReporter onChange={props.onBoundsChange} />
+      <ViewController view={props.view} projection="polar" />
+    </MapContainer>
+  );
+}
+
+/** The polar map's corners are no longitude range: it reports the whole drawn area instead. */
+function PolarBoundsReporter({ onChange }: { onChange: (b: GeoBounds) => void }) {
+  useEffect(() => {
+    onChange({ west: -180, south: POLAR_MIN_LAT, east: 180, north: 90 });
+  }, [onChange]);
+  return null;
+}
