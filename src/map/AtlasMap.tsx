@@ -9,6 +9,7 @@ import { MapContainer, useMap } from 'react-leaflet';
 import { BasemapLayer, type LoadTopology } from './BasemapLayer';
 import { fromLatLngBounds, toLatLng, type GeoBounds } from './coords';
 import { MarkerLayer, type MapPlace } from './MarkerLayer';
+import { PlaneMarker, type PlaneFeed } from './PlaneMarker';
 import type { MapProjection } from './projection';
 import { RouteLayer, type MapRoute } from './RouteLayer';
 
@@ -29,6 +30,8 @@ export interface AtlasMapProps {
   onBasemapError: (message: string) => void;
   /** Web Mercator, or the Arctic polar projection (a map of its own: a CRS cannot change). */
   projection?: MapProjection;
+  /** Flight playback: the plane to show moving along its track. */
+  plane?: PlaneFeed | null;
 }
 
 // Wide enough to centre the map on ±180° (shapes are drawn there and on their ∓360° copies).
@@ -66,6 +69,7 @@ export function AtlasMap(props: AtlasMapProps) {
       <BasemapLayer loadTopology={props.loadTopology} online={props.online} onError={props.onBasemapError} />
       <RouteLayer routes={props.routes} />
       <MarkerLayer places={props.places} selectedId={props.selectedPlaceId} onSelect={props.onSelectPlace} />
+      {props.plane && <PlaneMarker feed={props.plane} />}
       <BoundsReporter onChange={props.onBoundsChange} />
       <ViewController view={props.view} />
     </MapContainer>

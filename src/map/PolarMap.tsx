@@ -5,6 +5,7 @@ import { MapAttribution, ViewController, type AtlasMapProps } from './AtlasMap';
 import { BasemapLayer } from './BasemapLayer';
 import type { GeoBounds } from './coords';
 import { MarkerLayer } from './MarkerLayer';
+import { PlaneMarker } from './PlaneMarker';
 import { POLAR_CRS } from './polarCrs';
 import { POLAR_MAX_ZOOM, POLAR_MIN_LAT } from './projection';
 import { RouteLayer } from './RouteLayer';
@@ -39,6 +40,7 @@ export default function PolarMap(props: AtlasMapProps) {
         onSelect={props.onSelectPlace}
         projection="polar"
       />
+      {props.plane && <PlaneMarker feed={props.plane} />}
       <PolarBoundsReporter onChange={props.onBoundsChange} />
       <ViewController view={props.view} projection="polar" />
     </MapContainer>

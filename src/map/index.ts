@@ -4,3 +4,4 @@ export { isInView, toLatLng, toLatLngExact, MAX_DRAW_LAT, type GeoBounds } from 
 export { storiesLabel, type MapPlace } from './MarkerLayer';
 export { routeStyle, ROUTE_STYLES, type MapRoute } from './RouteLayer';
 export { POLAR_MIN_LAT, type MapProjection } from './projection';
+export { PlaneMarker, type PlaneFeed } from './PlaneMarker';

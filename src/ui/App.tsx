@@ -1,8 +1,17 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Atlas } from '../core';
-import { AtlasMap, MAX_DRAW_LAT, type GeoBounds, type LoadTopology, type ViewRequest } from '../map';
+import { parseMoments, type Atlas } from '../core';
+import { buildTrack } from '../geo';
+import {
+  AtlasMap,
+  MAX_DRAW_LAT,
+  type GeoBounds,
+  type LoadTopology,
+  type PlaneFeed,
+  type ViewRequest,
+} from '../map';
+import { FlightPlayback } from './FlightPlayback';
 import { MapControls } from './MapControls';
 import {
   mapPlaces,
@@ -16,17 +25,43 @@ import {
   type UrlState,
 } from './model';
 import { PlacePanel } from './PlacePanel';
+import { PlaybackClock } from './playback';
 import { StoryList } from './StoryList';
 import { StoryReader } from './StoryReader';
 
 /** A story that mentions this route (the 1937 flight over the Pole) offers the polar view. */
 const POLAR_STORY_PLACE = 'ant25-1937';
 
-export function App({ atlas, loadTopology }: { atlas: Atlas; loadTopology: LoadTopology }) {
+/** The flight's moments file: the newsletter's words at its waypoints. */
+const MOMENTS_FILE = 'ant25-1937.moments.csv';
+
+export function App({
+  atlas,
+  loadTopology,
+  moments: momentsText,
+}: {
+  atlas: Atlas;
+  loadTopology: LoadTopology;
+  /** The text of data/geo/routes/ant25-1937.moments.csv, for the flight playback. */
+  moments?: string;
+}) {
   const places = useMemo(() => mapPlaces(atlas), [atlas]);
   const routes = useMemo(() => mapRoutes(atlas), [atlas]);
   const infos = useMemo(() => storyInfos(atlas), [atlas]);
   const summaries = useMemo(() => new Map(atlas.places.map((s) => [s.place.id, s])), [atlas]);
+
+  // Flight playback of the ANT-25 route: its track, its moments, and a clock the plane follows.
+  const flight = useMemo(() => {
+    const route = atlas.routes.find((r) => r.place.id === POLAR_STORY_PLACE);
+    if (!route) return null;
+    const track = buildTrack(route.waypoints);
+    const moments = momentsText ? parseMoments(momentsText, MOMENTS_FILE, route.waypoints, atlas.text) : [];
+    return { track, moments, clock: new PlaybackClock() };
+  }, [atlas, momentsText]);
+  const plane = useMemo<PlaneFeed | null>(
+    () => (flight ? { track: flight.track, clock: flight.clock } : null),
+    [flight],
+  );
 
   const [state, setState] = useState<UrlState>(() => readUrlState(window.location.search, atlas));
   const [query, setQuery] = useState('');
@@ -172,6 +207,8 @@ export function App({ atlas, loadTopology }: { atlas: Atlas; loadTopology: LoadT
   const story = state.story !== null ? atlas.stories[state.story] : undefined;
   const summary = state.place !== null ? summaries.get(state.place) : undefined;
   const newsletter = atlas.newsletter;
+  const flightStory =
+    story !== undefined && infos[story.index]!.mentions.some((m) => m.placeId === POLAR_STORY_PLACE);
 
   return (
     <div className="app">
@@ -207,9 +244,14 @@ export function App({ atlas, loadTopology }: { atlas: Atlas; loadTopology: LoadT
               showPlace(id);
             }}
             onClose={closeStory}
-            polarNote={infos[story.index]!.mentions.some((m) => m.placeId === POLAR_STORY_PLACE)}
+            polarNote={flightStory}
             polar={state.polar}
             onPolar={showPolar}
+            playback={
+              flightStory && flight ? (
+                <FlightPlayback track={flight.track} moments={flight.moments} clock={flight.clock} />
+              ) : undefined
+            }
           />
         )}
       </aside>
@@ -226,6 +268,7 @@ export function App({ atlas, loadTopology }: { atlas: Atlas; loadTopology: LoadT
             online={online}
             onBasemapError={setBasemapError}
             projection={state.polar ? 'polar' : 'mercator'}
+            plane={flightStory ? plane : null}
           />
           {basemapError && (
             <p className="map-note" role="status">

@@ -11,6 +11,7 @@ export function StoryReader({
   polarNote = false,
   polar = false,
   onPolar,
+  playback,
 }: {
   atlas: Atlas;
   story: Story;
@@ -21,6 +22,8 @@ export function StoryReader({
   polarNote?: boolean;
   polar?: boolean;
   onPolar?: () => void;
+  /** The flight playback panel, shown under the polar note. */
+  playback?: ReactNode;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -69,6 +72,7 @@ export function StoryReader({
           )}
         </p>
       )}
+      {playback}
       <div className="story-text">
         {paragraphs.map((p, i) => (
           <p key={i}>{p}</p>

@@ -59,7 +59,7 @@ try {
 if (atlas) {
   root.render(
     <StrictMode>
-      <App atlas={atlas} loadTopology={loadTopology} />
+      <App atlas={atlas} loadTopology={loadTopology} moments={routes['ant25-1937.moments.csv']} />
     </StrictMode>,
   );
 }

@@ -1,0 +1,235 @@
+/**
+ * Hour-by-hour playback of the 1937 ANT-25 flight, in the reader: play/pause, a scrubber over the
+ * flight's minutes, speed, readouts (elapsed, UTC, Moscow time, distances, leg) and the
+ * newsletter's words at the points it speaks of. The animation writes the readouts, the scrubber
+ * and the map's plane through refs and a clock: React renders only on play/pause/seek/speed and
+ * when a new moment is reached.
+ */
+import { distance } from '@turf/distance';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
+import type { Moment } from '../core';
+import { positionAt, type Track } from '../geo';
+import {
+  formatClock,
+  formatDistance,
+  formatElapsed,
+  HOUR_MS,
+  latestMoment,
+  MINUTE_MS,
+  MOSCOW_OFFSET_H,
+  type PlaybackClock,
+} from './playback';
+
+const SPEEDS = [1, 2, 4] as const;
+
+const REDUCED = '(prefers-reduced-motion: reduce)';
+const subscribeReduced = (fn: () => void) => {
+  const mq = window.matchMedia(REDUCED);
+  mq.addEventListener('change', fn);
+  return () => mq.removeEventListener('change', fn);
+};
+const getReduced = () => window.matchMedia(REDUCED).matches;
+
+export function FlightPlayback({
+  track,
+  moments,
+  clock,
+}: {
+  track: Track;
+  moments: readonly Moment[];
+  clock: PlaybackClock;
+}) {
+  const durationMs = track.endMs - track.startMs;
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState<number>(1);
+  const [moment, setMoment] = useState<Moment | undefined>(() =>
+    latestMoment(moments, track.times, track.startMs + clock.elapsedMs),
+  );
+  const [summary, setSummary] = useState('');
+  const reduced = useSyncExternalStore(subscribeReduced, getReduced, () => false);
+
+  const range = useRef<HTMLInputElement>(null);
+  const elapsedOut = useRef<HTMLElement>(null);
+  const utcOut = useRef<HTMLElement>(null);
+  const mskOut = useRef<HTMLElement>(null);
+  const flownOut = useRef<HTMLElement>(null);
+  const remainingOut = useRef<HTMLElement>(null);
+  const legOut = useRef<HTMLElement>(null);
+  const momentRef = useRef(moment);
+
+  /** Shows the flight at `ms` after take-off: readouts, scrubber, plane; no React render. */
+  const show = useCallback(
+    (ms: number) => {
+      const elapsed = Math.min(Math.max(ms, 0), durationMs);
+      const p = positionAt(track, elapsed);
+      const at = track.startMs + elapsed;
+      const set = (ref: RefObject<HTMLElement | null>, text: string) => {
+        if (ref.current && ref.current.textContent !== text) ref.current.textContent = text;
+      };
+      set(elapsedOut, formatElapsed(elapsed));
+      set(utcOut, `${formatClock(at)} UTC`);
+      set(mskOut, `${formatClock(at, MOSCOW_OFFSET_H)} Moscow`);
+      set(flownOut, formatDistance(p.kmFlown));
+      set(remainingOut, formatDistance(p.kmRemaining));
+      const from = track.waypoints[p.leg]?.name ?? '';
+      const to = track.waypoints[p.leg + 1]?.name ?? '';
+      set(legOut, `${from} → ${to}`);
+      if (range.current) range.current.value = String(Math.floor(elapsed / MINUTE_MS));
+      clock.set(elapsed);
+      const m = latestMoment(moments, track.times, at);
+      if (m !== momentRef.current) {
+        momentRef.current = m;
+        setMoment(m);
+      }
+      return elapsed;
+    },
+    [track, moments, clock, durationMs],
+  );
+
+  // First paint: the readouts for the clock's time.
+  useEffect(() => {
+    show(clock.elapsedMs);
+  }, [show, clock]);
+
+  const pause = useCallback(() => {
+    setPlaying(false);
+    const p = positionAt(track, clock.elapsedMs);
+    setSummary(
+      `Paused at ${formatElapsed(clock.elapsedMs)}: ${formatDistance(p.kmFlown)} flown, ` +
+        `${formatDistance(p.kmRemaining)} to go.`,
+    );
+  }, [track, clock]);
+
+  const toggle = useCallback(() => {
+    if (playing) {
+      pause();
+      return;
+    }
+    if (clock.elapsedMs >= durationMs) show(0);
+    setSummary('');
+    setPlaying(true);
+  }, [playing, pause, clock, durationMs, show]);
+
+  // The animation: smooth (requestAnimationFrame), or whole hours once a second when reduced.
+  useEffect(() => {
+    if (!playing) return;
+    const step = (ms: number) => {
+      const elapsed = show(ms);
+      if (elapsed >= durationMs) pause();
+    };
+    if (reduced) {
+      const id = window.setInterval(() => {
+        step((Math.floor(clock.elapsedMs / HOUR_MS) + speed) * HOUR_MS);
+      }, 1000);
+      return () => window.clearInterval(id);
+    }
+    let frame = 0;
+    let last = performance.now();
+    const tick = (now: number) => {
+      // `speed` hours of flight per second: 1 ms of real time = speed × 3,600 ms of flight.
+      const dt = Math.min(now - last, 250);
+      last = now;
+      step(clock.elapsedMs + dt * speed * 3600);
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, reduced, speed, show, pause, clock, durationMs]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== ' ' || e.defaultPrevented) return;
+    const target = e.target as HTMLElement;
+    if (target.closest('button, select')) return; // their own Space
+    e.preventDefault();
+    toggle();
+  };
+
+  const first = track.waypoints[0]!;
+  const last = track.waypoints[track.waypoints.length - 1]!;
+  const greatCircleKm = distance([first.lon, first.lat], [last.lon, last.lat], { units: 'kilometers' });
+  const hours = Math.floor(durationMs / HOUR_MS);
+  const minutes = Math.round((durationMs % HOUR_MS) / MINUTE_MS);
+
+  return (
+    <section className="playback" aria-label="ANT-25 flight playback" onKeyDown={onKeyDown}>
+      <h3>Flight playback</h3>
+      <div className="playback-controls">
+        <button type="button" className="playback-play" onClick={toggle}>
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <input
+          ref={range}
+          type="range"
+          aria-label="Flight time"
+          min={0}
+          max={Math.floor(durationMs / MINUTE_MS)}
+          step={1}
+          defaultValue={Math.floor(clock.elapsedMs / MINUTE_MS)}
+          onChange={(e) => show(Number(e.currentTarget.value) * MINUTE_MS)}
+        />
+        <label>
+          <span className="visually-hidden">Speed</span>
+          <select
+            aria-label="Playback speed"
+            value={speed}
+            onChange={(e) => setSpeed(Number(e.currentTarget.value))}
+          >
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s} h/s
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <dl className="playback-readout" aria-live="off">
+        <div>
+          <dt>Elapsed</dt>
+          <dd ref={elapsedOut} className="playback-elapsed" />
+        </div>
+        <div>
+          <dt>Time</dt>
+          <dd>
+            <span ref={utcOut} /> · <span ref={mskOut} />
+          </dd>
+        </div>
+        <div>
+          <dt>Flown</dt>
+          <dd ref={flownOut} className="playback-flown" />
+        </div>
+        <div>
+          <dt>Remaining</dt>
+          <dd ref={remainingOut} className="playback-remaining" />
+        </div>
+        <div>
+          <dt>Leg</dt>
+          <dd ref={legOut} className="playback-leg" />
+        </div>
+      </dl>
+      <p className="visually-hidden" aria-live="polite">
+        {summary}
+      </p>
+      {moment && (
+        <figure className="playback-moment">
+          <blockquote>{moment.quote}</blockquote>
+          <figcaption>— the newsletter, line {moment.line}</figcaption>
+        </figure>
+      )}
+      <p className="playback-honest">
+        <strong>Honest numbers.</strong> The drawn route is {formatDistance(track.totalKm)} long, flown in{' '}
+        {hours} h {minutes} min; the great circle from take-off to landing is {formatDistance(greatCircleKm)};
+        the newsletter says “5,288 miles in 63 hours” ({formatDistance(5288 * 1.609344)}). Sources give
+        8,504–9,130 km: the route here joins a few radio fixes, some approximate, including the turn back
+        north at Eugene, and a route is not one great circle, so no two figures agree.
+      </p>
+    </section>
+  );
+}
