@@ -16,6 +16,10 @@ export interface MapRoute {
   lines: Position[][];
   /** The same path as one line, not unwrapped and with no copies: for the polar map. */
   points: Position[];
+  /** Colour and dash pattern: fixed per route (see routeStyle), so hiding one changes no other. */
+  style: { color: string; dashArray: string };
+  /** The distinct sources of its waypoints. */
+  sources: string[];
 }
 
 /** Colour and dash pattern per route, by position in the list. */
@@ -57,8 +61,8 @@ export function RouteLayer({
     const renderer = rendererRef.current;
     if (!group || !renderer) return;
     group.clearLayers();
-    routes.forEach((route, i) => {
-      const { color, dashArray } = routeStyle(i);
+    routes.forEach((route) => {
+      const { color, dashArray } = route.style;
       // The polar map has no seam at ±180° and shows the Pole: the path once, latitudes as they are.
       const polar = projection === 'polar';
       const lines = polar ? [route.points] : route.lines;

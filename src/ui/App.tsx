@@ -14,6 +14,7 @@ import {
 import { FlightPlayback } from './FlightPlayback';
 import { MapControls } from './MapControls';
 import {
+  defaultRoutes,
   mapPlaces,
   mapRoutes,
   matchesQuery,
@@ -31,6 +32,12 @@ import { StoryReader } from './StoryReader';
 
 /** A story that mentions this route (the 1937 flight over the Pole) offers the polar view. */
 const POLAR_STORY_PLACE = 'ant25-1937';
+/**
+ * Routes drawn on opening: the ANT-25 flight (always drawn) and the Alaska–Siberia route, the two
+ * the newsletter tells. The comparisons (the 1935 attempt, Gromov's flight, the planned Oakland
+ * leg) wait for the reader's checkbox.
+ */
+const DEFAULT_ROUTES = [POLAR_STORY_PLACE, 'alsib'];
 
 /** The flight's moments file: the newsletter's words at its waypoints. */
 const MOMENTS_FILE = 'ant25-1937.moments.csv';
@@ -68,6 +75,19 @@ export function App({
   const [onlyInView, setOnlyInView] = useState(false);
   const [bounds, setBounds] = useState<GeoBounds | null>(null);
   const [online, setOnline] = useState(false);
+  // Which routes are drawn: the ANT-25 flight always; the comparisons as the reader chooses.
+  const [shownRoutes, setShownRoutes] = useState<ReadonlySet<string>>(() =>
+    defaultRoutes(atlas, DEFAULT_ROUTES),
+  );
+  const drawnRoutes = useMemo(() => routes.filter((r) => shownRoutes.has(r.id)), [routes, shownRoutes]);
+  const showRoute = useCallback((id: string, on: boolean) => {
+    setShownRoutes((shown) => {
+      const next = new Set(shown);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
   const [basemapError, setBasemapError] = useState<string | null>(null);
   const [view, setView] = useState<ViewRequest | null>(null);
   const [focusPanel, setFocusPanel] = useState(false);
@@ -259,7 +279,7 @@ export function App({
         <div className="map-frame">
           <AtlasMap
             places={places}
-            routes={routes}
+            routes={drawnRoutes}
             selectedPlaceId={state.place}
             onSelectPlace={selectPlace}
             onBoundsChange={setBounds}
@@ -287,7 +307,13 @@ export function App({
         </div>
         <MapControls
           routes={routes}
-          onRoute={(id) => fit(routes.find((r) => r.id === id)?.lines[0] ?? [])}
+          shown={shownRoutes}
+          fixed={POLAR_STORY_PLACE}
+          onShow={showRoute}
+          onRoute={(id) => {
+            showRoute(id, true);
+            fit(routes.find((r) => r.id === id)?.lines[0] ?? []);
+          }}
           online={online}
           onOnline={setOnline}
           polar={state.polar}

@@ -1,11 +1,15 @@
 /**
- * Below the map: the routes legend (click fits the map to a route), the polar-view toggle and the
- * online-tiles switch (Web Mercator tiles: not offered in the polar view).
+ * Below the map: the routes legend (a checkbox per comparison route draws it; a click on a route
+ * draws it and fits the map to it), the polar-view toggle and the online-tiles switch (Web
+ * Mercator tiles: not offered in the polar view).
  */
-import { routeStyle, type MapRoute } from '../map';
+import type { MapRoute } from '../map';
 
 export function MapControls({
   routes,
+  shown,
+  fixed,
+  onShow,
   onRoute,
   online,
   onOnline,
@@ -13,6 +17,11 @@ export function MapControls({
   onPolar,
 }: {
   routes: readonly MapRoute[];
+  /** The ids of the routes drawn. */
+  shown: ReadonlySet<string>;
+  /** The route always drawn: no checkbox. */
+  fixed: string;
+  onShow: (id: string, on: boolean) => void;
   onRoute: (id: string) => void;
   online: boolean;
   onOnline: (on: boolean) => void;
@@ -21,14 +30,28 @@ export function MapControls({
 }) {
   return (
     <div className="map-controls">
-      <section aria-labelledby="routes-heading" className="routes">
-        <h2 id="routes-heading">Routes</h2>
+      <fieldset className="routes">
+        <legend>Routes</legend>
         <ul>
-          {routes.map((r, i) => {
-            const { color, dashArray } = routeStyle(i);
+          {routes.map((r) => {
+            const { color, dashArray } = r.style;
             return (
               <li key={r.id}>
-                <button type="button" className="route-button" onClick={() => onRoute(r.id)}>
+                {r.id !== fixed && (
+                  <input
+                    type="checkbox"
+                    className="route-check"
+                    aria-label={r.name}
+                    checked={shown.has(r.id)}
+                    onChange={(e) => onShow(r.id, e.target.checked)}
+                  />
+                )}
+                <button
+                  type="button"
+                  className="route-button"
+                  title={r.sources.length ? `Sources: ${r.sources.join('; ')}` : undefined}
+                  onClick={() => onRoute(r.id)}
+                >
                   <svg width="34" height="10" aria-hidden="true" focusable="false">
                     <line
                       x1="1"
@@ -46,7 +69,7 @@ export function MapControls({
             );
           })}
         </ul>
-      </section>
+      </fieldset>
       <button type="button" className="polar-toggle" aria-pressed={polar} onClick={onPolar}>
         Polar view
       </button>

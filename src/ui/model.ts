@@ -2,7 +2,7 @@
 import type { Position } from 'geojson';
 import type { Atlas, Mention, Place } from '../core';
 import { greatCirclePath, greatCirclePoints } from '../geo';
-import { isInView, type GeoBounds, type MapPlace, type MapRoute } from '../map';
+import { isInView, routeStyle, type GeoBounds, type MapPlace, type MapRoute } from '../map';
 
 /** A place's point as [lon, lat]. */
 export const placePosition = (p: Place): Position => [p.lon, p.lat];
@@ -22,13 +22,21 @@ export function mapPlaces(atlas: Atlas): MapPlace[] {
     }));
 }
 
+/** Every route of the gazetteer, each styled by its position in the gazetteer. */
 export function mapRoutes(atlas: Atlas): MapRoute[] {
-  return atlas.routes.map((r) => ({
+  return atlas.routes.map((r, i) => ({
     id: r.place.id,
     name: r.place.name,
     lines: greatCirclePath(r.waypoints),
     points: greatCirclePoints(r.waypoints),
+    style: routeStyle(i),
+    sources: [...new Set(r.waypoints.map((w) => w.source).filter((s) => s !== ''))],
   }));
+}
+
+/** The routes drawn when the app opens: those of `ids` the gazetteer has. */
+export function defaultRoutes(atlas: Atlas, ids: readonly string[]): Set<string> {
+  return new Set(atlas.routes.map((r) => r.place.id).filter((id) => ids.includes(id)));
 }
 
 /** The points a place stands for on the map: a route's waypoints, else its own point. */

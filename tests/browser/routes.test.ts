@@ -1,0 +1,80 @@
+/**
+ * Route comparison layers (issue #3) in headless Chromium: the ANT-25 flight and the
+ * Alaska–Siberia route drawn by default, the comparisons (Gromov 1937, the 1935 attempt, the
+ * planned Oakland leg) switched on and off by checkboxes in the Routes legend, by keyboard, on
+ * both maps. Console errors and outside requests are checked after each test (harness.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { noBrowser, useAtlas } from './harness';
+
+const ROUTES = 'path[role="img"][aria-label^="Route: "]';
+const GROMOV = 'path[aria-label^="Route: ANT-25 transpolar flight (Gromov"]';
+const PLANNED = 'path[aria-label^="Route: ANT-25 planned leg"]';
+
+describe.skipIf(noBrowser)('Route comparison layers in headless Chromium (production build)', () => {
+  const atlas = useAtlas();
+
+  it('draws the flight and ALSIB by default, not the comparisons', async () => {
+    const { page } = await atlas.open();
+    await page.locator(ROUTES).first().waitFor({ state: 'attached' });
+    const labels = await page
+      .locator(ROUTES)
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(
+      labels.some((l) => l?.includes('(Chkalov')),
+      JSON.stringify(labels),
+    ).toBe(true);
+    expect(
+      labels.some((l) => l && /Alaska.Siberia/.test(l)),
+      JSON.stringify(labels),
+    ).toBe(true);
+    expect(await page.locator(GROMOV).count()).toBe(0);
+    expect(await page.locator(PLANNED).count()).toBe(0);
+    const legend = page.getByRole('group', { name: 'Routes' });
+    for (const name of [/Gromov/, /planned leg/, /1935/]) {
+      expect(await legend.getByRole('checkbox', { name }).isChecked(), String(name)).toBe(false);
+    }
+    expect(await legend.getByRole('checkbox', { name: /Alaska.Siberia/ }).isChecked()).toBe(true);
+    // The flight itself is always drawn: no checkbox.
+    expect(await legend.getByRole('checkbox', { name: /Chkalov/ }).count()).toBe(0);
+  });
+
+  it('switches Gromov on and off by keyboard', async () => {
+    const { page } = await atlas.open();
+    const gromov = page.getByRole('checkbox', { name: /Gromov/ });
+    await gromov.focus();
+    await page.keyboard.press('Space');
+    expect(await gromov.isChecked()).toBe(true);
+    await page.locator(GROMOV).waitFor({ state: 'attached' });
+    expect(await page.locator(GROMOV).getAttribute('role')).toBe('img');
+    await page.keyboard.press('Space');
+    expect(await gromov.isChecked()).toBe(false);
+    await page.locator(GROMOV).waitFor({ state: 'detached' });
+  });
+
+  it('draws the planned Oakland leg dashed, in a pattern no other drawn route has', async () => {
+    const { page } = await atlas.open();
+    await page.getByRole('checkbox', { name: /planned leg/ }).check();
+    await page.getByRole('checkbox', { name: /Gromov/ }).check();
+    await page.getByRole('checkbox', { name: /1935/ }).check();
+    const planned = page.locator(PLANNED);
+    await planned.waitFor({ state: 'attached' });
+    const dash = await planned.getAttribute('stroke-dasharray');
+    expect(dash).toMatch(/\d/);
+    const styles = await page
+      .locator(ROUTES)
+      .evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('stroke')}|${e.getAttribute('stroke-dasharray')}`),
+      );
+    expect(styles.length).toBe(5);
+    expect(new Set(styles).size).toBe(5);
+    expect(new Set(styles.map((s) => s.split('|')[1])).size).toBe(5);
+  });
+
+  it('draws a switched-on comparison on the polar map too', async () => {
+    const { page } = await atlas.open('/?view=polar', { width: 1280, height: 800 });
+    await page.getByRole('checkbox', { name: /Gromov/ }).check();
+    await page.locator(GROMOV).waitFor({ state: 'attached' });
+    expect(await page.locator(GROMOV).count()).toBe(1);
+  });
+});
