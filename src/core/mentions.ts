@@ -8,7 +8,14 @@ interface Entry {
   /** Default place, or null: the phrase is no place mention (unless a rule says otherwise). */
   placeId: string | null;
   /** Context rules for this surface form, longest context first. */
-  rules: Rule[];
+  rules: Context[];
+}
+
+/** A rule's context, normalised once like the text it is compared with. */
+interface Context {
+  before: string;
+  after: string;
+  resolvesTo: string | null;
 }
 
 export interface PlaceFinder {
@@ -85,7 +92,7 @@ function buildIndex(gazetteer: Gazetteer): Map<string, Entry[]> {
       }
     }
   }
-  for (const rule of gazetteer.rules) entry(normalizeSurface(rule.mention)).rules.push(rule);
+  for (const rule of gazetteer.rules) entry(normalizeSurface(rule.mention)).rules.push(context(rule));
   for (const e of entries.values()) {
     e.rules.sort((a, b) => b.before.length + b.after.length - (a.before.length + a.after.length));
   }
@@ -99,6 +106,15 @@ function buildIndex(gazetteer: Gazetteer): Map<string, Entry[]> {
   }
   for (const bucket of index.values()) bucket.sort((a, b) => b.surface.length - a.surface.length);
   return index;
+}
+
+/** A rule's words around the mention, normalised, keeping the space that joins them to it. */
+function context(rule: Rule): Context {
+  const before =
+    rule.before.trim() === '' ? '' : normalizeSurface(rule.before) + (rule.before.endsWith(' ') ? ' ' : '');
+  const after =
+    rule.after.trim() === '' ? '' : (rule.after.startsWith(' ') ? ' ' : '') + normalizeSurface(rule.after);
+  return { before, after, resolvesTo: rule.resolvesTo };
 }
 
 function normalizeSurface(s: string): string {
@@ -140,11 +156,9 @@ function matchAt(norm: string, start: number, surface: string): number {
  */
 function resolve(entry: Entry, norm: string, start: number, end: number): string | null | undefined {
   for (const rule of entry.rules) {
-    const before = normalizeSurface(rule.before.trimStart()) + (rule.before.endsWith(' ') ? ' ' : '');
-    const after = (rule.after.startsWith(' ') ? ' ' : '') + normalizeSurface(rule.after.trimEnd());
     const fitsBefore =
-      before.trim() === '' || norm.slice(Math.max(0, start - before.length), start) === before;
-    const fitsAfter = after.trim() === '' || norm.slice(end, end + after.length) === after;
+      rule.before === '' || norm.slice(Math.max(0, start - rule.before.length), start) === rule.before;
+    const fitsAfter = rule.after === '' || norm.slice(end, end + rule.after.length) === rule.after;
     if (fitsBefore && fitsAfter) return rule.resolvesTo;
   }
   return entry.placeId ?? undefined;
