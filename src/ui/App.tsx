@@ -39,6 +39,10 @@ const POLAR_STORY_PLACE = 'ant25-1937';
  */
 const DEFAULT_ROUTES = [POLAR_STORY_PLACE, 'alsib'];
 
+/** The map marker of a place, to give focus back to when its panel closes. */
+const markerElement = (id: string) =>
+  document.querySelector<HTMLElement>(`.leaflet-container [data-place="${CSS.escape(id)}"]`);
+
 /** The flight's moments file: the newsletter's words at its waypoints. */
 const MOMENTS_FILE = 'ant25-1937.moments.csv';
 
@@ -152,8 +156,7 @@ export function App({
 
   const selectPlace = useCallback(
     (id: string, opener?: HTMLElement) => {
-      panelOpener.current =
-        opener ?? document.querySelector<HTMLElement>(`.leaflet-container [data-place="${CSS.escape(id)}"]`);
+      panelOpener.current = opener ?? markerElement(id);
       setFocusPanel(true);
       navigate({ ...state, place: id });
     },
@@ -166,12 +169,7 @@ export function App({
     const opener = panelOpener.current;
     panelOpener.current = null;
     requestAnimationFrame(() => {
-      const target =
-        opener && opener.isConnected
-          ? opener
-          : id
-            ? document.querySelector<HTMLElement>(`.leaflet-container [data-place="${CSS.escape(id)}"]`)
-            : null;
+      const target = opener && opener.isConnected ? opener : id ? markerElement(id) : null;
       target?.focus();
     });
   }, [navigate, state]);
