@@ -4,6 +4,7 @@ export { normalizeText, isWordChar } from './normalize';
 export { fingerprint } from './fingerprint';
 export { parseGazetteer, parseRules, buildGazetteer } from './gazetteer';
 export { parseRoute, parseMoments, type Moment } from './routes';
+export { parseFigures, figureRange, type Figure, type FigureKind } from './figures';
 export {
   parseCatalog,
   parseStoryIndex,

@@ -1,7 +1,7 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { parseMoments, type Atlas } from '../core';
+import { parseFigures, parseMoments, type Atlas } from '../core';
 import { buildTrack } from '../geo';
 import {
   AtlasMap,
@@ -45,16 +45,21 @@ const markerElement = (id: string) =>
 
 /** The flight's moments file: the newsletter's words at its waypoints. */
 const MOMENTS_FILE = 'ant25-1937.moments.csv';
+/** The flight's documented lengths, set beside the computed ones. */
+const FIGURES_FILE = 'ant25-1937.figures.csv';
 
 export function App({
   atlas,
   loadTopology,
   moments: momentsText,
+  figures: figuresText,
 }: {
   atlas: Atlas;
   loadTopology: LoadTopology;
   /** The text of data/geo/routes/ant25-1937.moments.csv, for the flight playback. */
   moments?: string;
+  /** The text of data/geo/routes/ant25-1937.figures.csv, for the playback's honest numbers. */
+  figures?: string;
 }) {
   const places = useMemo(() => mapPlaces(atlas), [atlas]);
   const routes = useMemo(() => mapRoutes(atlas), [atlas]);
@@ -67,8 +72,9 @@ export function App({
     if (!route) return null;
     const track = buildTrack(route.waypoints);
     const moments = momentsText ? parseMoments(momentsText, MOMENTS_FILE, route.waypoints, atlas.text) : [];
-    return { track, moments, clock: new PlaybackClock() };
-  }, [atlas, momentsText]);
+    const figures = figuresText ? parseFigures(figuresText, FIGURES_FILE) : [];
+    return { track, moments, figures, clock: new PlaybackClock() };
+  }, [atlas, momentsText, figuresText]);
   const plane = useMemo<PlaneFeed | null>(
     () => (flight ? { track: flight.track, clock: flight.clock } : null),
     [flight],
@@ -267,7 +273,12 @@ export function App({
             onPolar={showPolar}
             playback={
               flightStory && flight ? (
-                <FlightPlayback track={flight.track} moments={flight.moments} clock={flight.clock} />
+                <FlightPlayback
+                  track={flight.track}
+                  moments={flight.moments}
+                  figures={flight.figures}
+                  clock={flight.clock}
+                />
               ) : undefined
             }
           />

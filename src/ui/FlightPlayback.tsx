@@ -15,7 +15,7 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
-import type { Moment } from '../core';
+import { figureRange, type Figure, type FigureKind, type Moment } from '../core';
 import { positionAt, type Track } from '../geo';
 import {
   formatClock,
@@ -30,6 +30,15 @@ import {
 
 const SPEEDS = [1, 2, 4] as const;
 
+/** How a documented figure was measured, in words. */
+const KIND_LABEL: Record<FigureKind, string> = {
+  newsletter: 'the newsletter',
+  straight_line: 'straight line',
+  along_route: 'along the route',
+  unstated: 'measure not stated',
+};
+const formatKm = (km: number) => Math.round(km).toLocaleString('en-US');
+
 const REDUCED = '(prefers-reduced-motion: reduce)';
 const subscribeReduced = (fn: () => void) => {
   const mq = window.matchMedia(REDUCED);
@@ -41,10 +50,13 @@ const getReduced = () => window.matchMedia(REDUCED).matches;
 export function FlightPlayback({
   track,
   moments,
+  figures,
   clock,
 }: {
   track: Track;
   moments: readonly Moment[];
+  /** Documented lengths of the flight, with their sources. */
+  figures: readonly Figure[];
   clock: PlaybackClock;
 }) {
   const durationMs = track.endMs - track.startMs;
@@ -155,6 +167,7 @@ export function FlightPlayback({
   const first = track.waypoints[0]!;
   const last = track.waypoints[track.waypoints.length - 1]!;
   const greatCircleKm = distance([first.lon, first.lat], [last.lon, last.lat], { units: 'kilometers' });
+  const spread = figures.length ? figureRange(figures) : null;
   const hours = Math.floor(durationMs / HOUR_MS);
   const minutes = Math.round((durationMs % HOUR_MS) / MINUTE_MS);
 
@@ -223,13 +236,39 @@ export function FlightPlayback({
           <figcaption>— the newsletter, line {moment.line}</figcaption>
         </figure>
       )}
-      <p className="playback-honest">
-        <strong>Honest numbers.</strong> The drawn route is {formatDistance(track.totalKm)} long, flown in{' '}
-        {hours} h {minutes} min; the great circle from take-off to landing is {formatDistance(greatCircleKm)};
-        the newsletter says “5,288 miles in 63 hours” ({formatDistance(5288 * 1.609344)}). Sources give
-        8,504–9,130 km: the route here joins a few radio fixes, some approximate, including the turn back
-        north at Eugene, and a route is not one great circle, so no two figures agree.
-      </p>
+      <div className="playback-honest">
+        <p>
+          <strong>Honest numbers.</strong> The drawn route is {formatDistance(track.totalKm)} long, flown in{' '}
+          {hours} h {minutes} min; the great circle from take-off to landing is{' '}
+          {formatDistance(greatCircleKm)}.
+          {spread && (
+            <>
+              {' '}
+              Sources give {formatKm(spread.minKm)}–{formatKm(spread.maxKm)} km.
+            </>
+          )}{' '}
+          The route here joins a few reported fixes, some approximate (see each waypoint&rsquo;s note), and a
+          route is not one great circle, so no two figures agree.
+        </p>
+        {figures.length > 0 && (
+          <details className="playback-figures">
+            <summary>The documented figures and their sources</summary>
+            <ul>
+              {figures.map((f) => (
+                <li key={f.line}>
+                  <strong>
+                    {f.unit === 'km'
+                      ? formatDistance(f.km)
+                      : `${formatKm(f.value)} miles (${formatKm(f.km)} km)`}
+                  </strong>{' '}
+                  {KIND_LABEL[f.kind]}: {f.source}
+                  {f.note && <> ({f.note})</>}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
     </section>
   );
 }

@@ -59,7 +59,12 @@ try {
 if (atlas) {
   root.render(
     <StrictMode>
-      <App atlas={atlas} loadTopology={loadTopology} moments={routes['ant25-1937.moments.csv']} />
+      <App
+        atlas={atlas}
+        loadTopology={loadTopology}
+        moments={routes['ant25-1937.moments.csv']}
+        figures={routes['ant25-1937.figures.csv']}
+      />
     </StrictMode>,
   );
 }
