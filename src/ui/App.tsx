@@ -13,6 +13,7 @@ import {
 } from '../map';
 import { FlightPlayback } from './FlightPlayback';
 import { MapControls } from './MapControls';
+import { OfflineDownload } from './OfflineDownload';
 import {
   defaultRoutes,
   mapPlaces,
@@ -246,6 +247,7 @@ export function App({
             {newsletter ? newsletter.title : 'An unknown newsletter'}
             {newsletter?.date ? ` · ${newsletter.date}` : ''} · {atlas.places.length} places
           </p>
+          <OfflineDownload name={newsletter?.id} />
         </header>
         <StoryList
           stories={atlas.stories}
