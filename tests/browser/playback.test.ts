@@ -90,6 +90,33 @@ async function countChanges(page: Page) {
 const readChanges = (page: Page) =>
   page.evaluate(() => (window as unknown as { __changes: Changes }).__changes);
 
+/**
+ * A stand-in for the React DevTools hook, installed before the app loads: React (production
+ * builds too) tells it of every commit, which it counts in window.__reactCommits.
+ */
+const COMMIT_COUNTER = `
+  window.__reactCommits = 0;
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    isDisabled: false,
+    renderers: new Map(),
+    inject(renderer) {
+      const id = this.renderers.size + 1;
+      this.renderers.set(id, renderer);
+      return id;
+    },
+    checkDCE() {},
+    onScheduleFiberRoot() {},
+    onCommitFiberRoot() {
+      window.__reactCommits++;
+    },
+    onPostCommitFiberRoot() {},
+    onCommitFiberUnmount() {},
+  };
+`;
+const reactCommits = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __reactCommits: number }).__reactCommits);
+
 describe.skipIf(noBrowser)('ANT-25 flight playback in headless Chromium (production build)', () => {
   const atlas = useAtlas();
 
@@ -207,6 +234,33 @@ describe.skipIf(noBrowser)('ANT-25 flight playback in headless Chromium (product
       path: join(OUT_DIR, 'flight-plane-closeup.png'),
       clip: { x: box.x - 40, y: box.y - 40, width: box.width + 80, height: box.height + 80 },
     });
+  });
+
+  it('renders React fewer than 10 times in 10 s of play: the frames bypass React', async () => {
+    const { page } = await atlas.open('/', {
+      width: 1280,
+      height: 800,
+      init: async (p) => {
+        await p.addInitScript(COMMIT_COUNTER);
+        await p.clock.install();
+      },
+    });
+    const panel = await openFlightStory(page);
+    await pauseClock(page);
+    await page.clock.runFor(2000); // the map's flight to the story ends
+    const loaded = await reactCommits(page);
+    expect(loaded, 'commits seen by the hook while the app loads').toBeGreaterThan(0);
+
+    await panel.getByRole('button', { name: 'Play' }).click();
+    await countChanges(page);
+    await page.clock.runFor(10_000);
+    const changes = await readChanges(page);
+    expect(changes.frames, 'frames in 10 s').toBeGreaterThanOrEqual(550);
+    const hours = minutes(await panel.locator('.playback-elapsed').innerText()) / 60;
+    expect(hours).toBeGreaterThan(9.5);
+    expect(hours).toBeLessThanOrEqual(10);
+    const commits = (await reactCommits(page)) - loaded;
+    expect(commits, 'React commits in 10 s of play, Play click included').toBeLessThan(10);
   });
 
   it('with reduced motion, jumps the map to the story and plays in whole hours', async () => {
