@@ -13,6 +13,7 @@ import {
 } from '../map';
 import { FlightPlayback } from './FlightPlayback';
 import { MapControls } from './MapControls';
+import { OfflineDownload } from './OfflineDownload';
 import {
   defaultRoutes,
   mapPlaces,
@@ -254,6 +255,7 @@ export function App({
             {newsletter?.date ? ` · ${newsletter.date}` : ''} · {atlas.places.length} places
           </p>
           <Present atlas={atlas} flight={flight} map={tourMap} polar={state.polar} />
+          <OfflineDownload name={newsletter?.id} />
         </header>
         <StoryList
           stories={atlas.stories}

@@ -1,19 +1,18 @@
 /** Browser entry: loads the data (bundled as text), geoparses the newsletter, renders the app. */
+// First: seeds localStorage from an offline copy's embedded storage before any module reads it.
+import './embeddedStorage';
 import 'leaflet/dist/leaflet.css';
 import '../ui/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Topology } from 'topojson-specification';
-import url110m from 'world-atlas/countries-110m.json?url';
-import url50m from 'world-atlas/countries-50m.json?url';
 import gazetteer from '../../data/geo/gazetteer.csv?raw';
 import rules from '../../data/geo/rules.csv?raw';
 import catalog from '../../data/newsletters/catalog.csv?raw';
 import text from '../../data/newsletters/russian-embassy-newsletter-2020-06.txt?raw';
 import { loadAtlas, type Atlas } from '../core';
-import type { BasemapDetail, LoadTopology } from '../map';
 import { App } from '../ui/App';
 import { ErrorPanel } from '../ui/ErrorPanel';
+import { loadTopology } from './topology';
 
 /** File name → text, keyed by base name as the catalog and gazetteer name them. */
 function byBaseName(files: Record<string, string>): Record<string, string> {
@@ -32,15 +31,6 @@ const storyIndexes = byBaseName(
     eager: true,
   }),
 );
-
-const TOPOLOGY_URLS: Record<BasemapDetail, string> = { '110m': url110m, '50m': url50m };
-
-/** Same-origin fetch of a world-atlas file (emitted as an asset by Vite, never a CDN). */
-const loadTopology: LoadTopology = async (detail) => {
-  const response = await fetch(TOPOLOGY_URLS[detail]);
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-  return (await response.json()) as Topology;
-};
 
 const root = createRoot(document.getElementById('root')!);
 let atlas: Atlas | null = null;

@@ -61,6 +61,17 @@ describe('latestMoment', () => {
     expect(landing?.quote).toContain('eleven gallons');
     expect(latestMoment(moments, track.times, track.endMs - 1)?.quote).not.toContain('eleven gallons');
   });
+
+  it('quotes the first 24 uneventful hours at the Pole, reached about 24 hours after take-off', () => {
+    const pole = waypoints.findIndex((w) => w.name === 'North Pole');
+    const atPole = latestMoment(moments, track.times, track.times[pole]!);
+    expect(atPole?.waypoint).toBe(pole);
+    expect(atPole?.line).toBe(116);
+    expect(atPole?.quote).toContain('relatively uneventful for the first 24 hours');
+    const hours = (track.times[pole]! - track.startMs) / 3_600_000;
+    expect(hours).toBeGreaterThan(23);
+    expect(hours).toBeLessThan(25);
+  });
 });
 
 describe('PlaybackClock', () => {

@@ -1,0 +1,198 @@
+/**
+ * The take-away copy (issue #4): "Download for offline" in the served app saves one HTML file,
+ * which is opened from disk (file://) in a fresh context where every request that is not file: is
+ * aborted and recorded. The copy must show the markers, open a story, switch to the polar view
+ * (a lazy chunk in the served app: inlined in the copy), log no console error, and carry the
+ * `newsletter-atlas:` localStorage entries intact (one of them holds "</script>").
+ * Screenshots: tests/browser/out/offline-*.png.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { MARKER, noBrowser, OUT_DIR, reader, storyButtons, useAtlas } from './harness';
+
+const DOWNLOAD = 'Download for offline';
+const TOGGLE = '.map-controls button[aria-pressed]';
+const ANT25 = 'path[aria-label^="Route: ANT-25 transpolar flight (Chkalov"]';
+
+/** What a teacher might have saved: odd characters on purpose, and a value that ends a script. */
+const ENTRIES: Record<string, string> = {
+  'newsletter-atlas:test-notes': JSON.stringify({
+    1: 'Ask the class: why over the Pole?</script><script>window.__pwned = 1</script>',
+    2: 'Ends a comment --> opens one <!-- & quotes " \' and a line\u2028separator',
+  }),
+  'newsletter-atlas:test-order': '[3,1,2]',
+  'newsletter-atlas:test-unicode': 'Чкалов · Ванкувер · 🛩',
+};
+
+/** The page's localStorage entries whose key starts with newsletter-atlas:. */
+function atlasEntries(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('newsletter-atlas:'))
+        .map((k) => [k, localStorage.getItem(k) ?? '']),
+    ),
+  );
+}
+
+/** Clicks "Download for offline" and saves the file it downloads as tests/browser/out/<name>. */
+async function download(page: Page, name: string): Promise<{ path: string; suggested: string }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: DOWNLOAD }).click(),
+  ]);
+  const path = join(OUT_DIR, name);
+  await file.saveAs(path);
+  expect(await file.failure()).toBeNull();
+  return { path, suggested: file.suggestedFilename() };
+}
+
+interface FilePage {
+  page: Page;
+  /** Every URL requested that is not file:, each aborted. */
+  blocked: string[];
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Opens a saved copy from disk in a fresh context with every non-file: request aborted. */
+async function openFromDisk(browser: Browser, path: string): Promise<FilePage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+  });
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    blocked.push(url);
+    return route.abort('internetdisconnected');
+  });
+  await context.routeWebSocket(/.*/, (ws) => {
+    blocked.push(ws.url());
+    return ws.close();
+  });
+  const page = await context.newPage();
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:') && !blocked.includes(request.url())) blocked.push(request.url());
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error.stack ?? error)));
+  await page.goto(pathToFileURL(path).href);
+  return { page, blocked, errors, close: () => context.close() };
+}
+
+describe.skipIf(noBrowser)('Offline copy: one HTML file from file:// with no network', () => {
+  const atlas = useAtlas();
+
+  it('downloads a copy that opens from disk with the map, a story, the polar view and the saved entries', async () => {
+    const { page } = await atlas.open('/');
+    await page.evaluate((entries) => {
+      for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+      localStorage.setItem('some-other-app', 'not ours');
+    }, ENTRIES);
+
+    const saved = await download(page, 'offline-copy.html');
+    expect(saved.suggested).toBe('newsletter-atlas-russian-embassy-2020-06-offline.html');
+    await expect
+      .poll(() => page.locator('.offline-status').innerText())
+      .toMatch(
+        /^Saved newsletter-atlas-russian-embassy-2020-06-offline\.html \(\d+\.\d MB, 3 saved settings\)/,
+      );
+
+    // One file: no script, stylesheet or image that points elsewhere; the entries embedded once.
+    const html = readFileSync(saved.path, 'utf8');
+    expect(statSync(saved.path).size).toBeLessThan(3_000_000);
+    // (Booleans, not toContain: a failure would print the whole 1.5 MB file.)
+    expect(/<script[^>]+src=/.test(html), 'a <script src>').toBe(false);
+    expect(/<link[^>]+rel="stylesheet"/.test(html), 'a stylesheet link').toBe(false);
+    expect(html.match(/id="atlas-embedded-storage"/g)).toHaveLength(1);
+    expect(html.includes('</script><script>window.__pwned'), 'the saved value unescaped').toBe(false);
+    expect(html.includes('some-other-app'), "another app's entry").toBe(false);
+
+    const copy = await openFromDisk(page.context().browser()!, saved.path);
+    try {
+      const disk = copy.page;
+      await disk.locator(MARKER).first().waitFor();
+      expect(await disk.locator(MARKER).count()).toBeGreaterThan(3);
+      expect(await atlasEntries(disk)).toMatchObject(ENTRIES);
+      expect(await disk.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      await disk.waitForTimeout(300);
+      await disk.screenshot({ path: join(OUT_DIR, 'offline-file-1280x800.png') });
+
+      // A story opens beside the map.
+      await storyButtons(disk).first().click();
+      await reader(disk).first().waitFor({ state: 'visible' });
+      expect(disk.url()).toMatch(/^file:.*[?&]story=\d+/);
+      await disk.keyboard.press('Escape');
+      await storyButtons(disk).first().waitFor();
+
+      // The polar view: its code and the basemap are inside the file.
+      await disk.locator(TOGGLE).click();
+      await disk.waitForURL(/[?&]view=polar/);
+      await disk.locator(ANT25).waitFor({ state: 'attached' });
+      await disk.locator(MARKER).first().waitFor();
+      await disk.waitForTimeout(500);
+      await disk.screenshot({ path: join(OUT_DIR, 'offline-file-polar-1280x800.png') });
+      expect(await disk.locator('.map-note').count(), 'no basemap error note').toBe(0);
+
+      expect(copy.blocked, 'requests other than file:').toEqual([]);
+      expect(copy.errors, 'console errors in the copy').toEqual([]);
+    } finally {
+      await copy.close();
+    }
+  });
+
+  it('keeps changes made in the copy across reloads, and a copy saves itself again with them', async () => {
+    const { page } = await atlas.open('/');
+    await page.evaluate((entries) => {
+      for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+    }, ENTRIES);
+    const first = await download(page, 'offline-copy-a.html');
+
+    const copy = await openFromDisk(page.context().browser()!, first.path);
+    try {
+      const disk = copy.page;
+      await disk.locator(MARKER).first().waitFor();
+      expect(await atlasEntries(disk)).toMatchObject(ENTRIES);
+      // A change made in the copy survives a reload: the same copy's entries are applied only once.
+      await disk.evaluate(() => localStorage.setItem('newsletter-atlas:test-order', '[2,3]'));
+      await disk.reload();
+      await disk.locator(MARKER).first().waitFor();
+      expect((await atlasEntries(disk))['newsletter-atlas:test-order']).toBe('[2,3]');
+
+      // The copy explains itself and saves itself again, with the change, without a server.
+      expect(await disk.locator('#offline-download-help').innerText()).toContain('offline copy');
+      const second = await download(disk, 'offline-copy-b.html');
+      const html = readFileSync(second.path, 'utf8');
+      expect(html.match(/id="atlas-embedded-storage"/g)).toHaveLength(1);
+      expect(html.includes('"newsletter-atlas:test-order":"[2,3]"'), 'the changed entry').toBe(true);
+      expect(html.includes('<meta name="newsletter-atlas-build" content="offline"'), 'the build marker').toBe(
+        true,
+      );
+      expect(copy.blocked, 'requests other than file:').toEqual([]);
+      expect(copy.errors, 'console errors in the copy').toEqual([]);
+    } finally {
+      await copy.close();
+    }
+  });
+
+  it('says how to get the file when the server does not have it', async () => {
+    const { page } = await atlas.open('/');
+    // A dev server answers unknown paths with its own page: not the single-file build.
+    await page.route('**/newsletter-atlas-offline.html', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>dev</title>' }),
+    );
+    await page.getByRole('button', { name: DOWNLOAD }).click();
+    const alert = page.locator('.offline-download [role="alert"]');
+    await expect.poll(() => alert.innerText()).toContain('npm run build');
+    expect(await alert.innerText()).toMatch(/^No offline copy made: newsletter-atlas-offline\.html/);
+    expect(await page.getByRole('button', { name: DOWNLOAD }).isEnabled()).toBe(true);
+  });
+});
