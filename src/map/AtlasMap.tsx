@@ -102,6 +102,10 @@ function BoundsReporter({ onChange }: { onChange: (b: GeoBounds) => void }) {
   return null;
 }
 
+/** True when the reader asked for reduced motion: the map then jumps to a view instead of flying. */
+export const prefersReducedMotion = () =>
+  typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 const FIT_PADDING: L.PointExpression = [40, 40];
 const FIT_MAX_ZOOM = 8; // a story about one city shows its region, not a street
 const CENTER_ZOOM = 6;
@@ -116,6 +120,8 @@ export function ViewController({
   const map = useMap();
   useEffect(() => {
     if (!view) return;
+    const jump = prefersReducedMotion();
+    const fly = { duration: 0.8 };
     if (view.kind === 'fit' && projection === 'polar') {
       // A box of latitudes and longitudes means nothing near the Pole: fit the projected points.
       if (view.points.length === 0) return;
@@ -125,14 +131,19 @@ export function ViewController({
       const span = box.getSize();
       const scale = Math.min(size.x / Math.max(span.x, 1), size.y / Math.max(span.y, 1));
       const zoom = Math.max(map.getMinZoom(), Math.min(FIT_MAX_ZOOM, map.getScaleZoom(scale, z)));
-      map.flyTo(map.unproject(box.getCenter(), z), zoom, { duration: 0.8 });
+      const center = map.unproject(box.getCenter(), z);
+      if (jump) map.setView(center, zoom, { animate: false });
+      else map.flyTo(center, zoom, fly);
     } else if (view.kind === 'fit') {
       if (view.points.length === 0) return;
       const bounds = L.latLngBounds(view.points.map(toLatLng));
-      map.flyToBounds(bounds, { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, duration: 0.8 });
+      const fit = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM };
+      if (jump) map.fitBounds(bounds, { ...fit, animate: false });
+      else map.flyToBounds(bounds, { ...fit, ...fly });
     } else {
       const zoom = Math.max(map.getZoom(), view.minZoom ?? CENTER_ZOOM);
-      map.flyTo(toLatLng(view.point), zoom, { duration: 0.8 });
+      if (jump) map.setView(toLatLng(view.point), zoom, { animate: false });
+      else map.flyTo(toLatLng(view.point), zoom, fly);
     }
     // Only a new request (seq) moves the map.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,9 +1,12 @@
 /**
  * Hour-by-hour playback of the 1937 ANT-25 flight, in the reader: play/pause, a scrubber over the
  * flight's minutes, speed, readouts (elapsed, UTC, Moscow time, distances, leg) and the
- * newsletter's words at the points it speaks of. The animation writes the readouts, the scrubber
- * and the map's plane through refs and a clock: React renders only on play/pause/seek/speed and
- * when a new moment is reached.
+ * newsletter's words at the points it speaks of. The animation moves the map's plane every frame
+ * through a clock, and writes the readouts and the scrubber through refs at most ten times a
+ * second: React renders only on play/pause/speed and when a new moment is reached.
+ *
+ * Keys: Space plays and pauses (anywhere in the panel); on the scrubber, the arrows step one hour
+ * (one minute with Shift), Home and End go to take-off and landing.
  */
 import { distance } from '@turf/distance';
 import {
@@ -29,6 +32,8 @@ import {
 } from './playback';
 
 const SPEEDS = [1, 2, 4] as const;
+/** The readouts' text changes at most this often while playing (the plane moves every frame). */
+const READOUT_INTERVAL_MS = 100;
 
 /** How a documented figure was measured, in words. */
 const KIND_LABEL: Record<FigureKind, string> = {
@@ -76,30 +81,45 @@ export function FlightPlayback({
   const remainingOut = useRef<HTMLElement>(null);
   const legOut = useRef<HTMLElement>(null);
   const momentRef = useRef(moment);
+  /** performance.now() of the last readout update; -Infinity forces the next one. */
+  const readoutAt = useRef(-Infinity);
 
-  /** Shows the flight at `ms` after take-off: readouts, scrubber, plane; no React render. */
+  /**
+   * Shows the flight at `ms` after take-off: the plane (every call), the readouts and the
+   * scrubber (at most every READOUT_INTERVAL_MS unless `exact`), the moment; no React render
+   * unless the moment changes.
+   */
   const show = useCallback(
-    (ms: number) => {
+    (ms: number, exact = true) => {
       const elapsed = Math.min(Math.max(ms, 0), durationMs);
-      const p = positionAt(track, elapsed);
       const at = track.startMs + elapsed;
-      const set = (ref: RefObject<HTMLElement | null>, text: string) => {
-        if (ref.current && ref.current.textContent !== text) ref.current.textContent = text;
-      };
-      set(elapsedOut, formatElapsed(elapsed));
-      set(utcOut, `${formatClock(at)} UTC`);
-      set(mskOut, `${formatClock(at, MOSCOW_OFFSET_H)} Moscow`);
-      set(flownOut, formatDistance(p.kmFlown));
-      set(remainingOut, formatDistance(p.kmRemaining));
-      const from = track.waypoints[p.leg]?.name ?? '';
-      const to = track.waypoints[p.leg + 1]?.name ?? '';
-      set(legOut, `${from} → ${to}`);
-      if (range.current) range.current.value = String(Math.floor(elapsed / MINUTE_MS));
       clock.set(elapsed);
       const m = latestMoment(moments, track.times, at);
       if (m !== momentRef.current) {
         momentRef.current = m;
         setMoment(m);
+      }
+      const now = performance.now();
+      if (!exact && now - readoutAt.current < READOUT_INTERVAL_MS) return elapsed;
+      readoutAt.current = now;
+      const p = positionAt(track, elapsed);
+      const set = (ref: RefObject<HTMLElement | null>, text: string) => {
+        if (ref.current && ref.current.textContent !== text) ref.current.textContent = text;
+      };
+      const utc = `${formatClock(at)} UTC`;
+      const flown = formatDistance(p.kmFlown);
+      set(elapsedOut, formatElapsed(elapsed));
+      set(utcOut, utc);
+      set(mskOut, `${formatClock(at, MOSCOW_OFFSET_H)} Moscow`);
+      set(flownOut, flown);
+      set(remainingOut, formatDistance(p.kmRemaining));
+      const from = track.waypoints[p.leg]?.name ?? '';
+      const to = track.waypoints[p.leg + 1]?.name ?? '';
+      set(legOut, `${from} → ${to}`);
+      const input = range.current;
+      if (input) {
+        input.value = String(Math.floor(elapsed / MINUTE_MS));
+        input.setAttribute('aria-valuetext', `${formatElapsed(elapsed)}, ${utc}, ${flown} flown`);
       }
       return elapsed;
     },
@@ -113,12 +133,13 @@ export function FlightPlayback({
 
   const pause = useCallback(() => {
     setPlaying(false);
+    show(clock.elapsedMs);
     const p = positionAt(track, clock.elapsedMs);
     setSummary(
       `Paused at ${formatElapsed(clock.elapsedMs)}: ${formatDistance(p.kmFlown)} flown, ` +
         `${formatDistance(p.kmRemaining)} to go.`,
     );
-  }, [track, clock]);
+  }, [track, clock, show]);
 
   const toggle = useCallback(() => {
     if (playing) {
@@ -133,13 +154,13 @@ export function FlightPlayback({
   // The animation: smooth (requestAnimationFrame), or whole hours once a second when reduced.
   useEffect(() => {
     if (!playing) return;
-    const step = (ms: number) => {
-      const elapsed = show(ms);
+    const step = (ms: number, exact: boolean) => {
+      const elapsed = show(ms, exact);
       if (elapsed >= durationMs) pause();
     };
     if (reduced) {
       const id = window.setInterval(() => {
-        step((Math.floor(clock.elapsedMs / HOUR_MS) + speed) * HOUR_MS);
+        step((Math.floor(clock.elapsedMs / HOUR_MS) + speed) * HOUR_MS, true);
       }, 1000);
       return () => window.clearInterval(id);
     }
@@ -149,12 +170,21 @@ export function FlightPlayback({
       // `speed` hours of flight per second: 1 ms of real time = speed × 3,600 ms of flight.
       const dt = Math.min(now - last, 250);
       last = now;
-      step(clock.elapsedMs + dt * speed * 3600);
+      step(clock.elapsedMs + dt * speed * 3600, false);
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
   }, [playing, reduced, speed, show, pause, clock, durationMs]);
+
+  /** The scrubber's arrows: an hour a step, a minute with Shift (the native step is a minute). */
+  const onRangeKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const sign = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[e.key];
+    if (sign === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    const minute = Math.floor(clock.elapsedMs / MINUTE_MS) * MINUTE_MS;
+    show(minute + sign * (e.shiftKey ? MINUTE_MS : HOUR_MS));
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key !== ' ' || e.defaultPrevented) return;
@@ -186,6 +216,7 @@ export function FlightPlayback({
           max={Math.floor(durationMs / MINUTE_MS)}
           step={1}
           defaultValue={Math.floor(clock.elapsedMs / MINUTE_MS)}
+          onKeyDown={onRangeKeyDown}
           onChange={(e) => show(Number(e.currentTarget.value) * MINUTE_MS)}
         />
         <label>

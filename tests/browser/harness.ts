@@ -81,14 +81,24 @@ export function useAtlas() {
 
   return {
     origin: () => server.origin,
-    /** Opens `path` (e.g. "/?story=3") in a fresh context and waits for the first marker. */
+    /**
+     * Opens `path` (e.g. "/?story=3") in a fresh context and waits for the first marker; `init`
+     * runs on the page before it loads (page.clock.install, addInitScript, emulateMedia).
+     */
     async open(
       path = '/',
-      options: { width?: number; height?: number; mobile?: boolean; waitForMarker?: boolean } = {},
+      options: {
+        width?: number;
+        height?: number;
+        mobile?: boolean;
+        waitForMarker?: boolean;
+        init?: (page: Page) => Promise<void>;
+      } = {},
     ): Promise<OpenPage> {
       const opening = await openRecordedPage(browser, server.origin, options);
       const result = { page: opening.page, record: opening.record };
       opened.push(result);
+      await options.init?.(opening.page);
       await opening.page.goto(server.origin + path);
       if (options.waitForMarker !== false) await opening.page.locator(MARKER).first().waitFor();
       return result;
