@@ -1,8 +1,7 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build, defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
-import { viteSingleFile } from 'vite-plugin-singlefile';
 
 /** The single-file offline copy, next to the served app (see docs/offline-copy.md). */
 export const OFFLINE_FILE = 'newsletter-atlas-offline.html';
@@ -45,13 +44,26 @@ function offlineMarker(): Plugin {
   };
 }
 
+/** vite-plugin-singlefile, loaded only for the offline build; a checkout without it says what to run. */
+async function singleFile(): Promise<PluginOption> {
+  try {
+    const { viteSingleFile } = await import('vite-plugin-singlefile');
+    return viteSingleFile();
+  } catch (e) {
+    throw new Error(
+      `vite.config.ts: the offline copy needs vite-plugin-singlefile, which is not installed ` +
+        `(${e instanceof Error ? e.message : String(e)}). Run \`npm ci\` (package-lock.json lists it).`,
+    );
+  }
+}
+
 // Relative base so the production build also works from any sub-path.
-export default defineConfig(({ mode }) =>
+export default defineConfig(async ({ mode }) =>
   mode === 'offline'
     ? {
         base: './',
         // Everything (JS, CSS, the basemap, the lazy polar map and tour) inlined into one index.html.
-        plugins: [react(), viteSingleFile(), offlineMarker()],
+        plugins: [react(), await singleFile(), offlineMarker()],
         build: { target: 'es2022', sourcemap: false, outDir: OFFLINE_OUT_DIR, copyPublicDir: false },
       }
     : {

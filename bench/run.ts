@@ -2,6 +2,7 @@
  * npm run bench: the figures issue #2 asks for, printed and written to bench/out/results.json.
  *   geoparse    the whole newsletter, warm (median and p95 after warm-up), and 100 copies of it
  *   JS size     every dist/assets/*.js gzipped, and the initial JS that dist/index.html loads
+ *   offline copy  dist/newsletter-atlas-offline.html, the single-file copy (issue #4), and gzipped
  *   first marker  navigation start → first map marker in headless Chromium (median of 7 loads)
  *   playback frames  intervals between animation frames while the ANT-25 flight plays (issue #3)
  * Options: --runs N (geoparse runs, default 200), --loads N (page loads, default 7).
@@ -30,7 +31,9 @@ const arg = (name: string, fallback: number) => {
 const RUNS = arg('runs', 200);
 const LOADS = arg('loads', 7);
 
-const TARGETS = { geoparseMs: 5, initialJsKb: 200, firstMarkerMs: 1500, frameP95Ms: 16.7 };
+const TARGETS = { geoparseMs: 5, initialJsKb: 200, firstMarkerMs: 1500, frameP95Ms: 16.7, offlineCopyMb: 3 };
+/** The single-file offline copy the build writes next to index.html (docs/offline-copy.md). */
+const OFFLINE_COPY = 'newsletter-atlas-offline.html';
 const PLAYBACK_SECONDS = 4;
 
 const quantile = (xs: number[], q: number) => {
@@ -95,7 +98,11 @@ function ensureBuild() {
   const sources = ['src', 'data', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) =>
     join(ROOT, p),
   );
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.filter(existsSync).map(newest)))
+  if (
+    existsSync(built) &&
+    existsSync(join(DIST, OFFLINE_COPY)) &&
+    statSync(built).mtimeMs >= Math.max(...sources.filter(existsSync).map(newest))
+  )
     return;
   console.log('building dist/ (vite build)…');
   execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
@@ -115,6 +122,7 @@ function benchSize() {
     (m) => m[1]!,
   );
   const kb = (bytes: number) => round(bytes / 1024, 1);
+  const offline = join(DIST, OFFLINE_COPY);
   return {
     files: js.map((f) => ({
       file: `assets/${f}`,
@@ -128,6 +136,10 @@ function benchSize() {
     otherAssets: readdirSync(assets)
       .filter((f) => !f.endsWith('.js'))
       .map((f) => ({ file: `assets/${f}`, gzipKb: kb(gz(join(assets, f))) })),
+    /** The whole app in one HTML file (code, CSS, data, both basemaps), as "Download for offline" saves it. */
+    offlineCopy: existsSync(offline)
+      ? { file: OFFLINE_COPY, bytes: statSync(offline).size, gzipBytes: gz(offline) }
+      : null,
   };
 }
 
@@ -285,6 +297,14 @@ line(
 );
 line('all JS, gzipped', size ? `${size.allJsGzipKb} KB` : 'not measured', '', '');
 for (const a of size?.otherAssets ?? []) line(`  ${a.file}, gzipped`, `${a.gzipKb} KB`, '', '');
+const mb = (bytes: number) => round(bytes / 1e6, 2);
+const offlineCopy = size?.offlineCopy ?? null;
+line(
+  'offline copy (one HTML file)',
+  offlineCopy ? `${mb(offlineCopy.bytes)} MB (${mb(offlineCopy.gzipBytes)} MB gzipped)` : 'not measured',
+  `< ${TARGETS.offlineCopyMb} MB`,
+  verdict(offlineCopy ? mb(offlineCopy.bytes) : null, TARGETS.offlineCopyMb),
+);
 line(
   `first marker (median of ${LOADS} loads)`,
   ms(firstMarker ?? undefined),
