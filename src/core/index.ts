@@ -25,3 +25,25 @@ export {
   type RouteData,
 } from './atlas';
 export { mentionsToGeoJSON, type MentionCollection, type MentionFeature } from './geojson';
+export {
+  buildSlides,
+  playableRoutes,
+  placePointsOf,
+  parseSavedTour,
+  serializeTour,
+  defaultTour,
+  arrangeTour,
+  customSlide,
+  savedFromEntries,
+  TourFormatError,
+  TOUR_FORMAT,
+  TOUR_VERSION,
+  type Slide,
+  type SlideKind,
+  type Snippet,
+  type SavedTour,
+  type SavedSlide,
+  type CustomSlide,
+  type TourContext,
+  type TourEntry,
+} from './tour';

@@ -89,18 +89,19 @@ export function MarkerLayer({
     const update = () => {
       const group = groupRef.current;
       if (!group) return;
-      const b = map.getBounds();
       // The map may show longitudes past ±180°: ask supercluster for the wrapped range, then draw
       // each marker on the world copy nearest the view's centre. The polar map's bounds are no
-      // longitude range (its corners are unprojected): ask for the whole world, drawn once.
+      // longitude range (its corners are unprojected, and beyond the projection's disc they are
+      // NaN on wide screens): never read them, ask for the whole world, drawn once.
       const polar = projection === 'polar';
-      const wide = polar || b.getEast() - b.getWest() >= 360;
+      const b = polar ? null : map.getBounds();
+      const wide = b === null || b.getEast() - b.getWest() >= 360;
       const wrap = (lon: number) => ((((lon + 180) % 360) + 360) % 360) - 180;
       const west = wide ? -180 : wrap(b.getWest());
       const east = wide ? 180 : wrap(b.getEast());
-      const south = polar ? -90 : Math.max(-90, b.getSouth());
-      const north = polar ? 90 : Math.min(90, b.getNorth());
-      const centre = polar ? 0 : b.getCenter().lng;
+      const south = b === null ? -90 : Math.max(-90, b.getSouth());
+      const north = b === null ? 90 : Math.min(90, b.getNorth());
+      const centre = b === null ? 0 : b.getCenter().lng;
       const zoomOffset = polar ? POLAR_ZOOM_OFFSET : 0;
       const zoom = Math.round(map.getZoom()) + zoomOffset;
       const items = index.getClusters([west, south, east, north], zoom).map((item) => {

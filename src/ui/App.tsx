@@ -30,6 +30,7 @@ import { PlacePanel } from './PlacePanel';
 import { PlaybackClock } from './playback';
 import { StoryList } from './StoryList';
 import { StoryReader } from './StoryReader';
+import { Present, type TourMap } from './TourLauncher';
 
 /** A story that mentions this route (the 1937 flight over the Pole) offers the polar view. */
 const POLAR_STORY_PLACE = 'ant25-1937';
@@ -123,6 +124,12 @@ export function App({
       else setView({ seq: ++seq.current, kind: 'center', point: points[0]! });
     },
     [atlas, summaries, fit],
+  );
+  // The classroom tour moves the map through these (issue #4).
+  const [tourPlane, setTourPlane] = useState(false);
+  const tourMap = useMemo<TourMap>(
+    () => ({ fit, setPolar: (polar) => setState((s) => ({ ...s, polar })), showPlane: setTourPlane }),
+    [fit],
   );
   const showStory = useCallback(
     (story: number) => {
@@ -247,6 +254,7 @@ export function App({
             {newsletter ? newsletter.title : 'An unknown newsletter'}
             {newsletter?.date ? ` · ${newsletter.date}` : ''} · {atlas.places.length} places
           </p>
+          <Present atlas={atlas} flight={flight} map={tourMap} polar={state.polar} />
           <OfflineDownload name={newsletter?.id} />
         </header>
         <StoryList
@@ -299,7 +307,7 @@ export function App({
             online={online}
             onBasemapError={setBasemapError}
             projection={state.polar ? 'polar' : 'mercator'}
-            plane={flightStory ? plane : null}
+            plane={flightStory || tourPlane ? plane : null}
           />
           {basemapError && (
             <p className="map-note" role="status">

@@ -1,0 +1,241 @@
+/**
+ * The classroom tour (issue #4), a lazy chunk: a dialog on the left of the screen with one slide
+ * at a time, the map beside it moved to the slide's places. Keyboard-driven: Right / Space /
+ * PageDown next, Left / PageUp previous, Home / End, digits then Enter to jump, F full screen,
+ * Esc leaves. Each slide has its URL (?present=N).
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import {
+  arrangeTour,
+  buildSlides,
+  defaultTour,
+  type Atlas,
+  type Moment,
+  type SavedTour,
+  type Slide,
+  type TourContext,
+  type TourEntry,
+} from '../core';
+import { SlideView } from './TourSlide';
+import { TourStage } from './TourStage';
+import type { TourFlight, TourMap } from './TourLauncher';
+import { loadSavedTour, newsletterId, readContrast, writeContrast } from './tourStore';
+
+export interface TourProps {
+  atlas: Atlas;
+  flight: TourFlight | null;
+  map: TourMap;
+  polar: boolean;
+  /** 1-based slide to open at. */
+  start: number;
+  onClose: () => void;
+}
+
+/** Writes ?present=N into the URL, keeping its other parameters; null removes it. */
+function writePresentUrl(n: number | null) {
+  const params = new URLSearchParams(window.location.search);
+  if (n === null) params.delete('present');
+  else params.set('present', String(n));
+  const search = params.toString();
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`,
+  );
+}
+
+/** The built slides and what the saved tour may refer to. */
+export function useTourData(atlas: Atlas, flight: TourFlight | null) {
+  return useMemo(() => {
+    const route = flight ? atlas.routes.find((r) => r.waypoints === flight.track.waypoints) : undefined;
+    const moments = new Map<string, readonly Moment[]>(
+      route && flight ? [[route.place.id, flight.moments]] : [],
+    );
+    const slides = buildSlides(atlas, { moments });
+    const ctx: TourContext = {
+      newsletter: newsletterId(atlas),
+      slideIds: slides.map((s) => s.id),
+      placeIds: new Set(atlas.gazetteer.places.map((p) => p.id)),
+    };
+    return { slides, ctx };
+  }, [atlas, flight]);
+}
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  target.closest('input, textarea, select, [contenteditable="true"], [role="textbox"]') !== null;
+
+export default function Tour({ atlas, flight, map, polar, start, onClose }: TourProps) {
+  const { slides, ctx } = useTourData(atlas, flight);
+  const [loaded] = useState(() => loadSavedTour(ctx));
+  const [saved] = useState<SavedTour>(() => loaded.tour ?? defaultTour(ctx.newsletter, slides));
+  const [problem, setProblem] = useState<string | null>(loaded.problem);
+  const entries = useMemo(() => arrangeTour(atlas, slides, saved), [atlas, slides, saved]);
+  const visible = useMemo(() => entries.filter((e) => !e.hidden), [entries]);
+  const [index, setIndex] = useState(() => Math.min(Math.max(start - 1, 0), Math.max(visible.length - 1, 0)));
+  const [pending, setPending] = useState('');
+  const [contrast, setContrast] = useState(readContrast);
+  const dialog = useRef<HTMLElement>(null);
+  const current: TourEntry | undefined = visible[Math.min(index, visible.length - 1)];
+  const slide: Slide | undefined = current?.slide;
+
+  const go = useCallback(
+    (i: number) => setIndex(Math.min(Math.max(i, 0), Math.max(visible.length - 1, 0))),
+    [visible.length],
+  );
+
+  // The URL names the slide shown.
+  useEffect(() => {
+    if (visible.length) writePresentUrl(Math.min(index, visible.length - 1) + 1);
+  }, [index, visible.length]);
+
+  // Presenting: the app's sidebar and controls give way to the tour; the map keeps the rest.
+  const initialPolar = useRef(polar);
+  useLayoutEffect(() => {
+    document.body.classList.add('presenting');
+    window.dispatchEvent(new Event('resize'));
+    dialog.current?.focus();
+    const restorePolar = initialPolar.current;
+    return () => {
+      document.body.classList.remove('presenting');
+      writePresentUrl(null);
+      map.showPlane(false);
+      map.setPolar(restorePolar);
+      window.dispatchEvent(new Event('resize'));
+    };
+  }, [map]);
+
+  const toggleFullscreen = useCallback(() => {
+    const done = () => undefined;
+    if (document.fullscreenElement) void document.exitFullscreen?.().catch(done);
+    else void document.documentElement.requestFullscreen?.().catch(done);
+  }, []);
+
+  const toggleContrast = useCallback(() => {
+    setContrast((on) => {
+      writeContrast(!on);
+      return !on;
+    });
+  }, []);
+
+  // Keys, before the app and the map see them.
+  const pendingRef = useRef(pending);
+  useEffect(() => {
+    pendingRef.current = pending;
+  }, [pending]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        onClose();
+        return;
+      }
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      const onButton = e.target instanceof HTMLElement && e.target.closest('button, a[href]') !== null;
+      const typed = pendingRef.current;
+      let handled = true;
+      if (/^[0-9]$/.test(e.key)) setPending((p) => (p + e.key).slice(-4));
+      else if (e.key === 'Enter' && typed !== '') {
+        go(Number(typed) - 1);
+        setPending('');
+      } else if (e.key === 'Backspace' && typed !== '') setPending((p) => p.slice(0, -1));
+      else {
+        if (typed !== '') setPending('');
+        switch (e.key) {
+          case 'ArrowRight':
+          case 'PageDown':
+            go(index + 1);
+            break;
+          case ' ':
+            if (onButton) handled = false;
+            else go(index + 1);
+            break;
+          case 'ArrowLeft':
+          case 'PageUp':
+            go(index - 1);
+            break;
+          case 'Home':
+            go(0);
+            break;
+          case 'End':
+            go(visible.length - 1);
+            break;
+          case 'f':
+          case 'F':
+            toggleFullscreen();
+            break;
+          default:
+            handled = false;
+        }
+      }
+      if (handled) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [go, index, visible.length, onClose, toggleFullscreen]);
+
+  const n = visible.length;
+  const shown = Math.min(index, n - 1) + 1;
+  return createPortal(
+    <section
+      ref={dialog}
+      className={`tour${contrast ? ' tour-high-contrast' : ''}`}
+      role="dialog"
+      aria-modal="false"
+      aria-label={`Tour: ${slide?.title ?? 'no slides'}`}
+      tabIndex={-1}
+    >
+      <header className="tour-bar">
+        <p className="tour-progress" aria-label={`Slide ${shown} of ${n}`}>
+          {shown} / {n}
+        </p>
+        {pending !== '' && (
+          <p className="tour-jump" role="status">
+            Go to slide {pending}… (Enter)
+          </p>
+        )}
+        <div className="tour-buttons">
+          <button type="button" onClick={() => go(index - 1)} disabled={index <= 0}>
+            Previous
+          </button>
+          <button type="button" onClick={() => go(index + 1)} disabled={index >= n - 1}>
+            Next
+          </button>
+          <button type="button" aria-pressed={contrast} onClick={toggleContrast}>
+            High contrast
+          </button>
+          <button type="button" onClick={toggleFullscreen}>
+            Full screen
+          </button>
+          <button type="button" onClick={onClose}>
+            Leave tour
+          </button>
+        </div>
+      </header>
+      {problem && (
+        <p className="tour-problem" role="alert">
+          {problem}{' '}
+          <button type="button" onClick={() => setProblem(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {slide ? (
+        <SlideView atlas={atlas} slide={slide} />
+      ) : (
+        <p className="tour-empty">Every slide is hidden.</p>
+      )}
+      <p className="tour-keys">
+        Keys: → Space PageDown next · ← PageUp previous · Home / End · number + Enter jumps · F full screen ·
+        Esc leaves
+      </p>
+      {slide && <TourStage slide={slide} map={map} flight={flight} />}
+    </section>,
+    document.body,
+  );
+}

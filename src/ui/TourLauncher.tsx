@@ -1,0 +1,79 @@
+/**
+ * The "Present" button and the classroom tour it opens (issue #4). The tour itself is a lazy
+ * chunk (it loads on the first press, or when the page opens with ?present=N).
+ */
+import './tour.css';
+import type { Position } from 'geojson';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import type { Atlas, Moment } from '../core';
+import type { Track } from '../geo';
+
+const Tour = lazy(() => import('./Tour'));
+
+/** What the tour may ask of the app's map. */
+export interface TourMap {
+  /** Fit these [lon, lat] points (the app's view request). */
+  fit: (points: Position[]) => void;
+  /** Show the polar map (flight slides) or the world map. */
+  setPolar: (on: boolean) => void;
+  /** Show the flight's plane on the map, at the clock's time. */
+  showPlane: (on: boolean) => void;
+}
+
+/** The app's flight playback: the track the plane follows, the newsletter's moments, the clock. */
+export interface TourFlight {
+  track: Track;
+  moments: readonly Moment[];
+  clock: { set: (elapsedMs: number) => void };
+}
+
+/** The 1-based slide of ?present=N, or null. */
+export function presentParam(search: string): number | null {
+  const raw = new URLSearchParams(search).get('present');
+  return raw !== null && /^\d+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
+}
+
+export function Present({
+  atlas,
+  flight,
+  map,
+  polar,
+}: {
+  atlas: Atlas;
+  flight: TourFlight | null;
+  map: TourMap;
+  /** Whether the app shows the polar map now (restored when the tour ends). */
+  polar: boolean;
+}) {
+  const [start, setStart] = useState<number | null>(() => presentParam(window.location.search));
+  const button = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => {
+    setStart(null);
+    requestAnimationFrame(() => button.current?.focus());
+  }, []);
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="present-button"
+        aria-haspopup="dialog"
+        aria-expanded={start !== null}
+        onClick={() => setStart(1)}
+      >
+        Present
+      </button>
+      {start !== null && (
+        <Suspense
+          fallback={
+            <p className="tour-loading" role="status">
+              Loading the tour…
+            </p>
+          }
+        >
+          <Tour atlas={atlas} flight={flight} map={map} polar={polar} start={start} onClose={close} />
+        </Suspense>
+      )}
+    </>
+  );
+}

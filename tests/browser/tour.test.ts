@@ -1,0 +1,236 @@
+/**
+ * Classroom mode (issue #4) in headless Chromium, driven by the keyboard only: the Present button,
+ * next / previous / Home / End / number + Enter, Esc with focus back, ?present=N in the URL and
+ * opening the tour there, the map moving between slides, text size and contrast at 1920×1080,
+ * nothing cut off at 1920×1080 and 1280×720, and screenshots of both (tests/browser/out/).
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { noBrowser, OUT_DIR, useAtlas } from './harness';
+
+const DIALOG = '[role="dialog"][aria-label^="Tour"]';
+const PRESENT = 'header button:text-is("Present")';
+
+/** The "4 / 17" progress, as numbers. */
+async function progress(page: Page): Promise<[number, number]> {
+  const text = await page.locator(`${DIALOG} .tour-progress`).innerText();
+  const m = /^(\d+) \/ (\d+)$/.exec(text.trim());
+  if (!m) throw new Error(`progress text is ${JSON.stringify(text)}, expected "n / total"`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+async function expectSlide(page: Page, n: number) {
+  await page.waitForFunction(
+    ([sel, want]) =>
+      document.querySelector(`${sel} .tour-progress`)?.textContent?.trim().startsWith(`${want} /`),
+    [DIALOG, n] as const,
+    { timeout: 5000 },
+  );
+  expect((await progress(page))[0]).toBe(n);
+  expect(new URL(page.url()).searchParams.get('present')).toBe(String(n));
+}
+
+/**
+ * What the map shows: the map pane's offset, the zoom (Leaflet's zoom proxy transform) and the
+ * markers' screen positions; waits until it stops changing (flyTo animates).
+ */
+async function mapView(page: Page): Promise<string> {
+  const read = () =>
+    page.evaluate(() => {
+      const pane = document.querySelector<HTMLElement>('.leaflet-map-pane');
+      const proxy = document.querySelector<HTMLElement>('.leaflet-proxy');
+      const markers = [...document.querySelectorAll('.leaflet-marker-icon[aria-label]')]
+        .map((m) => {
+          const r = m.getBoundingClientRect();
+          return `${m.getAttribute('aria-label')}@${Math.round(r.x)},${Math.round(r.y)}`;
+        })
+        .sort();
+      return JSON.stringify([pane?.style.transform, proxy?.style.transform, markers]);
+    });
+  let last = await read();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(150);
+    const now = await read();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
+/** WCAG relative luminance contrast of two computed CSS colours "rgb(r, g, b)". */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** Computed style of the first element matching `selector`, and the background it stands on. */
+function styleOf(page: Page, selector: string) {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const cs = getComputedStyle(el);
+      let bg = 'rgba(0, 0, 0, 0)';
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const b = getComputedStyle(e).backgroundColor;
+        if (b !== 'rgba(0, 0, 0, 0)' && b !== 'transparent') {
+          bg = b;
+          break;
+        }
+      }
+      return {
+        fontSize: parseFloat(cs.fontSize),
+        color: cs.color,
+        background: bg,
+        fontWeight: Number(cs.fontWeight),
+        decoration: cs.textDecorationLine,
+      };
+    });
+}
+
+/** Steps through every slide from the first and fails on any whose text does not fit. */
+async function expectNothingCutOff(page: Page, total: number, size: string) {
+  await page.keyboard.press('Home');
+  for (let n = 1; n <= total; n++) {
+    await expectSlide(page, n);
+    const cut = await page.evaluate((sel) => {
+      const tour = document.querySelector<HTMLElement>(sel)!;
+      const slide = tour.querySelector<HTMLElement>('.tour-slide')!;
+      const over = (e: HTMLElement) =>
+        e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1;
+      return over(tour) || over(slide) ? slide.dataset.slide : null;
+    }, DIALOG);
+    expect(cut, `slide ${n} (${cut}) is cut off at ${size}`).toBeNull();
+    if (n < total) await page.keyboard.press('ArrowRight');
+  }
+}
+
+describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production build)', () => {
+  const atlas = useAtlas();
+
+  it('is driven by the keyboard: next, previous, Home/End, number + Enter, Esc; the URL and the map follow', async () => {
+    const { page } = await atlas.open('/', { width: 1920, height: 1080 });
+    await page.locator(PRESENT).focus();
+    await page.keyboard.press('Enter');
+    await page.locator(DIALOG).waitFor();
+    await expectSlide(page, 1);
+    const [, total] = await progress(page);
+    expect(total).toBeGreaterThan(20);
+    const first = await mapView(page);
+
+    await page.keyboard.press('ArrowRight');
+    await expectSlide(page, 2);
+    const second = await mapView(page);
+    expect(second, 'the map moved from slide 1 to slide 2').not.toBe(first);
+    await page.keyboard.press(' ');
+    await expectSlide(page, 3);
+    const third = await mapView(page);
+    await page.keyboard.press('PageDown');
+    await expectSlide(page, 4);
+    await page.keyboard.press('ArrowLeft');
+    await expectSlide(page, 3);
+    await page.keyboard.press('PageUp');
+    await expectSlide(page, 2);
+    expect(await mapView(page), 'back on slide 2, the map moved again').not.toBe(third);
+    await page.keyboard.press('End');
+    await expectSlide(page, total);
+    await page.keyboard.press('Home');
+    await expectSlide(page, 1);
+    await page.keyboard.press('1');
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+    await expectSlide(page, 12);
+
+    await page.keyboard.press('Escape');
+    await page.locator(DIALOG).waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.has('present')).toBe(false);
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Present');
+  });
+
+  it('opens at the slide a ?present=N link names; flight slides show the plane on the polar map', async () => {
+    const { page } = await atlas.open('/?present=3', { width: 1920, height: 1080 });
+    await page.locator(DIALOG).waitFor();
+    await expectSlide(page, 3);
+    // The flight's slides: from the first slide titled by a waypoint with a time.
+    const [, total] = await progress(page);
+    let found = false;
+    for (let n = 3; n <= total && !found; n++) {
+      if ((await page.locator(`${DIALOG} .tour-slide`).getAttribute('data-slide'))?.startsWith('flight-')) {
+        found = true;
+        break;
+      }
+      await page.keyboard.press('ArrowRight');
+      await expectSlide(page, n + 1);
+    }
+    expect(found, 'the tour has flight slides').toBe(true);
+    await page.locator('.atlas-map-polar').waitFor();
+    await page.locator('.plane-marker').waitFor({ state: 'attached' });
+    const here = await mapView(page);
+    await page.keyboard.press('ArrowRight');
+    await page.locator('.plane-marker').waitFor({ state: 'attached' });
+    expect(await mapView(page), 'the plane and the map move to the next moment').not.toBe(here);
+    await page.screenshot({ path: join(OUT_DIR, 'tour-flight-1920x1080.png') });
+  });
+
+  it('is readable at 1920×1080: text ≥ 28 px, contrast ≥ 4.5:1, places marked by more than colour', async () => {
+    const { page } = await atlas.open('/?present=2', { width: 1920, height: 1080 });
+    await page.locator(`${DIALOG} mark.tour-place`).first().waitFor();
+    await mapView(page);
+    for (const theme of ['normal', 'high contrast']) {
+      const text = await styleOf(page, `${DIALOG} .tour-snippet`);
+      expect(text.fontSize, `${theme}: snippet font size`).toBeGreaterThanOrEqual(28);
+      expect(contrast(text.color, text.background), `${theme}: snippet contrast`).toBeGreaterThanOrEqual(4.5);
+      const title = await styleOf(page, `${DIALOG} .tour-title`);
+      expect(title.fontSize).toBeGreaterThanOrEqual(28);
+      expect(contrast(title.color, title.background)).toBeGreaterThanOrEqual(4.5);
+      const mark = await styleOf(page, `${DIALOG} mark.tour-place`);
+      expect(contrast(mark.color, mark.background), `${theme}: place contrast`).toBeGreaterThanOrEqual(4.5);
+      expect(mark.fontWeight).toBeGreaterThanOrEqual(700);
+      expect(mark.decoration).toContain('underline');
+      const small = await styleOf(page, `${DIALOG} .tour-places`);
+      expect(
+        contrast(small.color, small.background),
+        `${theme}: places line contrast`,
+      ).toBeGreaterThanOrEqual(4.5);
+      await page.screenshot({
+        path: join(OUT_DIR, `tour-1920x1080${theme === 'normal' ? '' : '-contrast'}.png`),
+      });
+      if (theme === 'normal') {
+        await page.locator(`${DIALOG} button:text-is("High contrast")`).focus();
+        await page.keyboard.press('Enter');
+        expect(
+          await page.locator(`${DIALOG} button:text-is("High contrast")`).getAttribute('aria-pressed'),
+        ).toBe('true');
+      }
+    }
+    // The choice is kept.
+    expect(await page.evaluate(() => localStorage.getItem('newsletter-atlas:tour-contrast'))).toBe('high');
+    await page.reload();
+    await page.locator(`${DIALOG}.tour-high-contrast`).waitFor();
+  });
+
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
+    it(`cuts nothing off at ${width}×${height}`, async () => {
+      const { page } = await atlas.open('/?present=1', { width, height });
+      await page.locator(DIALOG).waitFor();
+      const [, total] = await progress(page);
+      await expectNothingCutOff(page, total, `${width}×${height}`);
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowRight');
+      await expectSlide(page, 2);
+      await mapView(page);
+      await page.screenshot({ path: join(OUT_DIR, `tour-${width}x${height}.png`) });
+    });
+  }
+});
