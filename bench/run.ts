@@ -4,8 +4,10 @@
  *   JS size     every dist/assets/*.js gzipped, and the initial JS that dist/index.html loads
  *   offline copy  dist/newsletter-atlas-offline.html, the single-file copy (issue #4), and gzipped
  *   first marker  navigation start → first map marker in headless Chromium (median of 7 loads)
- *   playback frames  intervals between animation frames while the ANT-25 flight plays (issue #3)
- * Options: --runs N (geoparse runs, default 200), --loads N (page loads, default 7).
+ *   playback frames  main-thread work per frame while the ANT-25 flight plays (issue #3), with
+ *                    long tasks, React commits and the frame interval
+ * Options: --runs N (geoparse runs, default 200), --loads N (page loads, default 7),
+ *          --only geoparse|size|first-marker|playback (one section; the others are not measured).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -30,11 +32,24 @@ const arg = (name: string, fallback: number) => {
 };
 const RUNS = arg('runs', 200);
 const LOADS = arg('loads', 7);
+const SECTIONS = ['geoparse', 'size', 'first-marker', 'playback'] as const;
+type Section = (typeof SECTIONS)[number];
+const ONLY = ((): Section | null => {
+  const i = process.argv.indexOf('--only');
+  if (i < 0) return null;
+  const name = process.argv[i + 1] ?? '';
+  if (!(SECTIONS as readonly string[]).includes(name)) {
+    console.error(`bench: --only takes one of ${SECTIONS.join(', ')}; got ${JSON.stringify(name)}`);
+    process.exit(2);
+  }
+  return name as Section;
+})();
+const wanted = (name: Section) => ONLY === null || ONLY === name;
 
 const TARGETS = { geoparseMs: 5, initialJsKb: 200, firstMarkerMs: 1500, frameP95Ms: 16.7, offlineCopyMb: 3 };
 /** The single-file offline copy the build writes next to index.html (docs/offline-copy.md). */
 const OFFLINE_COPY = 'newsletter-atlas-offline.html';
-const PLAYBACK_SECONDS = 4;
+const PLAYBACK_SECONDS = 5;
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -192,14 +207,98 @@ async function benchFirstMarker() {
   };
 }
 
-// ----------------------------------------------------------------------------------------------------
-/** Runs one bench; a failure is reported and the others still run (the exit code says so). */
+// (d) playback frames ---------------------------------------------------------------------------------
 /**
- * Frame times during ANT-25 playback: the page records the interval between animation frames
- * for a few seconds after Play is pressed (the app moves the plane and readouts in the same
- * frames); median and 95th percentile.
+ * Runs in the page before its scripts (a string: tsx would wrap a function's inner helpers in
+ * __name(), unknown in the page). While `__bench.recording`:
+ * - every requestAnimationFrame callback is timed; the first callback of a frame (callbacks of one
+ *   frame share its timestamp) posts a message to itself, and the frame's work is the time from
+ *   that callback's start to the message's arrival: the rAF callbacks, style, layout and paint,
+ *   and any task that ran in between (work after paint included);
+ * - long tasks (PerformanceObserver 'longtask', over 50 ms) are listed;
+ * - React commits are counted through a stand-in for the DevTools hook.
+ * Before recording, `__bench.lastLongTaskEnd` tells when the page last had a long task.
+ */
+const FRAME_RECORDER = `
+  (function () {
+    var bench = { recording: false, frames: [], longTasks: [], commits: 0, lastLongTaskEnd: 0 };
+    window.__bench = bench;
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function (e) {
+      var f = bench.frames[e.data];
+      if (f) f.end = performance.now();
+    };
+    var current = null;
+    var raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = function (callback) {
+      return raf(function (ts) {
+        if (!bench.recording) return callback(ts);
+        if (!current || current.ts !== ts) {
+          current = { ts: ts, start: performance.now(), callbacks: 0, end: NaN };
+          bench.frames.push(current);
+          channel.port2.postMessage(bench.frames.length - 1);
+        }
+        var frame = current;
+        var t0 = performance.now();
+        try {
+          return callback(ts);
+        } finally {
+          frame.callbacks += performance.now() - t0;
+        }
+      });
+    };
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) {
+        bench.lastLongTaskEnd = Math.max(bench.lastLongTaskEnd, e.startTime + e.duration);
+        if (bench.recording) bench.longTasks.push(e.duration);
+      });
+    }).observe({ type: 'longtask', buffered: true });
+    window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+      supportsFiber: true,
+      isDisabled: false,
+      renderers: new Map(),
+      inject: function (renderer) {
+        var id = this.renderers.size + 1;
+        this.renderers.set(id, renderer);
+        return id;
+      },
+      checkDCE: function () {},
+      onScheduleFiberRoot: function () {},
+      onCommitFiberRoot: function () {
+        if (bench.recording) bench.commits++;
+      },
+      onPostCommitFiberRoot: function () {},
+      onCommitFiberUnmount: function () {},
+    };
+  })();
+`;
+
+/** Resolves once the page has had no long task for a second (the map's flight, the basemap). */
+const SETTLE = `new Promise(function (resolve) {
+  var start = performance.now();
+  (function check() {
+    var now = performance.now();
+    var quiet = now - Math.max(start, window.__bench.lastLongTaskEnd) > 1000;
+    if (quiet || now - start > 15000) resolve(now - start);
+    else setTimeout(check, 100);
+  })();
+})`;
+
+interface RecordedFrame {
+  ts: number;
+  start: number;
+  callbacks: number;
+  end: number;
+}
+
+/**
+ * Playback frames: the ANT-25 story opened with ?story=N at 1280 × 800, the map left to settle
+ * (no long task for a second), then Play pressed and PLAYBACK_SECONDS of playback recorded by
+ * FRAME_RECORDER. Work per frame is the main figure; the interval between frames is secondary
+ * (headless Chromium paces frames at 60 Hz whatever the work, so it sits at 16.7 ms).
  */
 async function benchPlaybackFrames() {
+  ensureBuild();
   const executable = findChromium();
   if (!executable) throw new Error('no Chromium: apt-get install -y chromium, or set CHROME_PATH');
   const data = readDataFiles();
@@ -210,32 +309,54 @@ async function benchPlaybackFrames() {
   const server = await serveStatic();
   const browser = await launchChromium(executable);
   try {
-    const { page, context } = await openRecordedPage(browser, server.origin);
+    const { page, context, record } = await openRecordedPage(browser, server.origin);
     await page.setViewportSize({ width: 1280, height: 800 });
+    await page.addInitScript(FRAME_RECORDER);
     await page.goto(`${server.origin}/?story=${story}`);
     const panel = page.locator('section[aria-label="ANT-25 flight playback"]');
     await panel.waitFor();
+    const settledMs = Number(await page.evaluate(SETTLE));
+    await page.evaluate('window.__bench.recording = true');
     await panel.getByRole('button', { name: 'Play' }).click();
-    // A string, not a function: tsx would wrap a function's inner arrows in its __name helper.
-    const intervals = (await page.evaluate(`new Promise((resolve) => {
-      const out = [];
-      let last = performance.now();
-      const end = last + ${PLAYBACK_SECONDS * 1000};
-      const tick = (now) => {
-        out.push(now - last);
-        last = now;
-        if (now < end) requestAnimationFrame(tick);
-        else resolve(out.slice(1));
-      };
-      requestAnimationFrame(tick);
-    })`)) as number[];
+    await page.waitForTimeout(PLAYBACK_SECONDS * 1000);
+    await page.evaluate('window.__bench.recording = false');
+    // Let the last frame's message arrive.
+    await page.waitForTimeout(100);
+    const bench = (await page.evaluate('window.__bench')) as {
+      frames: RecordedFrame[];
+      longTasks: number[];
+      commits: number;
+    };
+    if (record.blocked.length) console.warn(`blocked outside requests: ${record.blocked.join(' ')}`);
     await context.close();
+    const frames = bench.frames.filter((f) => Number.isFinite(f.end));
+    if (frames.length < 10) throw new Error(`only ${frames.length} frames recorded: did playback start?`);
+    const work = frames.map((f) => f.end - f.start);
+    const callbacks = frames.map((f) => f.callbacks);
+    const intervals = frames.slice(1).map((f, i) => f.ts - frames[i]!.ts);
+    const stats = (xs: number[]) => ({
+      medianMs: round(median(xs), 2),
+      p95Ms: round(quantile(xs, 0.95), 2),
+      maxMs: round(Math.max(...xs), 2),
+    });
     return {
-      frames: intervals.length,
-      medianMs: round(median(intervals), 2),
-      p95Ms: round(quantile(intervals, 0.95), 2),
+      seconds: PLAYBACK_SECONDS,
+      settledMs: round(settledMs, 0),
+      frames: frames.length,
+      /** First rAF callback of a frame → a message posted from it arrives: the frame's main-thread work. */
+      workPerFrame: stats(work),
+      /** The rAF callbacks alone (the app's and Leaflet's JavaScript). */
+      callbacksPerFrame: stats(callbacks),
+      /** Secondary: the interval between frames (60 Hz pacing in headless Chromium). */
+      interval: stats(intervals),
       // A frame dropped at 60 Hz shows as an interval of about 33 ms; timer jitter stays near 16.7.
       dropped: intervals.filter((ms) => ms > 25).length,
+      longTasks: bench.longTasks.length,
+      longTaskMs: round(
+        bench.longTasks.reduce((a, b) => a + b, 0),
+        0,
+      ),
+      reactCommits: bench.commits,
     };
   } finally {
     await browser.close();
@@ -243,6 +364,8 @@ async function benchPlaybackFrames() {
   }
 }
 
+// ----------------------------------------------------------------------------------------------------
+/** Runs one bench; a failure is reported and the others still run (the exit code says so). */
 async function section<T>(name: string, run: () => T | Promise<T>): Promise<T | null> {
   try {
     return await run();
@@ -252,10 +375,16 @@ async function section<T>(name: string, run: () => T | Promise<T>): Promise<T | 
     return null;
   }
 }
-const geoparse = await section('geoparse', benchGeoparse);
-const size = await section('JS size', benchSize);
-const firstMarker = size ? await section('first marker', benchFirstMarker) : null;
-const frames = size ? await section('playback frames', benchPlaybackFrames) : null;
+const geoparse = wanted('geoparse') ? await section('geoparse', benchGeoparse) : null;
+const size = wanted('size') ? await section('JS size', benchSize) : null;
+const firstMarker =
+  (ONLY === null && size) || ONLY === 'first-marker'
+    ? await section('first marker', () => (ensureBuild(), benchFirstMarker()))
+    : null;
+const frames =
+  (ONLY === null && size) || ONLY === 'playback'
+    ? await section('playback frames', benchPlaybackFrames)
+    : null;
 
 const results = {
   date: new Date().toISOString(),
@@ -312,13 +441,26 @@ line(
   verdict(firstMarker?.medianMs ?? null, TARGETS.firstMarkerMs),
 );
 line(
-  `playback frame time (${PLAYBACK_SECONDS} s, median)`,
-  frames
-    ? `${frames.medianMs} ms (p95 ${frames.p95Ms}, ${frames.dropped} of ${frames.frames} dropped)`
-    : 'not measured',
+  `playback: work per frame (${PLAYBACK_SECONDS} s, median)`,
+  frames ? `${frames.workPerFrame.medianMs} ms (p95 ${frames.workPerFrame.p95Ms})` : 'not measured',
   `p95 < ${TARGETS.frameP95Ms} ms`,
-  verdict(frames?.p95Ms ?? null, TARGETS.frameP95Ms),
+  verdict(frames?.workPerFrame.p95Ms ?? null, TARGETS.frameP95Ms),
 );
+if (frames) {
+  line('  rAF callbacks per frame', ms(frames.callbacksPerFrame), '', '');
+  line(
+    '  frame interval',
+    `${frames.interval.medianMs} ms (p95 ${frames.interval.p95Ms})`,
+    '',
+    `${frames.dropped} of ${frames.frames} over 25 ms`,
+  );
+  line(
+    '  long tasks, React commits',
+    `${frames.longTasks} (${frames.longTaskMs} ms), ${frames.reactCommits} commits`,
+    '',
+    '',
+  );
+}
 if (geoparse) {
   const g = geoparse;
   console.log(
