@@ -20,7 +20,8 @@ import {
 import { SlideView } from './TourSlide';
 import { TourStage } from './TourStage';
 import type { TourFlight, TourMap } from './TourLauncher';
-import { loadSavedTour, newsletterId, readContrast, writeContrast } from './tourStore';
+import { TourEditor } from './TourEditor';
+import { loadSavedTour, newsletterId, readContrast, saveTour, writeContrast } from './tourStore';
 
 export interface TourProps {
   atlas: Atlas;
@@ -62,6 +63,9 @@ export function useTourData(atlas: Atlas, flight: TourFlight | null) {
   }, [atlas, flight]);
 }
 
+/** How many changes Undo can take back. */
+const UNDO_STEPS = 50;
+
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   target.closest('input, textarea, select, [contenteditable="true"], [role="textbox"]') !== null;
@@ -69,7 +73,10 @@ const isTyping = (target: EventTarget | null) =>
 export default function Tour({ atlas, flight, map, polar, start, onClose }: TourProps) {
   const { slides, ctx } = useTourData(atlas, flight);
   const [loaded] = useState(() => loadSavedTour(ctx));
-  const [saved] = useState<SavedTour>(() => loaded.tour ?? defaultTour(ctx.newsletter, slides));
+  const [saved, setSaved] = useState<SavedTour>(() => loaded.tour ?? defaultTour(ctx.newsletter, slides));
+  const [history, setHistory] = useState<SavedTour[]>([]);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const [problem, setProblem] = useState<string | null>(loaded.problem);
   const entries = useMemo(() => arrangeTour(atlas, slides, saved), [atlas, slides, saved]);
   const visible = useMemo(() => entries.filter((e) => !e.hidden), [entries]);
@@ -79,6 +86,31 @@ export default function Tour({ atlas, flight, map, polar, start, onClose }: Tour
   const dialog = useRef<HTMLElement>(null);
   const current: TourEntry | undefined = visible[Math.min(index, visible.length - 1)];
   const slide: Slide | undefined = current?.slide;
+
+  /** A change to the tour: saved at once, undoable; the slide shown stays shown where it can. */
+  const update = useCallback(
+    (next: SavedTour, record = true) => {
+      const id = current?.slide.id;
+      if (record) setHistory((h) => [...h.slice(-(UNDO_STEPS - 1)), saved]);
+      setSaved(next);
+      if (!saveTour(next))
+        setProblem('The browser did not let the tour be saved (storage full or disabled).');
+      const nextVisible = arrangeTour(atlas, slides, next).filter((e) => !e.hidden);
+      const at = nextVisible.findIndex((e) => e.slide.id === id);
+      if (at >= 0) setIndex(at);
+    },
+    [atlas, slides, saved, current],
+  );
+  const undo = useCallback(() => {
+    const previous = history[history.length - 1];
+    if (!previous) return;
+    setHistory((h) => h.slice(0, -1));
+    update(previous, false);
+  }, [history, update]);
+  const closeEditor = useCallback(() => {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  }, []);
 
   const go = useCallback(
     (i: number) => setIndex(Math.min(Math.max(i, 0), Math.max(visible.length - 1, 0))),
@@ -129,10 +161,11 @@ export default function Tour({ atlas, flight, map, polar, start, onClose }: Tour
       if (e.key === 'Escape') {
         e.preventDefault();
         e.stopPropagation();
-        onClose();
+        if (editing) closeEditor();
+        else onClose();
         return;
       }
-      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      if (editing || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       const onButton = e.target instanceof HTMLElement && e.target.closest('button, a[href]') !== null;
       const typed = pendingRef.current;
       let handled = true;
@@ -177,7 +210,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose }: Tour
     };
     document.addEventListener('keydown', onKey, true);
     return () => document.removeEventListener('keydown', onKey, true);
-  }, [go, index, visible.length, onClose, toggleFullscreen]);
+  }, [go, index, visible.length, onClose, toggleFullscreen, editing, closeEditor]);
 
   const n = visible.length;
   const shown = Math.min(index, n - 1) + 1;
@@ -206,6 +239,14 @@ export default function Tour({ atlas, flight, map, polar, start, onClose }: Tour
           <button type="button" onClick={() => go(index + 1)} disabled={index >= n - 1}>
             Next
           </button>
+          <button
+            ref={editButton}
+            type="button"
+            aria-expanded={editing}
+            onClick={() => (editing ? closeEditor() : setEditing(true))}
+          >
+            Edit slides
+          </button>
           <button type="button" aria-pressed={contrast} onClick={toggleContrast}>
             High contrast
           </button>
@@ -225,7 +266,18 @@ export default function Tour({ atlas, flight, map, polar, start, onClose }: Tour
           </button>
         </p>
       )}
-      {slide ? (
+      {editing ? (
+        <TourEditor
+          atlas={atlas}
+          ctx={ctx}
+          saved={saved}
+          entries={entries}
+          currentId={slide?.id}
+          onChange={update}
+          onUndo={history.length ? undo : null}
+          onReset={() => update(defaultTour(ctx.newsletter, slides))}
+        />
+      ) : slide ? (
         <SlideView atlas={atlas} slide={slide} />
       ) : (
         <p className="tour-empty">Every slide is hidden.</p>

@@ -4,6 +4,7 @@
  * opening the tour there, the map moving between slides, text size and contrast at 1920×1080,
  * nothing cut off at 1920×1080 and 1280×720, and screenshots of both (tests/browser/out/).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -215,6 +216,109 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     expect(await page.evaluate(() => localStorage.getItem('newsletter-atlas:tour-contrast'))).toBe('high');
     await page.reload();
     await page.locator(`${DIALOG}.tour-high-contrast`).waitFor();
+  });
+
+  it('edits the tour: reorder, hide, add a slide, undo; kept across reload; export, and a bad import changes nothing', async () => {
+    const { page } = await atlas.open('/?present=1', { width: 1920, height: 1080 });
+    await page.locator(DIALOG).waitFor();
+    const [, total] = await progress(page);
+    const edit = page.locator(`${DIALOG} button:text-is("Edit slides")`);
+    await edit.click();
+    expect(await edit.getAttribute('aria-expanded')).toBe('true');
+    const rows = page.locator(`${DIALOG} .tour-editor-list li`);
+    const titles = () => rows.locator('.tour-editor-title').allInnerTexts();
+    const before = await titles();
+    expect(before).toHaveLength(total);
+    // Move the third slide up, hide the fifth.
+    await rows.nth(2).locator('button[data-move="-1"]').click();
+    await rows.nth(4).locator('button[aria-pressed]').click();
+    const after = await titles();
+    expect(after[1]).toBe(before[2]);
+    expect(after[2]).toBe(before[1]);
+    expect(await rows.nth(4).getAttribute('class')).toContain('is-hidden');
+    await page.keyboard.press('Escape');
+    await page.locator(`${DIALOG} .tour-editor`).waitFor({ state: 'detached' });
+    expect(await progress(page)).toEqual([1, total - 1]);
+
+    // Kept across reload.
+    const key = 'newsletter-atlas:tour:russian-embassy-2020-06';
+    const stored = await page.evaluate((k) => localStorage.getItem(k), key);
+    expect(JSON.parse(stored!)).toMatchObject({ format: 'newsletter-atlas-tour', version: 1 });
+    await page.reload();
+    await page.locator(DIALOG).waitFor();
+    expect((await progress(page))[1]).toBe(total - 1);
+    await page.locator(`${DIALOG} button:text-is("Edit slides")`).click();
+    expect((await titles()).slice(0, 3)).toEqual(after.slice(0, 3));
+    expect(await rows.nth(4).getAttribute('class')).toContain('is-hidden');
+
+    // Export: the saved tour as a JSON file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`${DIALOG} button:text-is("Export tour (JSON)")`).click(),
+    ]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(exported).toEqual(JSON.parse(stored!));
+
+    // A malformed import says what is wrong and changes nothing.
+    const file = page.locator(`${DIALOG} input[type="file"]`);
+    const bad = { ...exported, slides: [...exported.slides, { id: 'story-999' }] };
+    await file.setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
+    const alert = page.locator(`${DIALOG} [role="alert"]`);
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(
+      /bad\.json was not imported: .*no slide has the id "story-999".*unchanged/,
+    );
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(stored);
+    expect((await titles()).slice(0, 5)).toEqual(after.slice(0, 5));
+    await file.setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('slide 1: hello'),
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('[role="alert"]')?.textContent?.includes('notes.txt'),
+    );
+    expect(await alert.innerText()).toMatch(/not a JSON file/);
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(stored);
+
+    // A slide of one's own, then Undo takes it back.
+    await page.locator(`${DIALOG} .tour-editor-add input`).fill('Where is our school?');
+    await page.locator(`${DIALOG} .tour-editor-add textarea`).fill('Our school is near Moscow.');
+    await page.locator(`${DIALOG} .tour-editor-add select`).selectOption('moscow');
+    await page.locator(`${DIALOG} button:text-is("Add the slide")`).click();
+    expect((await titles()).at(-1)).toBe('Where is our school?');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('End');
+    expect(await progress(page)).toEqual([total, total]);
+    expect(await page.locator(`${DIALOG} .tour-slide mark.tour-place`).innerText()).toBe('Moscow');
+    await page.screenshot({ path: join(OUT_DIR, 'tour-custom-slide-1920x1080.png') });
+    await page.locator(`${DIALOG} button:text-is("Edit slides")`).click();
+    await page.locator(`${DIALOG} button:text-is("Undo")`).click();
+    expect(await titles()).toHaveLength(total);
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(stored);
+    await page.screenshot({ path: join(OUT_DIR, 'tour-editor-1920x1080.png') });
+  });
+
+  it('keeps a saved tour it cannot read aside, and shows the default tour', async () => {
+    const { page } = await atlas.open('/', { width: 1280, height: 720 });
+    const key = 'newsletter-atlas:tour:russian-embassy-2020-06';
+    await page.evaluate(
+      (k) => localStorage.setItem(k, '{"format":"newsletter-atlas-tour","version":9}'),
+      key,
+    );
+    await page.locator(PRESENT).focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`${DIALOG} [role="alert"]`).waitFor();
+    expect(await page.locator(`${DIALOG} [role="alert"]`).innerText()).toContain('"version" is 9');
+    expect(await page.evaluate((k) => localStorage.getItem(`${k}:unreadable`), key)).toBe(
+      '{"format":"newsletter-atlas-tour","version":9}',
+    );
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
+    expect((await progress(page))[0]).toBe(1);
   });
 
   for (const [width, height] of [
