@@ -18,8 +18,8 @@ export interface MapRoute {
   points: Position[];
   /** Colour and dash pattern: fixed per route (see routeStyle), so hiding one changes no other. */
   style: { color: string; dashArray: string };
-  /** The distinct sources of its waypoints. */
-  sources: string[];
+  /** Its waypoints in order, each with its source (and the curator's note), for the legend. */
+  waypoints: readonly { name: string; source: string; note: string }[];
 }
 
 /** Colour and dash pattern per route, by position in the list. */

@@ -1,8 +1,9 @@
 /**
  * Below the map: the routes legend (a checkbox per comparison route draws it; a click on a route
- * draws it and fits the map to it), the polar-view toggle and the online-tiles switch (Web
- * Mercator tiles: not offered in the polar view).
+ * draws it and fits the map to it; its "Sources" button lists each waypoint with its source), the
+ * polar-view toggle and the online-tiles switch (Web Mercator tiles: not offered in the polar view).
  */
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { MapRoute } from '../map';
 
 export function MapControls({
@@ -28,9 +29,19 @@ export function MapControls({
   polar: boolean;
   onPolar: () => void;
 }) {
+  // The route whose sources are listed (one at a time), and its button, to give focus back to.
+  const [sourcesOf, setSourcesOf] = useState<string | null>(null);
+  const sourcesButton = useRef<HTMLButtonElement | null>(null);
+  const listed = routes.find((r) => r.id === sourcesOf);
+  const closeOnEscape = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Escape' || sourcesOf === null) return;
+    e.preventDefault(); // the app's Esc (close the place or the story) waits for the next one
+    setSourcesOf(null);
+    sourcesButton.current?.focus();
+  };
   return (
     <div className="map-controls">
-      <fieldset className="routes">
+      <fieldset className="routes" onKeyDown={closeOnEscape}>
         <legend>Routes</legend>
         <ul>
           {routes.map((r) => {
@@ -46,12 +57,7 @@ export function MapControls({
                     onChange={(e) => onShow(r.id, e.target.checked)}
                   />
                 )}
-                <button
-                  type="button"
-                  className="route-button"
-                  title={r.sources.length ? `Sources: ${r.sources.join('; ')}` : undefined}
-                  onClick={() => onRoute(r.id)}
-                >
+                <button type="button" className="route-button" onClick={() => onRoute(r.id)}>
                   <svg width="34" height="10" aria-hidden="true" focusable="false">
                     <line
                       x1="1"
@@ -65,10 +71,40 @@ export function MapControls({
                   </svg>
                   {r.name}
                 </button>
+                <button
+                  type="button"
+                  className="route-sources-button"
+                  aria-label={`Sources: ${r.name}`}
+                  aria-expanded={sourcesOf === r.id}
+                  aria-controls={sourcesOf === r.id ? `route-sources-${r.id}` : undefined}
+                  onClick={(e) => {
+                    sourcesButton.current = e.currentTarget;
+                    setSourcesOf(sourcesOf === r.id ? null : r.id);
+                  }}
+                >
+                  Sources
+                </button>
               </li>
             );
           })}
         </ul>
+        {listed && (
+          <section
+            id={`route-sources-${listed.id}`}
+            className="route-sources"
+            aria-label={`Sources: ${listed.name}`}
+          >
+            <h3>{listed.name}: waypoints and their sources</h3>
+            <ol>
+              {listed.waypoints.map((w, i) => (
+                <li key={i}>
+                  <strong>{w.name}</strong>: {w.source}
+                  {w.note && <span className="route-source-note"> ({w.note})</span>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
       </fieldset>
       <button type="button" className="polar-toggle" aria-pressed={polar} onClick={onPolar}>
         Polar view

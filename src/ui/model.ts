@@ -30,7 +30,7 @@ export function mapRoutes(atlas: Atlas): MapRoute[] {
     lines: greatCirclePath(r.waypoints),
     points: greatCirclePoints(r.waypoints),
     style: routeStyle(i),
-    sources: [...new Set(r.waypoints.map((w) => w.source).filter((s) => s !== ''))],
+    waypoints: r.waypoints.map(({ name, source, note }) => ({ name, source, note })),
   }));
 }
 

@@ -4,8 +4,9 @@
  * planned Oakland leg) switched on and off by checkboxes in the Routes legend, by keyboard, on
  * both maps. Console errors and outside requests are checked after each test (harness.ts).
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { noBrowser, useAtlas } from './harness';
+import { noBrowser, OUT_DIR, useAtlas } from './harness';
 
 const ROUTES = 'path[role="img"][aria-label^="Route: "]';
 const GROMOV = 'path[aria-label^="Route: ANT-25 transpolar flight (Gromov"]';
@@ -69,6 +70,40 @@ describe.skipIf(noBrowser)('Route comparison layers in headless Chromium (produc
     expect(styles.length).toBe(5);
     expect(new Set(styles).size).toBe(5);
     expect(new Set(styles.map((s) => s.split('|')[1])).size).toBe(5);
+  });
+
+  it('lists each waypoint with its source under a Sources button, and closes with Escape', async () => {
+    const { page } = await atlas.open();
+    const legend = page.getByRole('group', { name: 'Routes' });
+    const gromov = legend.getByRole('button', { name: /^Sources: .*Gromov/ });
+    expect(await gromov.getAttribute('aria-expanded')).toBe('false');
+    await gromov.click();
+    expect(await gromov.getAttribute('aria-expanded')).toBe('true');
+    const list = page.getByRole('region', { name: /^Sources: .*Gromov/ });
+    expect(await gromov.getAttribute('aria-controls')).toBe(await list.getAttribute('id'));
+    const rows = await list.locator('li').allInnerTexts();
+    expect(rows.length).toBe(6);
+    expect(rows[0]).toMatch(/^Shchyolkovo airfield .*: coordinates: Wikipedia: Chkalovsky Airport/);
+    expect(rows[1]).toContain('Novaya Zemlya: route: Nature 140, 143 (1937)');
+    expect(rows[5]).toContain('California Historical Landmark No. 989');
+    for (const row of rows) expect(row).not.toContain('routes.md');
+
+    // One list at a time: ALSIB's replaces Gromov's; Krasnoyarsk cites the ALSIB article.
+    const alsib = legend.getByRole('button', { name: /^Sources: Alaska.Siberia/ });
+    await alsib.click();
+    expect(await gromov.getAttribute('aria-expanded')).toBe('false');
+    const alsibRows = await page.getByRole('region', { name: /^Sources: Alaska.Siberia/ }).locator('li');
+    expect(await alsibRows.count()).toBe(14);
+    expect(await alsibRows.last().innerText()).toMatch(/^Krasnoyarsk: Wikipedia: Alaska-Siberia air route/);
+
+    // Escape closes the list and gives focus back to its button.
+    await page.keyboard.press('Escape');
+    expect(await alsib.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('region', { name: /^Sources: / }).count()).toBe(0);
+    expect(await alsib.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await gromov.click();
+    await page.screenshot({ path: join(OUT_DIR, 'route-sources-1280x800.png') });
   });
 
   it('draws a switched-on comparison on the polar map too', async () => {
