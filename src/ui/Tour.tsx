@@ -10,6 +10,7 @@ import {
   arrangeTour,
   buildSlides,
   defaultTour,
+  savedFromEntries,
   type Atlas,
   type Moment,
   type SavedTour,
@@ -21,6 +22,7 @@ import { SlideView } from './TourSlide';
 import { TourStage } from './TourStage';
 import type { TourFlight, TourMap } from './TourLauncher';
 import { TourEditor } from './TourEditor';
+import { openChannel, type TourMessage } from './tourSync';
 import { loadSavedTour, newsletterId, readContrast, saveTour, writeContrast } from './tourStore';
 
 export interface TourProps {
@@ -212,6 +214,47 @@ export default function Tour({ atlas, flight, map, polar, start, onClose }: Tour
     return () => document.removeEventListener('keydown', onKey, true);
   }, [go, index, visible.length, onClose, toggleFullscreen, editing, closeEditor]);
 
+  // The presenter view (a second window) follows the tour and may move it or change a note.
+  const channel = useRef<ReturnType<typeof openChannel>>(null);
+  const latest = useRef({ go, update, saved, index, entries });
+  useEffect(() => {
+    latest.current = { go, update, saved, index, entries };
+  });
+  useEffect(() => {
+    const c = openChannel((m: TourMessage) => {
+      const { go, update, saved, index, entries } = latest.current;
+      if (m.type === 'hello') c?.post({ type: 'slide', index, saved });
+      else if (m.type === 'go') go(m.index);
+      else if (m.type === 'note') {
+        update(
+          savedFromEntries(
+            saved.newsletter,
+            entries.map((e) => (e.slide.id === m.id ? { ...e, note: m.note } : e)),
+            saved.custom,
+          ),
+        );
+      }
+    });
+    channel.current = c;
+    return () => {
+      c?.post({ type: 'closed' });
+      c?.close();
+    };
+  }, []);
+  useEffect(() => {
+    channel.current?.post({ type: 'slide', index: Math.min(index, Math.max(visible.length - 1, 0)), saved });
+  }, [index, saved, visible.length]);
+  const openPresenter = () => {
+    const params = new URLSearchParams(window.location.search);
+    params.delete('present');
+    params.set('presenter', String(Math.min(index, visible.length - 1) + 1));
+    window.open(
+      `${window.location.pathname}?${params}`,
+      'newsletter-atlas-presenter',
+      'width=1000,height=700',
+    );
+  };
+
   const n = visible.length;
   const shown = Math.min(index, n - 1) + 1;
   return createPortal(
@@ -246,6 +289,9 @@ export default function Tour({ atlas, flight, map, polar, start, onClose }: Tour
             onClick={() => (editing ? closeEditor() : setEditing(true))}
           >
             Edit slides
+          </button>
+          <button type="button" onClick={openPresenter}>
+            Presenter view
           </button>
           <button type="button" aria-pressed={contrast} onClick={toggleContrast}>
             High contrast

@@ -7,8 +7,10 @@ import type { Position } from 'geojson';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import type { Atlas, Moment } from '../core';
 import type { Track } from '../geo';
+import { presenterParam } from './tourSync';
 
 const Tour = lazy(() => import('./Tour'));
+const TourPresenter = lazy(() => import('./TourPresenter'));
 
 /** What the tour may ask of the app's map. */
 export interface TourMap {
@@ -46,6 +48,7 @@ export function Present({
   polar: boolean;
 }) {
   const [start, setStart] = useState<number | null>(() => presentParam(window.location.search));
+  const [presenter] = useState(() => presenterParam(window.location.search));
   const button = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => {
     setStart(null);
@@ -63,7 +66,12 @@ export function Present({
       >
         Present
       </button>
-      {start !== null && (
+      {presenter !== null && (
+        <Suspense fallback={null}>
+          <TourPresenter atlas={atlas} flight={flight} start={presenter} />
+        </Suspense>
+      )}
+      {start !== null && presenter === null && (
         <Suspense
           fallback={
             <p className="tour-loading" role="status">

@@ -3,7 +3,8 @@
  * which is opened from disk (file://) in a fresh context where every request that is not file: is
  * aborted and recorded. The copy must show the markers, open a story, switch to the polar view
  * (a lazy chunk in the served app: inlined in the copy), log no console error, and carry the
- * `newsletter-atlas:` localStorage entries intact (one of them holds "</script>").
+ * `newsletter-atlas:` localStorage entries intact (one of them holds "</script>"), and present the
+ * classroom tour by keyboard with the teacher's saved choices (a hidden slide, high contrast).
  * Screenshots: tests/browser/out/offline-*.png.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -16,6 +17,23 @@ import { MARKER, noBrowser, OUT_DIR, reader, storyButtons, useAtlas } from './ha
 const DOWNLOAD = 'Download for offline';
 const TOGGLE = '.map-controls button[aria-pressed]';
 const ANT25 = 'path[aria-label^="Route: ANT-25 transpolar flight (Chkalov"]';
+const PRESENT = 'header button:text-is("Present")';
+const DIALOG = '[role="dialog"][aria-label^="Tour"]';
+const NEWSLETTER = 'russian-embassy-2020-06';
+/**
+ * A saved tour as the classroom tour keeps it (src/core/tour.ts): the first story's slide hidden,
+ * a note on the title slide that would end a <script> element if it were not escaped.
+ */
+const SAVED_TOUR = JSON.stringify({
+  format: 'newsletter-atlas-tour',
+  version: 1,
+  newsletter: NEWSLETTER,
+  slides: [
+    { id: 'title', note: 'Start with the map. </script><!-- not a comment' },
+    { id: 'story-0', hidden: true },
+  ],
+  custom: [],
+});
 
 /** What a teacher might have saved: odd characters on purpose, and a value that ends a script. */
 const ENTRIES: Record<string, string> = {
@@ -36,6 +54,25 @@ function atlasEntries(page: Page): Promise<Record<string, string>> {
         .map((k) => [k, localStorage.getItem(k) ?? '']),
     ),
   );
+}
+
+/** The tour's progress text, "n / total". */
+const progress = (page: Page) => page.locator(`${DIALOG} .tour-progress`).innerText();
+
+/** Opens the tour with the Present button; returns the slide count from "1 / N". */
+async function present(page: Page): Promise<number> {
+  await page.locator(PRESENT).click();
+  await page.locator(DIALOG).waitFor();
+  const text = await progress(page);
+  const m = /^1 \/ (\d+)$/.exec(text.trim());
+  if (!m) throw new Error(`tour progress is ${JSON.stringify(text)}, expected "1 / N"`);
+  return Number(m[1]);
+}
+
+/** Presses a key in the tour and waits for the progress to read "n / …". */
+async function step(page: Page, key: string, n: number) {
+  await page.keyboard.press(key);
+  await expect.poll(() => progress(page)).toMatch(new RegExp(`^${n} / \\d+$`));
 }
 
 /** Clicks "Download for offline" and saves the file it downloads as tests/browser/out/<name>. */
@@ -59,11 +96,12 @@ interface FilePage {
 }
 
 /** Opens a saved copy from disk in a fresh context with every non-file: request aborted. */
-async function openFromDisk(browser: Browser, path: string): Promise<FilePage> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    serviceWorkers: 'block',
-  });
+async function openFromDisk(
+  browser: Browser,
+  path: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<FilePage> {
+  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   const blocked: string[] = [];
   const errors: string[] = [];
   await context.route('**/*', (route) => {
@@ -142,6 +180,59 @@ describe.skipIf(noBrowser)('Offline copy: one HTML file from file:// with no net
       await disk.screenshot({ path: join(OUT_DIR, 'offline-file-polar-1280x800.png') });
       expect(await disk.locator('.map-note').count(), 'no basemap error note').toBe(0);
 
+      expect(copy.blocked, 'requests other than file:').toEqual([]);
+      expect(copy.errors, 'console errors in the copy').toEqual([]);
+    } finally {
+      await copy.close();
+    }
+  });
+
+  it("presents the tour in the copy by keyboard, with the teacher's hidden slide and high contrast", async () => {
+    const { page } = await atlas.open('/');
+    // The tour as built, then with the saved choices: one slide fewer, high contrast switched on.
+    const built = await present(page);
+    await page.keyboard.press('Escape');
+    await page.locator(DIALOG).waitFor({ state: 'detached' });
+    await page.evaluate(([key, tour]) => localStorage.setItem(key, tour), [
+      `newsletter-atlas:tour:${NEWSLETTER}`,
+      SAVED_TOUR,
+    ] as const);
+    expect(await present(page)).toBe(built - 1);
+    const contrast = page.locator(`${DIALOG} button:text-is("High contrast")`);
+    await contrast.click();
+    expect(await contrast.getAttribute('aria-pressed')).toBe('true');
+    await page.locator(DIALOG).focus();
+    await step(page, 'ArrowRight', 2);
+    const second = await page.locator(DIALOG).getAttribute('aria-label');
+    await page.keyboard.press('Escape');
+    await page.locator(DIALOG).waitFor({ state: 'detached' });
+    const entries = await atlasEntries(page);
+    expect(Object.keys(entries).sort()).toEqual([
+      'newsletter-atlas:tour-contrast',
+      `newsletter-atlas:tour:${NEWSLETTER}`,
+    ]);
+
+    const saved = await download(page, 'offline-copy-tour.html');
+    const copy = await openFromDisk(page.context().browser()!, saved.path, { width: 1920, height: 1080 });
+    try {
+      const disk = copy.page;
+      await disk.locator(MARKER).first().waitFor();
+      expect(await atlasEntries(disk)).toMatchObject(entries);
+
+      // Present, then two slides on with the keyboard, then Esc: focus back on Present.
+      expect(await present(disk)).toBe(built - 1);
+      expect(
+        await disk.locator(`${DIALOG} button:text-is("High contrast")`).getAttribute('aria-pressed'),
+      ).toBe('true');
+      await step(disk, 'ArrowRight', 2);
+      expect(await disk.locator(DIALOG).getAttribute('aria-label')).toBe(second);
+      expect(new URL(disk.url()).searchParams.get('present')).toBe('2');
+      await disk.waitForTimeout(800);
+      await disk.screenshot({ path: join(OUT_DIR, 'offline-file-tour-1920x1080.png') });
+      await step(disk, 'ArrowRight', 3);
+      await disk.keyboard.press('Escape');
+      await disk.locator(DIALOG).waitFor({ state: 'detached' });
+      expect(await disk.evaluate(() => document.activeElement?.textContent)).toBe('Present');
       expect(copy.blocked, 'requests other than file:').toEqual([]);
       expect(copy.errors, 'console errors in the copy').toEqual([]);
     } finally {

@@ -321,6 +321,53 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     expect((await progress(page))[0]).toBe(1);
   });
 
+  it('a presenter view in a second window follows the tour, moves it, and shows the notes', async () => {
+    const { page } = await atlas.open('/?present=2', { width: 1280, height: 720 });
+    await page.locator(DIALOG).waitFor();
+    const [, total] = await progress(page);
+    await page.locator(`${DIALOG} button:text-is("Edit slides")`).click();
+    const rows = page.locator(`${DIALOG} .tour-editor-list li`);
+    await rows.nth(1).locator('textarea').fill('Ask: who has been to Moscow?');
+    const nextTitle = await rows.nth(2).locator('.tour-editor-title').innerText();
+    await page.keyboard.press('Escape');
+    const [popup] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.locator(`${DIALOG} button:text-is("Presenter view")`).click(),
+    ]);
+    const errors: string[] = [];
+    popup.on('pageerror', (e) => errors.push(String(e)));
+    popup.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const view = popup.locator('[aria-label="Presenter view"]');
+    await view.waitFor();
+    await popup.waitForFunction(() =>
+      document.querySelector('.tour-presenter-link')?.textContent?.startsWith('Following'),
+    );
+    expect(await view.locator('.tour-progress').innerText()).toBe(`2 / ${total}`);
+    expect(await view.locator('textarea').inputValue()).toBe('Ask: who has been to Moscow?');
+    expect(await view.locator('[aria-label="Next slide"] h3').innerText()).toBe(`Next: ${nextTitle}`);
+    expect(new URL(popup.url()).searchParams.get('presenter')).toBe('2');
+
+    // The presenter's keys move the tour; the tour's keys move the presenter view.
+    await view.locator('.tour-progress').click();
+    await popup.keyboard.press('ArrowRight');
+    await expectSlide(page, 3);
+    await page.bringToFront();
+    await page.keyboard.press('ArrowRight');
+    await popup.waitForFunction(
+      (t) => document.querySelector('.tour-presenter .tour-progress')?.textContent === `4 / ${t}`,
+      total,
+    );
+    // A note typed in the presenter view is saved with the tour.
+    await view.locator('textarea').fill('Point at the Pole.');
+    await page.waitForFunction(() =>
+      (localStorage.getItem('newsletter-atlas:tour:russian-embassy-2020-06') ?? '').includes(
+        'Point at the Pole.',
+      ),
+    );
+    await popup.screenshot({ path: join(OUT_DIR, 'tour-presenter-1000x700.png') });
+    expect(errors).toEqual([]);
+  });
+
   for (const [width, height] of [
     [1920, 1080],
     [1280, 720],
