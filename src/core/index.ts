@@ -6,6 +6,16 @@ export { parseGazetteer, parseRules, buildGazetteer } from './gazetteer';
 export { parseRoute, parseMoments, type Moment } from './routes';
 export { parseFigures, figureRange, type Figure, type FigureKind } from './figures';
 export {
+  parseRouteLayers,
+  parseClocks,
+  loadFlight,
+  type RouteLayers,
+  type RouteLayer,
+  type LayerKind,
+  type Clock,
+  type FlightData,
+} from './routeLayers';
+export {
   parseCatalog,
   parseStoryIndex,
   storiesFromIndex,

@@ -1,7 +1,7 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { parseFigures, parseMoments, type Atlas } from '../core';
+import type { Atlas, FlightData, RouteLayers } from '../core';
 import { buildTrack } from '../geo';
 import {
   AtlasMap,
@@ -32,51 +32,40 @@ import { StoryList } from './StoryList';
 import { StoryReader } from './StoryReader';
 import { Present, type TourMap } from './TourLauncher';
 
-/** A story that mentions this route (the 1937 flight over the Pole) offers the polar view. */
-const POLAR_STORY_PLACE = 'ant25-1937';
-/**
- * Routes drawn on opening: the ANT-25 flight (always drawn) and the Alaska–Siberia route, the two
- * the newsletter tells. The comparisons (the 1935 attempt, Gromov's flight, the planned Oakland
- * leg) wait for the reader's checkbox.
- */
-const DEFAULT_ROUTES = [POLAR_STORY_PLACE, 'alsib'];
-
 /** The map marker of a place, to give focus back to when its panel closes. */
 const markerElement = (id: string) =>
   document.querySelector<HTMLElement>(`.leaflet-container [data-place="${CSS.escape(id)}"]`);
 
-/** The flight's moments file: the newsletter's words at its waypoints. */
-const MOMENTS_FILE = 'ant25-1937.moments.csv';
-/** The flight's documented lengths, set beside the computed ones. */
-const FIGURES_FILE = 'ant25-1937.figures.csv';
-
 export function App({
   atlas,
   loadTopology,
-  moments: momentsText,
-  figures: figuresText,
+  routeLayers,
+  flight: flightData,
 }: {
   atlas: Atlas;
   loadTopology: LoadTopology;
-  /** The text of data/geo/routes/ant25-1937.moments.csv, for the flight playback. */
-  moments?: string;
-  /** The text of data/geo/routes/ant25-1937.figures.csv, for the playback's honest numbers. */
-  figures?: string;
+  /** data/geo/route-layers.csv: the flight (always drawn, played back, offers the polar view), the routes drawn on opening. */
+  routeLayers: RouteLayers;
+  /** The flight's route with its moments, documented lengths and clocks (core loadFlight). */
+  flight: FlightData | null;
 }) {
+  /** A story that mentions the flight offers the polar view and the playback. */
+  const flightId = routeLayers.flight;
   const places = useMemo(() => mapPlaces(atlas), [atlas]);
   const routes = useMemo(() => mapRoutes(atlas), [atlas]);
   const infos = useMemo(() => storyInfos(atlas), [atlas]);
   const summaries = useMemo(() => new Map(atlas.places.map((s) => [s.place.id, s])), [atlas]);
 
-  // Flight playback of the ANT-25 route: its track, its moments, and a clock the plane follows.
-  const flight = useMemo(() => {
-    const route = atlas.routes.find((r) => r.place.id === POLAR_STORY_PLACE);
-    if (!route) return null;
-    const track = buildTrack(route.waypoints);
-    const moments = momentsText ? parseMoments(momentsText, MOMENTS_FILE, route.waypoints, atlas.text) : [];
-    const figures = figuresText ? parseFigures(figuresText, FIGURES_FILE) : [];
-    return { track, moments, figures, clock: new PlaybackClock() };
-  }, [atlas, momentsText, figuresText]);
+  // Flight playback: the flight's track, its moments, and a clock the plane follows.
+  const flight = useMemo(
+    () =>
+      flightData && {
+        ...flightData,
+        track: buildTrack(flightData.route.waypoints),
+        clock: new PlaybackClock(),
+      },
+    [flightData],
+  );
   const plane = useMemo<PlaneFeed | null>(
     () => (flight ? { track: flight.track, clock: flight.clock } : null),
     [flight],
@@ -87,9 +76,9 @@ export function App({
   const [onlyInView, setOnlyInView] = useState(false);
   const [bounds, setBounds] = useState<GeoBounds | null>(null);
   const [online, setOnline] = useState(false);
-  // Which routes are drawn: the ANT-25 flight always; the comparisons as the reader chooses.
+  // Which routes are drawn: the flight always; the others as route-layers.csv and the reader choose.
   const [shownRoutes, setShownRoutes] = useState<ReadonlySet<string>>(() =>
-    defaultRoutes(atlas, DEFAULT_ROUTES),
+    defaultRoutes(atlas, routeLayers.shown),
   );
   const drawnRoutes = useMemo(() => routes.filter((r) => shownRoutes.has(r.id)), [routes, shownRoutes]);
   const showRoute = useCallback((id: string, on: boolean) => {
@@ -239,8 +228,7 @@ export function App({
   const story = state.story !== null ? atlas.stories[state.story] : undefined;
   const summary = state.place !== null ? summaries.get(state.place) : undefined;
   const newsletter = atlas.newsletter;
-  const flightStory =
-    story !== undefined && infos[story.index]!.mentions.some((m) => m.placeId === POLAR_STORY_PLACE);
+  const flightStory = story !== undefined && infos[story.index]!.mentions.some((m) => m.placeId === flightId);
 
   return (
     <div className="app">
@@ -293,6 +281,7 @@ export function App({
                   track={flight.track}
                   moments={flight.moments}
                   figures={flight.figures}
+                  clocks={flight.clocks}
                   clock={flight.clock}
                 />
               ) : undefined
@@ -333,7 +322,7 @@ export function App({
         <MapControls
           routes={routes}
           shown={shownRoutes}
-          fixed={POLAR_STORY_PLACE}
+          fixed={flightId}
           onShow={showRoute}
           onRoute={(id) => {
             showRoute(id, true);

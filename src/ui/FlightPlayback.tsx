@@ -1,6 +1,6 @@
 /**
  * Hour-by-hour playback of the 1937 ANT-25 flight, in the reader: play/pause, a scrubber over the
- * flight's minutes, speed, readouts (elapsed, UTC, Moscow time, distances, leg) and the
+ * flight's minutes, speed, readouts (elapsed, UTC and the flight's clocks, distances, leg) and the
  * newsletter's words at the points it speaks of. The animation moves the map's plane every frame
  * through a clock, and writes the readouts and the scrubber through refs at most ten times a
  * second: React renders only on play/pause/speed and when a new moment is reached.
@@ -18,7 +18,7 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
-import { figureRange, type Figure, type FigureKind, type Moment } from '../core';
+import { figureRange, type Clock, type Figure, type FigureKind, type Moment } from '../core';
 import { positionAt, type Track } from '../geo';
 import {
   formatClock,
@@ -27,11 +27,11 @@ import {
   HOUR_MS,
   latestMoment,
   MINUTE_MS,
-  MOSCOW_OFFSET_H,
   type PlaybackClock,
 } from './playback';
 
 const SPEEDS = [1, 2, 4] as const;
+const NO_CLOCKS: readonly Clock[] = [];
 /** The readouts' text changes at most this often while playing (the plane moves every frame). */
 const READOUT_INTERVAL_MS = 100;
 
@@ -56,12 +56,15 @@ export function FlightPlayback({
   track,
   moments,
   figures,
+  clocks = NO_CLOCKS,
   clock,
 }: {
   track: Track;
   moments: readonly Moment[];
   /** Documented lengths of the flight, with their sources. */
   figures: readonly Figure[];
+  /** Clocks shown beside UTC (e.g. Moscow time in 1937), from the flight's clocks file. */
+  clocks?: readonly Clock[];
   clock: PlaybackClock;
 }) {
   const durationMs = track.endMs - track.startMs;
@@ -76,7 +79,7 @@ export function FlightPlayback({
   const range = useRef<HTMLInputElement>(null);
   const elapsedOut = useRef<HTMLElement>(null);
   const utcOut = useRef<HTMLElement>(null);
-  const mskOut = useRef<HTMLElement>(null);
+  const clocksOut = useRef<HTMLElement>(null);
   const flownOut = useRef<HTMLElement>(null);
   const remainingOut = useRef<HTMLElement>(null);
   const legOut = useRef<HTMLElement>(null);
@@ -110,7 +113,7 @@ export function FlightPlayback({
       const flown = formatDistance(p.kmFlown);
       set(elapsedOut, formatElapsed(elapsed));
       set(utcOut, utc);
-      set(mskOut, `${formatClock(at, MOSCOW_OFFSET_H)} Moscow`);
+      set(clocksOut, clocks.map((c) => `${formatClock(at, c.offsetHours)} ${c.label}`).join(' · '));
       set(flownOut, flown);
       set(remainingOut, formatDistance(p.kmRemaining));
       const from = track.waypoints[p.leg]?.name ?? '';
@@ -123,7 +126,7 @@ export function FlightPlayback({
       }
       return elapsed;
     },
-    [track, moments, clock, durationMs],
+    [track, moments, clocks, clock, durationMs],
   );
 
   // First paint: the readouts for the clock's time.
@@ -242,7 +245,13 @@ export function FlightPlayback({
         <div>
           <dt>Time</dt>
           <dd>
-            <span ref={utcOut} /> · <span ref={mskOut} />
+            <span ref={utcOut} />
+            {clocks.length > 0 && (
+              <>
+                {' · '}
+                <span ref={clocksOut} title={clocks.map((c) => `${c.label}: ${c.source}`).join('; ')} />
+              </>
+            )}
           </dd>
         </div>
         <div>

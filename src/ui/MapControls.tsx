@@ -20,8 +20,8 @@ export function MapControls({
   routes: readonly MapRoute[];
   /** The ids of the routes drawn. */
   shown: ReadonlySet<string>;
-  /** The route always drawn: no checkbox. */
-  fixed: string;
+  /** The route always drawn (the flight): no checkbox. */
+  fixed: string | null;
   onShow: (id: string, on: boolean) => void;
   onRoute: (id: string) => void;
   online: boolean;

@@ -4,8 +4,6 @@ import type { Moment } from '../core';
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const KM_PER_MILE = 1.609344;
-/** Moscow time in 1937: UTC+3. */
-export const MOSCOW_OFFSET_H = 3;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

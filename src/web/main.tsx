@@ -6,10 +6,18 @@ import '../ui/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import gazetteer from '../../data/geo/gazetteer.csv?raw';
+import routeLayersText from '../../data/geo/route-layers.csv?raw';
 import rules from '../../data/geo/rules.csv?raw';
 import catalog from '../../data/newsletters/catalog.csv?raw';
 import text from '../../data/newsletters/russian-embassy-newsletter-2020-06.txt?raw';
-import { loadAtlas, type Atlas } from '../core';
+import {
+  loadAtlas,
+  loadFlight,
+  parseRouteLayers,
+  type Atlas,
+  type FlightData,
+  type RouteLayers,
+} from '../core';
 import { App } from '../ui/App';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { loadTopology } from './topology';
@@ -34,6 +42,8 @@ const storyIndexes = byBaseName(
 
 const root = createRoot(document.getElementById('root')!);
 let atlas: Atlas | null = null;
+let routeLayers: RouteLayers | null = null;
+let flight: FlightData | null = null;
 try {
   atlas = loadAtlas({
     text,
@@ -43,18 +53,20 @@ try {
     storyIndexes,
     routes,
   });
+  routeLayers = parseRouteLayers(
+    routeLayersText,
+    'data/geo/route-layers.csv',
+    atlas.routes.map((r) => r.place.id),
+  );
+  flight = loadFlight(routeLayers, atlas.routes, routes, atlas.text);
 } catch (error) {
+  atlas = null;
   root.render(<ErrorPanel error={error} />);
 }
-if (atlas) {
+if (atlas && routeLayers) {
   root.render(
     <StrictMode>
-      <App
-        atlas={atlas}
-        loadTopology={loadTopology}
-        moments={routes['ant25-1937.moments.csv']}
-        figures={routes['ant25-1937.figures.csv']}
-      />
+      <App atlas={atlas} loadTopology={loadTopology} routeLayers={routeLayers} flight={flight} />
     </StrictMode>,
   );
 }

@@ -142,6 +142,10 @@ describe.skipIf(noBrowser)('ANT-25 flight playback in headless Chromium (product
     const flown = panel.locator('.playback-flown');
     expect(await elapsed.innerText()).toBe('T+00:00');
     expect(await utc.innerText()).toBe('18 Jun 01:04 UTC');
+    // Moscow time from the flight's clocks file: UTC+3 in 1937.
+    expect(await panel.locator('.playback-readout dd').nth(1).innerText()).toBe(
+      '18 Jun 01:04 UTC · 18 Jun 04:04 Moscow',
+    );
     expect(await panel.locator('[aria-live="off"]').count()).toBe(1);
     const plane0 = await planeState(page);
     // The plane: a dark silhouette outlined in white.
