@@ -114,14 +114,18 @@ async function openFromDisk(
     blocked.push(ws.url());
     return ws.close();
   });
+  // Every page of the context (a presenter window too) is recorded.
+  const record = (page: Page) => {
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:') && !blocked.includes(request.url())) blocked.push(request.url());
+    });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error.stack ?? error)));
+  };
+  context.on('page', record);
   const page = await context.newPage();
-  page.on('request', (request) => {
-    if (!request.url().startsWith('file:') && !blocked.includes(request.url())) blocked.push(request.url());
-  });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error.stack ?? error)));
   await page.goto(pathToFileURL(path).href);
   return { page, blocked, errors, close: () => context.close() };
 }
@@ -230,6 +234,22 @@ describe.skipIf(noBrowser)('Offline copy: one HTML file from file:// with no net
       await disk.waitForTimeout(800);
       await disk.screenshot({ path: join(OUT_DIR, 'offline-file-tour-1920x1080.png') });
       await step(disk, 'ArrowRight', 3);
+
+      // The presenter view, a second window of the same file, follows the tour.
+      const [popup] = await Promise.all([
+        disk.context().waitForEvent('page'),
+        disk.locator(`${DIALOG} button:text-is("Presenter view")`).click(),
+      ]);
+      expect(popup.url()).toMatch(/^file:.*[?&]presenter=3/);
+      const view = popup.locator('[aria-label="Presenter view"]');
+      await view.waitFor();
+      await popup.waitForFunction(() =>
+        document.querySelector('.tour-presenter-link')?.textContent?.startsWith('Following'),
+      );
+      expect(await view.locator('.tour-progress').innerText()).toBe(`3 / ${built - 1}`);
+      await popup.close();
+
+      await disk.locator(DIALOG).focus();
       await disk.keyboard.press('Escape');
       await disk.locator(DIALOG).waitFor({ state: 'detached' });
       expect(await disk.evaluate(() => document.activeElement?.textContent)).toBe('Present');
