@@ -243,7 +243,13 @@ export function App({
             {newsletter ? newsletter.title : 'An unknown newsletter'}
             {newsletter?.date ? ` · ${newsletter.date}` : ''} · {atlas.places.length} places
           </p>
-          <Present atlas={atlas} flight={flight} map={tourMap} polar={state.polar} />
+          <Present
+            atlas={atlas}
+            flight={flight}
+            map={tourMap}
+            polar={state.polar}
+            loadTopology={loadTopology}
+          />
           <OfflineDownload name={newsletter?.id} />
         </header>
         <StoryList
