@@ -15,7 +15,6 @@ import { FlightPlayback } from './FlightPlayback';
 import { MapControls } from './MapControls';
 import { OfflineDownload } from './OfflineDownload';
 import {
-  defaultRoutes,
   mapPlaces,
   mapRoutes,
   matchesQuery,
@@ -27,6 +26,7 @@ import {
   type UrlState,
 } from './model';
 import { PlacePanel } from './PlacePanel';
+import { initialRoutes, useRoutesInUrl } from './routeParam';
 import { PlaybackClock } from './playback';
 import { StoryList } from './StoryList';
 import { StoryReader } from './StoryReader';
@@ -78,9 +78,10 @@ export function App({
   const [online, setOnline] = useState(false);
   // Which routes are drawn: the flight always; the others as route-layers.csv and the reader choose.
   const [shownRoutes, setShownRoutes] = useState<ReadonlySet<string>>(() =>
-    defaultRoutes(atlas, routeLayers.shown),
+    initialRoutes(window.location.search, routeLayers),
   );
   const drawnRoutes = useMemo(() => routes.filter((r) => shownRoutes.has(r.id)), [routes, shownRoutes]);
+  useRoutesInUrl(shownRoutes, routeLayers, state);
   const showRoute = useCallback((id: string, on: boolean) => {
     setShownRoutes((shown) => {
       const next = new Set(shown);
@@ -242,7 +243,13 @@ export function App({
             {newsletter ? newsletter.title : 'An unknown newsletter'}
             {newsletter?.date ? ` · ${newsletter.date}` : ''} · {atlas.places.length} places
           </p>
-          <Present atlas={atlas} flight={flight} map={tourMap} polar={state.polar} />
+          <Present
+            atlas={atlas}
+            flight={flight}
+            map={tourMap}
+            polar={state.polar}
+            loadTopology={loadTopology}
+          />
           <OfflineDownload name={newsletter?.id} />
         </header>
         <StoryList

@@ -18,10 +18,12 @@ import {
   type TourContext,
   type TourEntry,
 } from '../core';
+import type { LoadTopology } from '../map';
 import { SlideView } from './TourSlide';
 import { TourStage } from './TourStage';
 import type { TourFlight, TourMap } from './TourLauncher';
 import { TourEditor } from './TourEditor';
+import { TourHandout } from './TourHandout';
 import { openChannel, type TourMessage } from './tourSync';
 import { loadSavedTour, newsletterId, readContrast, saveTour, writeContrast } from './tourStore';
 
@@ -33,6 +35,8 @@ export interface TourProps {
   /** 1-based slide to open at. */
   start: number;
   onClose: () => void;
+  /** The bundled basemap, for the handout's maps. */
+  loadTopology: LoadTopology | null;
 }
 
 /** Writes ?present=N into the URL, keeping its other parameters; null removes it. */
@@ -72,7 +76,7 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   target.closest('input, textarea, select, [contenteditable="true"], [role="textbox"]') !== null;
 
-export default function Tour({ atlas, flight, map, polar, start, onClose }: TourProps) {
+export default function Tour({ atlas, flight, map, polar, start, onClose, loadTopology }: TourProps) {
   const { slides, ctx } = useTourData(atlas, flight);
   const [loaded] = useState(() => loadSavedTour(ctx));
   const [saved, setSaved] = useState<SavedTour>(() => loaded.tour ?? defaultTour(ctx.newsletter, slides));
@@ -296,6 +300,9 @@ export default function Tour({ atlas, flight, map, polar, start, onClose }: Tour
           <button type="button" aria-pressed={contrast} onClick={toggleContrast}>
             High contrast
           </button>
+          <button type="button" onClick={() => window.print()}>
+            Print handout
+          </button>
           <button type="button" onClick={toggleFullscreen}>
             Full screen
           </button>
@@ -332,6 +339,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose }: Tour
         Keys: → Space PageDown next · ← PageUp previous · Home / End · number + Enter jumps · F full screen ·
         Esc leaves
       </p>
+      <TourHandout atlas={atlas} entries={visible} loadTopology={loadTopology} />
       {slide && <TourStage slide={slide} map={map} flight={flight} />}
     </section>,
     document.body,

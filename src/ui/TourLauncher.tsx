@@ -7,6 +7,7 @@ import type { Position } from 'geojson';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import type { Atlas, Moment } from '../core';
 import type { Track } from '../geo';
+import type { LoadTopology } from '../map';
 import { presenterParam } from './tourSync';
 
 const Tour = lazy(() => import('./Tour'));
@@ -40,12 +41,15 @@ export function Present({
   flight,
   map,
   polar,
+  loadTopology = null,
 }: {
   atlas: Atlas;
   flight: TourFlight | null;
   map: TourMap;
   /** Whether the app shows the polar map now (restored when the tour ends). */
   polar: boolean;
+  /** The bundled basemap, for the printed handout's maps. */
+  loadTopology?: LoadTopology | null;
 }) {
   const [start, setStart] = useState<number | null>(() => presentParam(window.location.search));
   const [presenter] = useState(() => presenterParam(window.location.search));
@@ -79,7 +83,15 @@ export function Present({
             </p>
           }
         >
-          <Tour atlas={atlas} flight={flight} map={map} polar={polar} start={start} onClose={close} />
+          <Tour
+            atlas={atlas}
+            flight={flight}
+            map={map}
+            polar={polar}
+            start={start}
+            onClose={close}
+            loadTopology={loadTopology}
+          />
         </Suspense>
       )}
     </>

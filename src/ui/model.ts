@@ -34,11 +34,6 @@ export function mapRoutes(atlas: Atlas): MapRoute[] {
   }));
 }
 
-/** The routes drawn when the app opens: those of `ids` the gazetteer has. */
-export function defaultRoutes(atlas: Atlas, ids: readonly string[]): Set<string> {
-  return new Set(atlas.routes.map((r) => r.place.id).filter((id) => ids.includes(id)));
-}
-
 /** The points a place stands for on the map: a route's waypoints, else its own point. */
 export function placePoints(atlas: Atlas, place: Place): Position[] {
   if (place.kind === 'route') {

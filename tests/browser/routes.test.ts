@@ -106,6 +106,39 @@ describe.skipIf(noBrowser)('Route comparison layers in headless Chromium (produc
     await page.screenshot({ path: join(OUT_DIR, 'route-sources-1280x800.png') });
   });
 
+  it('keeps the chosen routes in the URL (?routes=) without new history entries, and restores them', async () => {
+    const { page } = await atlas.open('/?story=0');
+    expect(new URL(page.url()).searchParams.has('routes')).toBe(false);
+    const historyLength = await page.evaluate(() => history.length);
+    await page.getByRole('checkbox', { name: /Gromov/ }).check();
+    await page.waitForURL((url) => url.searchParams.get('routes') === 'alsib,gromov-1937');
+    await page.getByRole('checkbox', { name: /Alaska.Siberia/ }).uncheck();
+    await page.waitForURL((url) => url.searchParams.get('routes') === 'gromov-1937');
+    expect(page.url()).toContain('routes=gromov-1937');
+    expect(new URL(page.url()).searchParams.get('story')).toBe('0');
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+
+    // A story opened and closed (pushState) keeps the param.
+    await page.keyboard.press('Escape');
+    await page.waitForURL((url) => !url.searchParams.has('story'));
+    expect(new URL(page.url()).searchParams.get('routes')).toBe('gromov-1937');
+
+    await page.reload();
+    await page.locator(GROMOV).waitFor({ state: 'attached' });
+    expect(await page.getByRole('checkbox', { name: /Gromov/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /Alaska.Siberia/ }).isChecked()).toBe(false);
+    expect(await page.locator('path[aria-label^="Route: Alaska"]').count()).toBe(0);
+    // The flight is drawn whatever the param says.
+    expect(await page.locator('path[aria-label^="Route: ANT-25 transpolar flight (Chkalov"]').count()).toBe(
+      1,
+    );
+
+    // Back to the defaults: the param goes.
+    await page.getByRole('checkbox', { name: /Gromov/ }).uncheck();
+    await page.getByRole('checkbox', { name: /Alaska.Siberia/ }).check();
+    await page.waitForURL((url) => !url.searchParams.has('routes'));
+  });
+
   it('draws a switched-on comparison on the polar map too', async () => {
     const { page } = await atlas.open('/?view=polar', { width: 1280, height: 800 });
     await page.getByRole('checkbox', { name: /Gromov/ }).check();

@@ -368,6 +368,46 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     expect(errors).toEqual([]);
   });
 
+  it('prints a handout: a page per shown slide with a map of its places and its words, no app chrome', async () => {
+    const { page } = await atlas.open('/?present=1', { width: 1280, height: 720 });
+    await page.locator(DIALOG).waitFor();
+    const [, total] = await progress(page);
+    expect(await page.locator(`${DIALOG} button:text-is("Print handout")`).count()).toBe(1);
+    // The land is drawn from the bundled basemap once it has loaded.
+    await page.waitForFunction(
+      () => (document.getElementById('tour-handout-land')?.getAttribute('d') ?? '').length > 1000,
+    );
+    await page.emulateMedia({ media: 'print' });
+    const pages = page.locator('.handout-page');
+    expect(await pages.count()).toBe(total);
+    expect(await pages.first().isVisible()).toBe(true);
+    expect(await page.locator('#root').isVisible()).toBe(false);
+    expect(await page.locator(`${DIALOG} .tour-bar`).isVisible()).toBe(false);
+    // Each page with a map has the land and a dot per place point.
+    const maps = await pages.evaluateAll((els) =>
+      els.map((e) => ({
+        id: (e as HTMLElement).dataset.slide,
+        land: e.querySelectorAll('svg.handout-map use').length,
+        dots: e.querySelectorAll('svg.handout-map circle').length,
+        words: e.querySelectorAll('.handout-snippet').length,
+      })),
+    );
+    for (const m of maps) {
+      expect(m.land, m.id).toBe(1);
+      expect(m.dots, m.id).toBeGreaterThan(0);
+      expect(m.words, m.id).toBeGreaterThan(0);
+    }
+    const story = page.locator('.handout-page[data-slide="story-1"]');
+    await story.scrollIntoViewIfNeeded();
+    const box = await story.locator('svg.handout-map').boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    await story.screenshot({ path: join(OUT_DIR, 'tour-handout-page.png') });
+    // As a PDF: one page per slide.
+    const pdf = await page.pdf({ format: 'A4' });
+    const pdfPages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pdfPages).toBe(total);
+  });
+
   for (const [width, height] of [
     [1920, 1080],
     [1280, 720],
