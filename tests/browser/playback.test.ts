@@ -38,10 +38,21 @@ function minutes(text: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
-/** Stops the page's clock: from here on, time passes only by page.clock.runFor. */
+/**
+ * Stops the page's clock: from here on, time passes only by page.clock.runFor. pauseAt needs a
+ * time ahead of the page's (still running) clock: on a loaded machine the round trip can outrun a
+ * small margin, so a time already past is tried again from a fresh reading.
+ */
 async function pauseClock(page: Page) {
-  const now = await page.evaluate(() => Date.now());
-  await page.clock.pauseAt(now + 100);
+  for (let attempt = 1; ; attempt++) {
+    const now = await page.evaluate(() => Date.now());
+    try {
+      await page.clock.pauseAt(now + 500);
+      return;
+    } catch (e) {
+      if (attempt >= 5 || !String(e).includes('to the past')) throw e;
+    }
+  }
 }
 
 /** The plane marker's screen position (Leaflet's transform) and its glyph's rotation. */
