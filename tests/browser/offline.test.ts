@@ -270,7 +270,8 @@ describe.skipIf(noBrowser)('Offline copy: one HTML file from file:// with no net
       await disk.locator(DIALOG).focus();
       await disk.keyboard.press('Escape');
       await disk.locator(DIALOG).waitFor({ state: 'detached' });
-      expect(await disk.evaluate(() => document.activeElement?.textContent)).toBe('Present');
+      // The tour gives focus back to Present in the next animation frame.
+      await expect.poll(() => disk.evaluate(() => document.activeElement?.textContent)).toBe('Present');
       expect(copy.blocked, 'requests other than file:').toEqual([]);
       expect(copy.errors, 'console errors in the copy').toEqual([]);
     } finally {
