@@ -13,6 +13,10 @@ export const LAND_STYLE: L.PathOptions = {
   weight: 0.6,
   fillColor: '#eef0e6',
   fillOpacity: 1,
+  // One path of many rings (and three world copies): even-odd, Leaflet's default, would cancel
+  // where rings overlap and leave whole continents of the 1:50m land unfilled. Lakes are holes
+  // wound the other way, so nonzero keeps them.
+  fillRule: 'nonzero',
   interactive: false,
 };
 

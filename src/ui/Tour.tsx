@@ -271,8 +271,11 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
       tabIndex={-1}
     >
       <header className="tour-bar">
-        <p className="tour-progress" aria-label={`Slide ${shown} of ${n}`}>
+        <p className="tour-progress">
           {shown} / {n}
+        </p>
+        <p className="visually-hidden" aria-live="polite">
+          {slide ? `Slide ${shown} of ${n}: ${slide.title}` : ''}
         </p>
         {pending !== '' && (
           <p className="tour-jump" role="status">

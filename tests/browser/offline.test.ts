@@ -7,11 +7,12 @@
  * classroom tour by keyboard with the teacher's saved choices (a hidden slide, high contrast).
  * Screenshots: tests/browser/out/offline-*.png.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DIST } from './chromium';
 import { MARKER, noBrowser, OUT_DIR, reader, storyButtons, useAtlas } from './harness';
 
 const DOWNLOAD = 'Download for offline';
@@ -157,6 +158,14 @@ describe.skipIf(noBrowser)('Offline copy: one HTML file from file:// with no net
     expect(html.match(/id="atlas-embedded-storage"/g)).toHaveLength(1);
     expect(html.includes('</script><script>window.__pwned'), 'the saved value unescaped').toBe(false);
     expect(html.includes('some-other-app'), "another app's entry").toBe(false);
+    // Both basemaps (world-atlas 1:110m and 1:50m) are inside the copy, and only there: the served
+    // app's scripts fetch them instead (src/web/topology.ts).
+    const basemap = '{"countries":{"type":"GeometryCollection"';
+    expect(html.split(basemap).length - 1, 'basemaps in the copy').toBe(2);
+    const assets = join(DIST, 'assets');
+    for (const file of readdirSync(assets).filter((f) => f.endsWith('.js'))) {
+      expect(readFileSync(join(assets, file), 'utf8').includes(basemap), `basemap in ${file}`).toBe(false);
+    }
 
     const copy = await openFromDisk(page.context().browser()!, saved.path);
     try {
@@ -174,6 +183,15 @@ describe.skipIf(noBrowser)('Offline copy: one HTML file from file:// with no net
       expect(disk.url()).toMatch(/^file:.*[?&]story=\d+/);
       await disk.keyboard.press('Escape');
       await storyButtons(disk).first().waitFor();
+
+      // Zoomed in to 4 and beyond, the map draws the 1:50m basemap, also from inside the file.
+      for (let i = 0; i < 4; i++) {
+        await disk.locator('.leaflet-control-zoom-in').click();
+        await disk.waitForTimeout(400);
+      }
+      await disk.waitForTimeout(500);
+      expect(await disk.locator('.map-note').count(), 'no basemap error note').toBe(0);
+      await disk.screenshot({ path: join(OUT_DIR, 'offline-file-zoomed-1280x800.png') });
 
       // The polar view: its code and the basemap are inside the file.
       await disk.locator(TOGGLE).click();

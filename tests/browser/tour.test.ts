@@ -129,6 +129,11 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
 
     await page.keyboard.press('ArrowRight');
     await expectSlide(page, 2);
+    // Screen readers hear the move.
+    const title = await page.locator(`${DIALOG} .tour-title`).innerText();
+    expect(await page.locator(`${DIALOG} [aria-live="polite"]`).innerText()).toBe(
+      `Slide 2 of ${total}: ${title}`,
+    );
     const second = await mapView(page);
     expect(second, 'the map moved from slide 1 to slide 2').not.toBe(first);
     await page.keyboard.press(' ');

@@ -3,7 +3,7 @@
  * escaped inside the HTML, how a broken element is reported, and the seeding rule (a copy's
  * entries are written on its first opening only; later changes in the copy are kept).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   collectEntries,
   EMBEDDED_ID,
@@ -12,6 +12,7 @@ import {
   makeEmbedded,
   parseEmbedded,
   SEEDED_KEY,
+  seedFromDocument,
   seedStorage,
 } from '../../src/web/embeddedStorage';
 
@@ -184,5 +185,43 @@ describe('seedStorage: the copy wins on its first opening, local changes after t
     const storage = storageWith({ [SEEDED_KEY]: 'not json' });
     expect(seedStorage(copy, storage).alreadySeeded).toBe(false);
     expect(JSON.parse(storage.getItem(SEEDED_KEY)!)).toEqual([copy.id]);
+  });
+});
+
+describe('seedFromDocument', () => {
+  /** Just enough of a Document: the embedded element (or none) and the page's location. */
+  const page = (text: string | null) =>
+    ({
+      getElementById: (id: string) => (id === EMBEDDED_ID && text !== null ? { textContent: text } : null),
+      location: { pathname: '/usb/newsletter-atlas-offline.html' },
+    }) as unknown as Document;
+
+  it('does nothing on a page without embedded storage (the served app)', () => {
+    const storage = storageWith({ 'newsletter-atlas:a': '1' });
+    expect(seedFromDocument(page(null), storage)).toEqual({ id: null, written: [], alreadySeeded: false });
+    expect(collectEntries(storage)).toEqual({ 'newsletter-atlas:a': '1' });
+    expect(storage.getItem(SEEDED_KEY)).toBeNull();
+  });
+
+  it('seeds from the element', () => {
+    const copy = makeEmbedded({ 'newsletter-atlas:a': TRICKY }, '2026-01-01T00:00:00Z');
+    const storage = new MemoryStorage();
+    expect(seedFromDocument(page(jsonForScript(copy)), storage).written).toEqual(['newsletter-atlas:a']);
+    expect(storage.getItem('newsletter-atlas:a')).toBe(TRICKY);
+  });
+
+  it('reports a broken element on the console, naming the file and what to do, and writes nothing', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const storage = new MemoryStorage();
+      expect(seedFromDocument(page('{"format": "newsletter-atlas-storage"'), storage).id).toBeNull();
+      expect(storage.length).toBe(0);
+      expect(error).toHaveBeenCalledOnce();
+      expect(String(error.mock.calls[0]![0])).toMatch(
+        /^newsletter-atlas-offline\.html: the saved choices in <script id="atlas-embedded-storage"> could not be read: not valid JSON .*make a new copy with "Download for offline"/,
+      );
+    } finally {
+      error.mockRestore();
+    }
   });
 });
