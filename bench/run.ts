@@ -15,7 +15,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { loadAtlas, loadData } from '../src/core';
+import { loadAtlas, loadData, parseRouteLayers } from '../src/core';
 import { readDataFiles } from '../src/cli/data';
 import {
   DIST,
@@ -304,8 +304,14 @@ async function benchPlaybackFrames() {
   const data = readDataFiles();
   const text = readFileSync(join(ROOT, 'data/newsletters/russian-embassy-newsletter-2020-06.txt'), 'utf8');
   const atlas = loadAtlas({ text, ...data });
-  const story = atlas.mentions.find((m) => m.placeId === 'ant25-1937')?.story;
-  if (story === undefined) throw new Error('no story mentions the ANT-25 flight');
+  // The flight, as data/geo/route-layers.csv names it, and the first story that tells it.
+  const layers = parseRouteLayers(
+    readFileSync(join(ROOT, 'data/geo/route-layers.csv'), 'utf8'),
+    'data/geo/route-layers.csv',
+    atlas.routes.map((r) => r.place.id),
+  );
+  const story = atlas.mentions.find((m) => m.placeId === layers.flight)?.story;
+  if (story === undefined) throw new Error('no story mentions the flight of data/geo/route-layers.csv');
   const server = await serveStatic();
   const browser = await launchChromium(executable);
   try {
