@@ -5,6 +5,7 @@
  * See docs/offline-copy.md.
  */
 import { useState } from 'react';
+import { downloadBlob } from './download';
 import { collectEntries, injectEmbedded, makeEmbedded, offlineSource } from '../web/embeddedStorage';
 import './offline.css';
 
@@ -53,16 +54,7 @@ export function OfflineDownload({ name }: { name?: string | undefined }) {
       const entries = collectEntries(localStorage);
       const html = injectEmbedded(source, makeEmbedded(entries, new Date().toISOString()));
       const blob = new Blob([html], { type: 'text/html;charset=utf-8' });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoked later, not at once: some browsers still read the URL after click() returns.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      downloadBlob(filename, blob);
       const saved = Object.keys(entries).length;
       setStatus({
         kind: 'done',

@@ -4,6 +4,7 @@
  * (tourStore.ts); an imported file that cannot be read changes nothing and says why.
  */
 import { useId, useMemo, useRef, useState } from 'react';
+import { downloadBlob } from './download';
 import {
   parseSavedTour,
   savedFromEntries,
@@ -25,19 +26,6 @@ export interface TourEditorProps {
   onChange: (next: SavedTour) => void;
   onUndo: (() => void) | null;
   onReset: () => void;
-}
-
-/** Downloads `text` as a file (an object URL on a temporary link). */
-export function downloadText(filename: string, text: string, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 export function TourEditor({
@@ -108,7 +96,10 @@ export function TourEditor({
   };
 
   const exportTour = () =>
-    downloadText(`newsletter-atlas-tour-${ctx.newsletter}.json`, serializeTour(saved), 'application/json');
+    downloadBlob(
+      `newsletter-atlas-tour-${ctx.newsletter}.json`,
+      new Blob([serializeTour(saved)], { type: 'application/json' }),
+    );
   const importTour = async (file: File | undefined) => {
     if (!file) return;
     const text = await file.text();
