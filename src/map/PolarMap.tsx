@@ -1,14 +1,16 @@
 /** The Arctic polar map, in a chunk of its own: it brings proj4 with it. */
 import { useEffect } from 'react';
 import { MapContainer } from 'react-leaflet';
-import { MapAttribution, ViewController, type AtlasMapProps } from './AtlasMap';
 import { BasemapLayer } from './BasemapLayer';
 import type { GeoBounds } from './coords';
+import { MapAttribution } from './MapAttribution';
+import type { AtlasMapProps } from './mapProps';
 import { MarkerLayer } from './MarkerLayer';
 import { PlaneMarker } from './PlaneMarker';
 import { POLAR_CRS } from './polarCrs';
 import { POLAR_MAX_ZOOM, POLAR_MIN_LAT } from './projection';
 import { RouteLayer } from './RouteLayer';
+import { ViewController } from './ViewController';
 
 /** The Arctic map (EPSG:3575), centred on the Pole; its own MapContainer, keyed by projection. */
 export default function PolarMap(props: AtlasMapProps) {

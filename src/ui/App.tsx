@@ -11,9 +11,9 @@ import {
   type PlaneFeed,
   type ViewRequest,
 } from '../map';
-import { FlightPlayback } from './FlightPlayback';
+import { FlightPlayback, PlaybackClock } from './flight';
 import { MapControls } from './MapControls';
-import { OfflineDownload } from './OfflineDownload';
+import { OfflineDownload } from './offline';
 import {
   mapPlaces,
   mapRoutes,
@@ -25,12 +25,9 @@ import {
   urlSearch,
   type UrlState,
 } from './model';
-import { PlacePanel } from './PlacePanel';
+import { PlacePanel, StoryList, StoryReader } from './reader';
 import { initialRoutes, useRoutesInUrl } from './routeParam';
-import { PlaybackClock } from './playback';
-import { StoryList } from './StoryList';
-import { StoryReader } from './StoryReader';
-import { Present, type TourMap } from './TourLauncher';
+import { Present, type TourMap } from './tour';
 
 /** The map marker of a place, to give focus back to when its panel closes. */
 const markerElement = (id: string) =>

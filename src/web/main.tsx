@@ -1,6 +1,6 @@
 /** Browser entry: loads the data (bundled as text), geoparses the newsletter, renders the app. */
 // First: seeds localStorage from an offline copy's embedded storage before any module reads it.
-import './embeddedStorage';
+import './seedStorage';
 import 'leaflet/dist/leaflet.css';
 import '../ui/app.css';
 import { StrictMode } from 'react';

@@ -239,9 +239,11 @@ describe.skipIf(noBrowser)('ANT-25 flight playback in headless Chromium (product
     expect(await elapsed.innerText()).toBe('T+45:00');
     // From Fort Simpson to the Queen Charlotte Islands the nose points down and to the left:
     // turned clockwise from up by between 180° and 270°.
-    const turn = Number(/rotate\((-?[\d.]+)deg\)/.exec((await planeState(page)).rotation)?.[1]);
-    expect(turn).toBeGreaterThan(180);
-    expect(turn).toBeLessThan(270);
+    // The plane turns in the next animation frame after the step: poll for it (seen once at exactly
+    // 180°, the previous heading, on a loaded machine).
+    const turn = () => planeState(page).then((s) => Number(/rotate\((-?[\d.]+)deg\)/.exec(s.rotation)?.[1]));
+    await expect.poll(turn).toBeGreaterThan(180);
+    expect(await turn()).toBeLessThan(270);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(OUT_DIR, 'flight-mercator-1280x800.png') });
     const box = (await page.locator(PLANE).boundingBox())!;

@@ -3,8 +3,8 @@
  * the tour's slide choices and notes, the high-contrast theme, …) travel inside the single-file
  * offline copy as JSON in `<script type="application/json" id="atlas-embedded-storage">`.
  *
- * On opening a copy, main.tsx imports this module before anything else, and it seeds localStorage
- * from that element before the app reads storage. The rule (docs/offline-copy.md):
+ * On opening a copy, main.tsx imports web/seedStorage.ts before anything else, and it seeds
+ * localStorage from that element (seedFromDocument) before the app reads storage. The rule (docs/offline-copy.md):
  *   - the first time a copy is opened in a browser, its entries are written, replacing entries of
  *     the same key (the copy shows what was saved into it); other entries are left alone;
  *   - every later opening of the same copy leaves storage alone, so changes made in the copy are
@@ -153,24 +153,20 @@ export function seedFromDocument(doc: Document, storage: Storage): SeedResult {
 
 /**
  * The offline copy's own HTML as it was loaded (the single-file build only), so that a copy can
- * save itself again. Taken here, before React renders into #root.
+ * save itself again. Recorded by web/seedStorage.ts before React renders into #root.
  */
 export let offlineSource: string | null = null;
 
+/** Records the page's HTML as the copy to save again (web/seedStorage.ts, before the app renders). */
+export function captureOfflineSource(doc: Document): void {
+  offlineSource = `<!doctype html>\n${doc.documentElement.outerHTML}`;
+}
+
 /** localStorage, or null where the browser refuses it (storage blocked for local files, say). */
-function browserStorage(): Storage | null {
+export function browserStorage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
     return null;
   }
-}
-
-// main.tsx imports this module first of all, so this runs before any module reads storage.
-if (typeof document !== 'undefined') {
-  if (import.meta.env.MODE === 'offline') {
-    offlineSource = `<!doctype html>\n${document.documentElement.outerHTML}`;
-  }
-  const storage = browserStorage();
-  if (storage) seedFromDocument(document, storage);
 }

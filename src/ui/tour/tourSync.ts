@@ -3,7 +3,7 @@
  * the tour says which slide it shows and the tour as saved; the presenter asks to move, or
  * changes a note. Same origin only; nothing leaves the machine.
  */
-import type { SavedTour } from '../core';
+import type { SavedTour } from '../../core';
 
 export const TOUR_CHANNEL = 'newsletter-atlas-tour';
 

@@ -4,9 +4,9 @@
  * keys), over a BroadcastChannel (tourSync.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { arrangeTour, defaultTour, type Atlas, type SavedTour } from '../core';
-import { useTourData } from './Tour';
-import type { TourFlight } from './TourLauncher';
+import { arrangeTour, defaultTour, type Atlas, type SavedTour } from '../../core';
+import { useTourData } from './tourData';
+import type { TourFlight } from './types';
 import { SnippetText } from './TourSlide';
 import { openChannel, type TourMessage } from './tourSync';
 import { loadSavedTour } from './tourStore';

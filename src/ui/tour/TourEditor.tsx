@@ -4,7 +4,7 @@
  * (tourStore.ts); an imported file that cannot be read changes nothing and says why.
  */
 import { useId, useMemo, useRef, useState } from 'react';
-import { downloadBlob } from './download';
+import { downloadBlob } from '../download';
 import {
   parseSavedTour,
   savedFromEntries,
@@ -14,7 +14,7 @@ import {
   type SavedTour,
   type TourContext,
   type TourEntry,
-} from '../core';
+} from '../../core';
 
 export interface TourEditorProps {
   atlas: Atlas;

@@ -3,8 +3,8 @@
  * the plane where it was at that moment. Renders nothing.
  */
 import { useEffect } from 'react';
-import type { Slide } from '../core';
-import type { TourFlight, TourMap } from './TourLauncher';
+import type { Slide } from '../../core';
+import type { TourFlight, TourMap } from './types';
 
 export function TourStage({ slide, map, flight }: { slide: Slide; map: TourMap; flight: TourFlight | null }) {
   useEffect(() => {

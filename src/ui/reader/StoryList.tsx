@@ -1,6 +1,6 @@
 /** The story list: search, the map-view filter, and one button per story with its places as chips. */
-import type { Story } from '../core';
-import { pluralize, type StoryInfo } from './model';
+import type { Story } from '../../core';
+import { pluralize, type StoryInfo } from '../model';
 
 export function StoryList({
   stories,

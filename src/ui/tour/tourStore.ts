@@ -10,7 +10,7 @@ import {
   type Atlas,
   type SavedTour,
   type TourContext,
-} from '../core';
+} from '../../core';
 
 export const TOUR_KEY_PREFIX = 'newsletter-atlas:tour:';
 export const CONTRAST_KEY = 'newsletter-atlas:tour-contrast';

@@ -8,24 +8,22 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { createPortal } from 'react-dom';
 import {
   arrangeTour,
-  buildSlides,
   defaultTour,
   savedFromEntries,
   type Atlas,
-  type Moment,
   type SavedTour,
   type Slide,
-  type TourContext,
   type TourEntry,
-} from '../core';
-import type { LoadTopology } from '../map';
+} from '../../core';
+import type { LoadTopology } from '../../map';
 import { SlideView } from './TourSlide';
 import { TourStage } from './TourStage';
-import type { TourFlight, TourMap } from './TourLauncher';
+import { useTourData } from './tourData';
+import type { TourFlight, TourMap } from './types';
 import { TourEditor } from './TourEditor';
 import { TourHandout } from './TourHandout';
 import { openChannel, type TourMessage } from './tourSync';
-import { loadSavedTour, newsletterId, readContrast, saveTour, writeContrast } from './tourStore';
+import { loadSavedTour, readContrast, saveTour, writeContrast } from './tourStore';
 
 export interface TourProps {
   atlas: Atlas;
@@ -50,23 +48,6 @@ function writePresentUrl(n: number | null) {
     '',
     `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`,
   );
-}
-
-/** The built slides and what the saved tour may refer to. */
-export function useTourData(atlas: Atlas, flight: TourFlight | null) {
-  return useMemo(() => {
-    const route = flight ? atlas.routes.find((r) => r.waypoints === flight.track.waypoints) : undefined;
-    const moments = new Map<string, readonly Moment[]>(
-      route && flight ? [[route.place.id, flight.moments]] : [],
-    );
-    const slides = buildSlides(atlas, { moments });
-    const ctx: TourContext = {
-      newsletter: newsletterId(atlas),
-      slideIds: slides.map((s) => s.id),
-      placeIds: new Set(atlas.gazetteer.places.map((p) => p.id)),
-    };
-    return { slides, ctx };
-  }, [atlas, flight]);
 }
 
 /** How many changes Undo can take back. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMoments, parseRoute, type Moment } from '../../src/core';
-import { buildTrack } from '../../src/geo';
+import { parseMoments, parseRoute, type Moment } from '../../../src/core';
+import { buildTrack } from '../../../src/geo';
 import {
   formatClock,
   formatDistance,
@@ -9,16 +9,16 @@ import {
   kmToMiles,
   latestMoment,
   PlaybackClock,
-} from '../../src/ui/playback';
+} from '../../../src/ui/flight/playback';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-const waypoints = parseRoute(read('../../data/geo/routes/ant25-1937.csv'), 'ant25-1937.csv');
+const waypoints = parseRoute(read('../../../data/geo/routes/ant25-1937.csv'), 'ant25-1937.csv');
 const track = buildTrack(waypoints);
 const moments = parseMoments(
-  read('../../data/geo/routes/ant25-1937.moments.csv'),
+  read('../../../data/geo/routes/ant25-1937.moments.csv'),
   'ant25-1937.moments.csv',
   waypoints,
-  read('../../data/newsletters/russian-embassy-newsletter-2020-06.txt'),
+  read('../../../data/newsletters/russian-embassy-newsletter-2020-06.txt'),
 );
 
 describe('playback formatting', () => {

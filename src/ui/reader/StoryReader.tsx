@@ -1,6 +1,6 @@
 /** The open story: its full text, paragraphs kept, every place mention a button. */
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { Atlas, Mention, Story } from '../core';
+import type { Atlas, Mention, Story } from '../../core';
 
 export function StoryReader({
   atlas,

@@ -7,9 +7,9 @@ import type { Geometry } from 'geojson';
 import { useEffect, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Atlas, Slide, TourEntry } from '../core';
-import { wrapGeometry } from '../geo';
-import type { LoadTopology } from '../map';
+import type { Atlas, Slide, TourEntry } from '../../core';
+import { wrapGeometry } from '../../geo';
+import type { LoadTopology } from '../../map';
 import { placeNames, SnippetText } from './TourSlide';
 
 const WORLD_PATH_ID = 'tour-handout-land';

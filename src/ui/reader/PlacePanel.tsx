@@ -1,8 +1,8 @@
 /** The panel of a selected place: the stories that mention it, each sentence with the place marked. */
 import { useEffect, useRef } from 'react';
-import type { Atlas, PlaceSummary } from '../core';
+import type { Atlas, PlaceSummary } from '../../core';
 import { highlight } from './Highlight';
-import { pluralize } from './model';
+import { pluralize } from '../model';
 
 export function PlacePanel({
   atlas,

@@ -3,32 +3,14 @@
  * chunk (it loads on the first press, or when the page opens with ?present=N).
  */
 import './tour.css';
-import type { Position } from 'geojson';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
-import type { Atlas, Moment } from '../core';
-import type { Track } from '../geo';
-import type { LoadTopology } from '../map';
+import type { Atlas } from '../../core';
+import type { LoadTopology } from '../../map';
 import { presenterParam } from './tourSync';
+import type { TourFlight, TourMap } from './types';
 
 const Tour = lazy(() => import('./Tour'));
 const TourPresenter = lazy(() => import('./TourPresenter'));
-
-/** What the tour may ask of the app's map. */
-export interface TourMap {
-  /** Fit these [lon, lat] points (the app's view request). */
-  fit: (points: Position[]) => void;
-  /** Show the polar map (flight slides) or the world map. */
-  setPolar: (on: boolean) => void;
-  /** Show the flight's plane on the map, at the clock's time. */
-  showPlane: (on: boolean) => void;
-}
-
-/** The app's flight playback: the track the plane follows, the newsletter's moments, the clock. */
-export interface TourFlight {
-  track: Track;
-  moments: readonly Moment[];
-  clock: { set: (elapsedMs: number) => void };
-}
 
 /** The 1-based slide of ?present=N, or null. */
 export function presentParam(search: string): number | null {

@@ -14,7 +14,7 @@ import {
   SEEDED_KEY,
   seedFromDocument,
   seedStorage,
-} from '../../src/web/embeddedStorage';
+} from '../../src/library/embeddedStorage';
 
 /** A localStorage stand-in over a Map, in insertion order. */
 class MemoryStorage implements Storage {

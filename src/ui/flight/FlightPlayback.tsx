@@ -18,8 +18,8 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
-import { figureRange, type Clock, type Figure, type FigureKind, type Moment } from '../core';
-import { positionAt, type Track } from '../geo';
+import { figureRange, type Clock, type Figure, type FigureKind, type Moment } from '../../core';
+import { positionAt, type Track } from '../../geo';
 import {
   formatClock,
   formatDistance,

@@ -1,5 +1,5 @@
 /** One slide of the tour as shown: its title, the newsletter's words with the places marked, its places. */
-import type { Atlas, Slide, Snippet } from '../core';
+import type { Atlas, Slide, Snippet } from '../../core';
 
 /** How many place names the slide lists before "and N more". */
 const MAX_PLACE_NAMES = 5;

@@ -1,5 +1,5 @@
 /** Pure helpers for the flight playback panel: time and distance formatting, moments reached. */
-import type { Moment } from '../core';
+import type { Moment } from '../../core';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;

@@ -5,8 +5,8 @@
  * See docs/offline-copy.md.
  */
 import { useState } from 'react';
-import { downloadBlob } from './download';
-import { collectEntries, injectEmbedded, makeEmbedded, offlineSource } from '../web/embeddedStorage';
+import { downloadBlob } from '../download';
+import { collectEntries, injectEmbedded, makeEmbedded, offlineSource } from '../../library';
 import './offline.css';
 
 /** Made by `npm run build` next to index.html (vite.config.ts). */

@@ -1,0 +1,10 @@
+/** What the app keeps in the browser's storage (no React): the offline copy's embedded entries. */
+export {
+  browserStorage,
+  captureOfflineSource,
+  collectEntries,
+  injectEmbedded,
+  makeEmbedded,
+  offlineSource,
+  seedFromDocument,
+} from './embeddedStorage';

@@ -1,0 +1,56 @@
+/** Carries out the app's view requests (fit these points, centre on that one) on either map. */
+import L from 'leaflet';
+import { useEffect } from 'react';
+import { useMap } from 'react-leaflet';
+import { toLatLng } from './coords';
+import type { ViewRequest } from './mapProps';
+import type { MapProjection } from './projection';
+
+/** True when the reader asked for reduced motion: the map then jumps to a view instead of flying. */
+export const prefersReducedMotion = () =>
+  typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+const FIT_PADDING: L.PointExpression = [40, 40];
+const FIT_MAX_ZOOM = 8; // a story about one city shows its region, not a street
+const CENTER_ZOOM = 6;
+
+export function ViewController({
+  view,
+  projection = 'mercator',
+}: {
+  view: ViewRequest | null;
+  projection?: MapProjection;
+}) {
+  const map = useMap();
+  useEffect(() => {
+    if (!view) return;
+    const jump = prefersReducedMotion();
+    const fly = { duration: 0.8 };
+    if (view.kind === 'fit' && projection === 'polar') {
+      // A box of latitudes and longitudes means nothing near the Pole: fit the projected points.
+      if (view.points.length === 0) return;
+      const z = map.getZoom();
+      const box = L.bounds(view.points.map((p) => map.project([p[1]!, p[0]!], z)));
+      const size = map.getSize().subtract(L.point(FIT_PADDING).multiplyBy(2));
+      const span = box.getSize();
+      const scale = Math.min(size.x / Math.max(span.x, 1), size.y / Math.max(span.y, 1));
+      const zoom = Math.max(map.getMinZoom(), Math.min(FIT_MAX_ZOOM, map.getScaleZoom(scale, z)));
+      const center = map.unproject(box.getCenter(), z);
+      if (jump) map.setView(center, zoom, { animate: false });
+      else map.flyTo(center, zoom, fly);
+    } else if (view.kind === 'fit') {
+      if (view.points.length === 0) return;
+      const bounds = L.latLngBounds(view.points.map(toLatLng));
+      const fit = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM };
+      if (jump) map.fitBounds(bounds, { ...fit, animate: false });
+      else map.flyToBounds(bounds, { ...fit, ...fly });
+    } else {
+      const zoom = Math.max(map.getZoom(), view.minZoom ?? CENTER_ZOOM);
+      if (jump) map.setView(toLatLng(view.point), zoom, { animate: false });
+      else map.flyTo(toLatLng(view.point), zoom, fly);
+    }
+    // Only a new request (seq) moves the map.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, view?.seq]);
+  return null;
+}
