@@ -27,6 +27,7 @@ import {
 } from './model';
 import { PlacePanel, StoryList, StoryReader } from './reader';
 import { initialRoutes, useRoutesInUrl } from './routeParam';
+import { SheetHandle, useSheet } from './sheet';
 import { Present, type TourMap } from './tour';
 
 /** The map marker of a place, to give focus back to when its panel closes. */
@@ -226,6 +227,8 @@ export function App({
   const story = state.story !== null ? atlas.stories[state.story] : undefined;
   const summary = state.place !== null ? summaries.get(state.place) : undefined;
   const newsletter = atlas.newsletter;
+  // On a phone the sidebar (the list, the open story) is a bottom sheet under the map.
+  const sheet = useSheet();
   const flightStory = story !== undefined && infos[story.index]!.mentions.some((m) => m.placeId === flightId);
 
   return (
@@ -233,7 +236,14 @@ export function App({
       <a className="skip-link" href="#map">
         Skip to map
       </a>
-      <aside className="sidebar">
+      <aside id="sidebar" className={`sidebar sheet-${sheet.state}`}>
+        <SheetHandle
+          label={story ? 'Story' : 'Stories'}
+          shows={story?.title ?? 'Stories'}
+          controls="sidebar"
+          state={sheet.state}
+          onChange={sheet.setState}
+        />
         <header className="masthead">
           <h1>Newsletter Atlas</h1>
           <p>
