@@ -251,6 +251,11 @@ export function App({
   const newsletter = atlas.newsletter;
   // On a phone the sidebar (the list, the open story) is a bottom sheet under the map.
   const sheet = useSheet();
+  // Tab goes through the map's markers in the open story's text order.
+  const textOrder = useMemo(
+    () => (story ? infos[story.index]!.mentions.map((m) => m.placeId) : []),
+    [story, infos],
+  );
   const flightStory = story !== undefined && infos[story.index]!.mentions.some((m) => m.placeId === flightId);
 
   return (
@@ -323,6 +328,7 @@ export function App({
         <div className="map-frame">
           <AtlasMap
             places={searchedPlaces}
+            textOrder={textOrder}
             routes={drawnRoutes}
             selectedPlaceId={state.place}
             onSelectPlace={selectPlace}
