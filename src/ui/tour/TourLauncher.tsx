@@ -50,7 +50,7 @@ export function Present({
       </button>
       {presenter !== null && (
         <Suspense fallback={null}>
-          <TourPresenter atlas={atlas} flight={flight} start={presenter} />
+          <TourPresenter atlas={atlas} flight={flight} start={presenter} loadTopology={loadTopology} />
         </Suspense>
       )}
       {start !== null && presenter === null && (
