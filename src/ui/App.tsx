@@ -131,8 +131,10 @@ export function App({
   /** Moves to a new URL state (a history entry), and shows it on the map. */
   const navigate = useCallback((next: UrlState, how: 'push' | 'replace' = 'push') => {
     const url = `${window.location.pathname}${urlSearch(next)}${window.location.hash}`;
-    if (how === 'push') window.history.pushState(next, '', url);
-    else window.history.replaceState(next, '', url);
+    if (how === 'push') {
+      window.history.pushState(next, '', url);
+      setNotice(null); // the link's problem is history once the reader moves on
+    } else window.history.replaceState(next, '', url);
     setState(next);
   }, []);
 

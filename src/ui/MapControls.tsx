@@ -35,17 +35,26 @@ export function MapControls({
   const listed = routes.find((r) => r.id === sourcesOf);
   // On a phone the legend folds into one line behind this disclosure (app.css hides it elsewhere).
   const [unfolded, setUnfolded] = useState(false);
+  const toggle = useRef<HTMLButtonElement | null>(null);
   const closeOnEscape = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key !== 'Escape' || sourcesOf === null) return;
-    e.preventDefault(); // the app's Esc (close the place or the story) waits for the next one
-    setSourcesOf(null);
-    sourcesButton.current?.focus();
+    if (e.key !== 'Escape') return;
+    if (sourcesOf !== null) {
+      e.preventDefault(); // the app's Esc (close the place or the story) waits for the next one
+      setSourcesOf(null);
+      sourcesButton.current?.focus();
+    } else if (unfolded && toggle.current?.checkVisibility()) {
+      // On a phone, Esc folds the unfolded legend back into its line.
+      e.preventDefault();
+      setUnfolded(false);
+      toggle.current.focus();
+    }
   };
   return (
     <div className="map-controls">
       <fieldset className={`routes${unfolded ? ' is-unfolded' : ''}`} onKeyDown={closeOnEscape}>
         <legend>Routes</legend>
         <button
+          ref={toggle}
           type="button"
           className="routes-toggle"
           aria-expanded={unfolded}

@@ -156,6 +156,11 @@ describe.skipIf(noBrowser)('The phone layout in headless Chromium (production bu
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
     expect(Math.max(...rights)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: join(OUT_DIR, 'phone-375x812-routes.png') });
+    // Esc folds it back, focus on the disclosure.
+    await page.locator('.route-button').first().focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it.each([

@@ -41,6 +41,13 @@ describe.skipIf(noBrowser)('The URL in headless Chromium (production build)', ()
     await page.screenshot({ path: join(OUT_DIR, 'url-no-story-1366x800.png') });
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await notice.waitFor({ state: 'detached' });
+
+    // Not dismissed, it goes once the reader opens a story.
+    const again = await atlas.open('/?story=999');
+    await again.page.locator(NOTICE).waitFor({ state: 'visible' });
+    await storyButtons(again.page).first().click();
+    await reader(again.page).first().waitFor({ state: 'visible' });
+    expect(await again.page.locator(NOTICE).count()).toBe(0);
   });
 
   it('says so when ?place=ID does not exist', async () => {
