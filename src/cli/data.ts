@@ -18,5 +18,6 @@ export function readDataFiles(dataDir = new URL('../../data/', import.meta.url).
     catalog: file(join(dataDir, 'newsletters/catalog.csv')),
     storyIndexes: csvs(join(dataDir, 'newsletters'), '.stories.csv'),
     routes: csvs(join(dataDir, 'geo/routes'), '.csv'),
+    furniture: csvs(join(dataDir, 'newsletters'), '.furniture.csv'),
   };
 }

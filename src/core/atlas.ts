@@ -1,6 +1,7 @@
 import { buildGazetteer, parseGazetteer, parseRules } from './gazetteer';
 import { createPlaceFinder } from './mentions';
 import { parseRoute } from './routes';
+import { furnitureFileFor, parseFurniture, type TextRange } from './furniture';
 import { findStories, parseCatalog, type CatalogEntry } from './stories';
 import { DataError, type Gazetteer, type Mention, type Place, type Story, type Waypoint } from './types';
 
@@ -19,6 +20,8 @@ export interface AtlasData {
   storyIndexes: Record<string, string>;
   /** Route file name (as the gazetteer names it) → CSV text. */
   routes: Record<string, string>;
+  /** Furniture file name (x.furniture.csv beside x.stories.csv) → CSV text; optional per newsletter. */
+  furniture?: Record<string, string>;
 }
 
 export interface PlaceSummary {
@@ -44,6 +47,11 @@ export interface Atlas {
   places: PlaceSummary[];
   routes: RouteData[];
   gazetteer: Gazetteer;
+  /**
+   * The newsletter's furniture ("READ ALSO: …", "Read more"): ranges of `text`, in text order, as
+   * curated in data/newsletters/*.furniture.csv; none for an unknown newsletter.
+   */
+  furniture: TextRange[];
 }
 
 /** Validates the curated data once; the result can geoparse many texts. Throws DataError. */
@@ -73,7 +81,19 @@ export function loadData(data: AtlasData) {
   function geoparse(text: string): Atlas {
     const { stories, newsletter } = findStories(text, catalog, data.storyIndexes, data.catalog.file);
     const mentions = finder.findMentions(text, stories);
-    return { text, newsletter, stories, mentions, places: summarize(mentions, gazetteer), routes, gazetteer };
+    const furnitureFile = newsletter && furnitureFileFor(newsletter.stories);
+    const furnitureCsv = furnitureFile ? data.furniture?.[furnitureFile] : undefined;
+    const furniture = furnitureCsv ? parseFurniture(text, furnitureCsv, furnitureFile!) : [];
+    return {
+      text,
+      newsletter,
+      stories,
+      mentions,
+      places: summarize(mentions, gazetteer),
+      routes,
+      gazetteer,
+      furniture,
+    };
   }
   return { gazetteer, catalog, routes, geoparse };
 }

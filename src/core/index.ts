@@ -24,6 +24,7 @@ export {
   type CatalogEntry,
   type StoryIndexRow,
 } from './stories';
+export { furnitureFileFor, parseFurniture, type TextRange } from './furniture';
 export { createPlaceFinder, sentenceAround, type PlaceFinder } from './mentions';
 export {
   loadAtlas,

@@ -13,6 +13,8 @@ import type { Place } from './types';
 export interface Snippet {
   text: string;
   marks: { start: number; end: number; placeId: string }[];
+  /** Newsletter furniture ("READ ALSO: …", "Read more") in the snippet, as offsets into `text`. */
+  furniture?: { start: number; end: number }[];
 }
 
 export type SlideKind = 'title' | 'story' | 'flight' | 'custom';
@@ -72,7 +74,10 @@ function snippetOf(atlas: Atlas, from: number, to: number, budget = MAX_SNIPPET_
     .map((m) => ({ start: m.start - from, end: m.end - from, placeId: m.placeId }));
   // No-break spaces (common in the newsletter) would wrap a projected line at odd places.
   const text = atlas.text.slice(from, end).replace(/\u00a0/g, ' ');
-  return { text: text + (cut ? ' …' : ''), marks };
+  const furniture = (atlas.furniture ?? [])
+    .filter((f) => f.end > from && f.start < end)
+    .map((f) => ({ start: Math.max(f.start, from) - from, end: Math.min(f.end, end) - from }));
+  return { text: text + (cut ? ' …' : ''), marks, ...(furniture.length ? { furniture } : {}) };
 }
 
 /** Up to three sentences, in text order, within the character budget. */

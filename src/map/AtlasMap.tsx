@@ -50,7 +50,12 @@ export function AtlasMap(props: AtlasMapProps) {
       <MapAttribution />
       <BasemapLayer loadTopology={props.loadTopology} online={props.online} onError={props.onBasemapError} />
       <RouteLayer routes={props.routes} />
-      <MarkerLayer places={props.places} selectedId={props.selectedPlaceId} onSelect={props.onSelectPlace} />
+      <MarkerLayer
+        places={props.places}
+        selectedId={props.selectedPlaceId}
+        onSelect={props.onSelectPlace}
+        textOrder={props.textOrder}
+      />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <BoundsReporter onChange={props.onBoundsChange} />
       <ViewController view={props.view} />

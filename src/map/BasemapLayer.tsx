@@ -1,9 +1,12 @@
 /**
  * The offline basemap (world-atlas 110m; 50m once zoomed in to 4 or more, loaded on demand), and
- * the optional online OpenStreetMap tiles, which replace it only when switched on.
+ * the optional online OpenStreetMap tiles. Switched on, the tiles are drawn over the bundled land,
+ * which stays until they have loaded; tiles that cannot be loaded (no network, blocked) give way
+ * to the bundled map again, with a note that says so.
  */
 import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useMap } from 'react-leaflet';
 import type { Topology } from 'topojson-specification';
 import { createBasemapLayer } from './basemap';
@@ -15,6 +18,10 @@ export type LoadTopology = (detail: BasemapDetail) => Promise<Topology>;
 
 const DETAIL_ZOOM = 4; // from this zoom on, the 50m atlas
 const OSM_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const TILES_FAILED = 'Online tiles could not be loaded; showing the offline map.';
+
+/** The online tiles: on their way, all in, or failed (none loaded, or some failed: keep the land). */
+type TileState = 'loading' | 'loaded' | 'failed' | 'partial';
 
 export function BasemapLayer({
   loadTopology,
@@ -56,10 +63,17 @@ export function BasemapLayer({
     );
   }, [wanted, layers, loadTopology, onError, projection]);
 
-  // Show the best loaded resolution for the zoom, unless online tiles are on.
+  // Show the best loaded resolution for the zoom, unless online tiles are on and have loaded.
   // OSM tiles are Web Mercator: the polar map keeps its own basemap.
   const osm = online && projection === 'mercator';
-  const shown = osm ? undefined : (layers[wanted] ?? layers['110m']);
+  const [tiles, setTiles] = useState<TileState>('loading');
+  const [tilesFor, setTilesFor] = useState(osm);
+  if (tilesFor !== osm) {
+    // Switched on (again): a new try.
+    setTilesFor(osm);
+    setTiles('loading');
+  }
+  const shown = osm && tiles === 'loaded' ? undefined : (layers[wanted] ?? layers['110m']);
   useEffect(() => {
     if (!shown) return;
     shown.addTo(map);
@@ -68,16 +82,40 @@ export function BasemapLayer({
     };
   }, [map, shown]);
 
+  const tilesOn = osm && tiles !== 'failed';
   useEffect(() => {
-    if (!osm) return;
-    const tiles = L.tileLayer(OSM_URL, {
+    if (!tilesOn) return;
+    let loaded = 0;
+    let failed = 0;
+    const layer = L.tileLayer(OSM_URL, {
       maxZoom: 19,
       attribution: '&copy; OpenStreetMap contributors',
-    }).addTo(map);
+    });
+    layer.on('tileload', () => {
+      loaded++;
+    });
+    layer.on('tileerror', () => {
+      failed++;
+      // Nothing came through: the tiles give way to the bundled map.
+      if (loaded === 0) setTiles('failed');
+    });
+    // Every tile of the view has settled (Leaflet fires this after errors too).
+    layer.on('load', () => setTiles(failed === 0 ? 'loaded' : loaded === 0 ? 'failed' : 'partial'));
+    layer.addTo(map);
     return () => {
-      tiles.remove();
+      layer.remove();
     };
-  }, [map, osm]);
+  }, [map, tilesOn]);
 
-  return null;
+  // The note sits on the map itself (its container), where the missing tiles would be.
+  return osm && (tiles === 'failed' || tiles === 'partial')
+    ? createPortal(
+        <p className="map-note tiles-note" role="status">
+          {tiles === 'failed'
+            ? TILES_FAILED
+            : 'Some online tiles could not be loaded; the offline map shows under them.'}
+        </p>,
+        map.getContainer(),
+      )
+    : null;
 }

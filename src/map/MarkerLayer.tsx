@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import Supercluster from 'supercluster';
 import { toLatLng } from './coords';
+import { focusFirstMarker, orderMarkerElements } from './markerFocus';
 import { clusterMarkerSize, countIcon, placeMarkerSize } from './markerIcon';
 import type { MapProjection } from './projection';
 
@@ -32,11 +33,15 @@ const FAN_RADIUS = 20; // pixels: places sharing one point are fanned out on a r
 /** Polar zoom z shows about as much as Mercator zoom z + 2 in the Arctic (supercluster's zooms). */
 const POLAR_ZOOM_OFFSET = 2;
 
+const NO_ORDER: readonly string[] = [];
+
 export const storiesLabel = (n: number) => `${n} ${n === 1 ? 'story' : 'stories'}`;
 
 interface Shown {
   marker: L.Marker;
   signature: string;
+  /** The places it stands for (for the keyboard order, markerFocus.ts). */
+  places: readonly string[];
 }
 
 export function MarkerLayer({
@@ -44,11 +49,14 @@ export function MarkerLayer({
   selectedId,
   onSelect,
   projection = 'mercator',
+  textOrder = NO_ORDER,
 }: {
   places: readonly MapPlace[];
   selectedId: string | null;
   onSelect: (id: string) => void;
   projection?: MapProjection;
+  /** Place ids in the open story's text order: Tab follows it (else reading order). */
+  textOrder?: readonly string[];
 }) {
   const map = useMap();
   const groupRef = useRef<L.LayerGroup | null>(null);
@@ -118,7 +126,10 @@ export function MarkerLayer({
         atPoint.set(key, [...(atPoint.get(key) ?? []), item.properties.id]);
       }
 
-      const next = new Map<string, { position: Position; signature: string; build: () => L.Marker }>();
+      const next = new Map<
+        string,
+        { position: Position; signature: string; places: string[]; build: () => L.Marker }
+      >();
       for (const item of items) {
         const position = item.geometry.coordinates;
         const props = item.properties;
@@ -131,8 +142,10 @@ export function MarkerLayer({
             .sort((a, b) => b.stories - a.stories || a.name.localeCompare(b.name, 'en'));
           const label = `Cluster of ${leaves.length} places: ${leaves.map((p) => p.name).join(', ')}`;
           const selected = leaves.some((p) => p.id === selectedId);
+          const ids = leaves.map((p) => p.id);
           next.set(`c${clusterId}`, {
             position,
+            places: ids,
             signature: `${label}|${selected}|${position.join(',')}`,
             build: () => {
               const size = clusterMarkerSize(leaves.length);
@@ -147,8 +160,13 @@ export function MarkerLayer({
                 map.setView(toLatLng(position), to);
               };
               marker.on('click', expand);
-              marker.on('keydown', (e) => activateOnKey(e as L.LeafletKeyboardEvent, expand));
-              return decorate(marker, label, { cluster: String(clusterId) });
+              // By keyboard, focus follows into the opened cluster (once the map has moved).
+              const expandByKey = () => {
+                map.once('moveend', () => focusFirstMarker(shownRef.current, ids));
+                expand();
+              };
+              marker.on('keydown', (e) => activateOnKey(e as L.LeafletKeyboardEvent, expandByKey));
+              return decorate(marker, label, { cluster: String(clusterId), places: ids.join(' ') });
             },
           });
         } else {
@@ -163,6 +181,7 @@ export function MarkerLayer({
           const selected = place.id === selectedId;
           next.set(`p${place.id}`, {
             position,
+            places: [place.id],
             signature: `${label}|${selected}|${offset.join(',')}|${position.join(',')}`,
             build: () => {
               const size = placeMarkerSize(place.stories);
@@ -192,15 +211,16 @@ export function MarkerLayer({
         if (shown.has(key)) continue;
         const marker = n.build();
         group.addLayer(marker);
-        shown.set(key, { marker, signature: n.signature });
+        shown.set(key, { marker, signature: n.signature, places: n.places });
       }
+      orderMarkerElements(shown, textOrder);
     };
     update();
     map.on('moveend', update);
     return () => {
       map.off('moveend', update);
     };
-  }, [map, index, byId, selectedId, projection]);
+  }, [map, index, byId, selectedId, projection, textOrder]);
 
   return null;
 }

@@ -41,6 +41,7 @@ export default function PolarMap(props: AtlasMapProps) {
         selectedId={props.selectedPlaceId}
         onSelect={props.onSelectPlace}
         projection="polar"
+        textOrder={props.textOrder}
       />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <PolarBoundsReporter onChange={props.onBoundsChange} />

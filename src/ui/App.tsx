@@ -22,11 +22,13 @@ import {
   readUrlState,
   storyInfos,
   storyInView,
+  urlNotice,
   urlSearch,
   type UrlState,
 } from './model';
 import { PlacePanel, StoryList, StoryReader } from './reader';
 import { initialRoutes, useRoutesInUrl } from './routeParam';
+import { SheetHandle, useSheet } from './sheet';
 import { Present, type TourMap } from './tour';
 
 /** The map marker of a place, to give focus back to when its panel closes. */
@@ -69,8 +71,8 @@ export function App({
   );
 
   const [state, setState] = useState<UrlState>(() => readUrlState(window.location.search, atlas));
-  const [query, setQuery] = useState('');
-  const [onlyInView, setOnlyInView] = useState(false);
+  // A link to a story or place the newsletter lacks says so (and shows the start view).
+  const [notice, setNotice] = useState(() => urlNotice(window.location.search, atlas));
   const [bounds, setBounds] = useState<GeoBounds | null>(null);
   const [online, setOnline] = useState(false);
   // Which routes are drawn: the flight always; the others as route-layers.csv and the reader choose.
@@ -129,8 +131,10 @@ export function App({
   /** Moves to a new URL state (a history entry), and shows it on the map. */
   const navigate = useCallback((next: UrlState, how: 'push' | 'replace' = 'push') => {
     const url = `${window.location.pathname}${urlSearch(next)}${window.location.hash}`;
-    if (how === 'push') window.history.pushState(next, '', url);
-    else window.history.replaceState(next, '', url);
+    if (how === 'push') {
+      window.history.pushState(next, '', url);
+      setNotice(null); // the link's problem is history once the reader moves on
+    } else window.history.replaceState(next, '', url);
     setState(next);
   }, []);
 
@@ -145,15 +149,18 @@ export function App({
   const initial = useRef(state);
   useEffect(() => {
     showState(initial.current);
+    // A link with a story or place that is not there: say so, and drop it from the address.
+    if (urlNotice(window.location.search, atlas) !== null) navigate(initial.current, 'replace');
     const onPop = () => {
       const s = readUrlState(window.location.search, atlas);
+      setNotice(urlNotice(window.location.search, atlas));
       setFocusPanel(false);
       setState(s);
       showState(s);
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [atlas, showState]);
+  }, [atlas, showState, navigate]);
 
   const selectPlace = useCallback(
     (id: string, opener?: HTMLElement) => {
@@ -177,10 +184,10 @@ export function App({
 
   const openStory = useCallback(
     (story: number) => {
-      navigate({ story, place: null, polar: state.polar });
+      navigate({ ...state, story, place: null });
       showStory(story);
     },
-    [navigate, showStory, state.polar],
+    [navigate, showStory, state],
   );
 
   const closeStory = useCallback(() => {
@@ -211,6 +218,13 @@ export function App({
     return () => document.removeEventListener('keydown', onKey);
   }, [state, closePlace, closeStory]);
 
+  // The search and the map-view filter live in the URL; typing replaces the history entry.
+  const { query, onlyInView } = state;
+  const setQuery = useCallback((q: string) => navigate({ ...state, query: q }, 'replace'), [navigate, state]);
+  const setOnlyInView = useCallback(
+    (on: boolean) => navigate({ ...state, onlyInView: on }, 'replace'),
+    [navigate, state],
+  );
   const shown = useMemo(
     () =>
       atlas.stories
@@ -219,6 +233,17 @@ export function App({
         .filter((i) => !onlyInView || bounds === null || storyInView(atlas, infos[i]!, bounds)),
     [atlas, infos, query, onlyInView, bounds],
   );
+  // The search narrows the markers to the places of the stories it finds (and the selected place).
+  const searchedPlaces = useMemo(() => {
+    if (query.trim() === '') return places;
+    const ids = new Set(
+      atlas.stories
+        .filter((s) => matchesQuery(infos[s.index]!, query))
+        .flatMap((s) => infos[s.index]!.places.map((p) => p.place.id)),
+    );
+    if (state.place !== null) ids.add(state.place);
+    return places.filter((p) => ids.has(p.id));
+  }, [atlas, infos, places, query, state.place]);
 
   const togglePolar = useCallback(() => navigate({ ...state, polar: !state.polar }), [navigate, state]);
   const showPolar = useCallback(() => navigate({ ...state, polar: true }), [navigate, state]);
@@ -226,6 +251,13 @@ export function App({
   const story = state.story !== null ? atlas.stories[state.story] : undefined;
   const summary = state.place !== null ? summaries.get(state.place) : undefined;
   const newsletter = atlas.newsletter;
+  // On a phone the sidebar (the list, the open story) is a bottom sheet under the map.
+  const sheet = useSheet();
+  // Tab goes through the map's markers in the open story's text order.
+  const textOrder = useMemo(
+    () => (story ? infos[story.index]!.mentions.map((m) => m.placeId) : []),
+    [story, infos],
+  );
   const flightStory = story !== undefined && infos[story.index]!.mentions.some((m) => m.placeId === flightId);
 
   return (
@@ -233,7 +265,14 @@ export function App({
       <a className="skip-link" href="#map">
         Skip to map
       </a>
-      <aside className="sidebar">
+      <aside id="sidebar" className={`sidebar sheet-${sheet.state}`}>
+        <SheetHandle
+          label={story ? 'Story' : 'Stories'}
+          shows={story?.title ?? 'Stories'}
+          controls="sidebar"
+          state={sheet.state}
+          onChange={sheet.setState}
+        />
         <header className="masthead">
           <h1>Newsletter Atlas</h1>
           <p>
@@ -290,7 +329,8 @@ export function App({
       <main className="map-area" id="map" tabIndex={-1} aria-label="Map">
         <div className="map-frame">
           <AtlasMap
-            places={places}
+            places={searchedPlaces}
+            textOrder={textOrder}
             routes={drawnRoutes}
             selectedPlaceId={state.place}
             onSelectPlace={selectPlace}
@@ -302,6 +342,14 @@ export function App({
             projection={state.polar ? 'polar' : 'mercator'}
             plane={flightStory || tourPlane ? plane : null}
           />
+          {notice && (
+            <p className="url-notice" role="status">
+              {notice}{' '}
+              <button type="button" onClick={() => setNotice(null)}>
+                Dismiss
+              </button>
+            </p>
+          )}
           {basemapError && (
             <p className="map-note" role="status">
               {basemapError}

@@ -33,78 +33,101 @@ export function MapControls({
   const [sourcesOf, setSourcesOf] = useState<string | null>(null);
   const sourcesButton = useRef<HTMLButtonElement | null>(null);
   const listed = routes.find((r) => r.id === sourcesOf);
+  // On a phone the legend folds into one line behind this disclosure (app.css hides it elsewhere).
+  const [unfolded, setUnfolded] = useState(false);
+  const toggle = useRef<HTMLButtonElement | null>(null);
   const closeOnEscape = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key !== 'Escape' || sourcesOf === null) return;
-    e.preventDefault(); // the app's Esc (close the place or the story) waits for the next one
-    setSourcesOf(null);
-    sourcesButton.current?.focus();
+    if (e.key !== 'Escape') return;
+    if (sourcesOf !== null) {
+      e.preventDefault(); // the app's Esc (close the place or the story) waits for the next one
+      setSourcesOf(null);
+      sourcesButton.current?.focus();
+    } else if (unfolded && toggle.current?.checkVisibility()) {
+      // On a phone, Esc folds the unfolded legend back into its line.
+      e.preventDefault();
+      setUnfolded(false);
+      toggle.current.focus();
+    }
   };
   return (
     <div className="map-controls">
-      <fieldset className="routes" onKeyDown={closeOnEscape}>
+      <fieldset className={`routes${unfolded ? ' is-unfolded' : ''}`} onKeyDown={closeOnEscape}>
         <legend>Routes</legend>
-        <ul>
-          {routes.map((r) => {
-            const { color, dashArray } = r.style;
-            return (
-              <li key={r.id}>
-                {r.id !== fixed && (
-                  <input
-                    type="checkbox"
-                    className="route-check"
-                    aria-label={r.name}
-                    checked={shown.has(r.id)}
-                    onChange={(e) => onShow(r.id, e.target.checked)}
-                  />
-                )}
-                <button type="button" className="route-button" onClick={() => onRoute(r.id)}>
-                  <svg width="34" height="10" aria-hidden="true" focusable="false">
-                    <line
-                      x1="1"
-                      y1="5"
-                      x2="33"
-                      y2="5"
-                      stroke={color}
-                      strokeWidth="3"
-                      strokeDasharray={dashArray}
+        <button
+          ref={toggle}
+          type="button"
+          className="routes-toggle"
+          aria-expanded={unfolded}
+          aria-controls="routes-list"
+          onClick={() => setUnfolded((u) => !u)}
+        >
+          <span className="routes-toggle-mark" aria-hidden="true" />
+          Routes ({routes.length})
+        </button>
+        <div className="routes-body" id="routes-list">
+          <ul>
+            {routes.map((r) => {
+              const { color, dashArray } = r.style;
+              return (
+                <li key={r.id}>
+                  {r.id !== fixed && (
+                    <input
+                      type="checkbox"
+                      className="route-check"
+                      aria-label={r.name}
+                      checked={shown.has(r.id)}
+                      onChange={(e) => onShow(r.id, e.target.checked)}
                     />
-                  </svg>
-                  {r.name}
-                </button>
-                <button
-                  type="button"
-                  className="route-sources-button"
-                  aria-label={`Sources: ${r.name}`}
-                  aria-expanded={sourcesOf === r.id}
-                  aria-controls={sourcesOf === r.id ? `route-sources-${r.id}` : undefined}
-                  onClick={(e) => {
-                    sourcesButton.current = e.currentTarget;
-                    setSourcesOf(sourcesOf === r.id ? null : r.id);
-                  }}
-                >
-                  Sources
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-        {listed && (
-          <section
-            id={`route-sources-${listed.id}`}
-            className="route-sources"
-            aria-label={`Sources: ${listed.name}`}
-          >
-            <h3>{listed.name}: waypoints and their sources</h3>
-            <ol>
-              {listed.waypoints.map((w, i) => (
-                <li key={i}>
-                  <strong>{w.name}</strong>: {w.source}
-                  {w.note && <span className="route-source-note"> ({w.note})</span>}
+                  )}
+                  <button type="button" className="route-button" onClick={() => onRoute(r.id)}>
+                    <svg width="34" height="10" aria-hidden="true" focusable="false">
+                      <line
+                        x1="1"
+                        y1="5"
+                        x2="33"
+                        y2="5"
+                        stroke={color}
+                        strokeWidth="3"
+                        strokeDasharray={dashArray}
+                      />
+                    </svg>
+                    {r.name}
+                  </button>
+                  <button
+                    type="button"
+                    className="route-sources-button"
+                    aria-label={`Sources: ${r.name}`}
+                    aria-expanded={sourcesOf === r.id}
+                    aria-controls={sourcesOf === r.id ? `route-sources-${r.id}` : undefined}
+                    onClick={(e) => {
+                      sourcesButton.current = e.currentTarget;
+                      setSourcesOf(sourcesOf === r.id ? null : r.id);
+                    }}
+                  >
+                    Sources
+                  </button>
                 </li>
-              ))}
-            </ol>
-          </section>
-        )}
+              );
+            })}
+          </ul>
+          {listed && (
+            <section
+              id={`route-sources-${listed.id}`}
+              className="route-sources"
+              aria-label={`Sources: ${listed.name}`}
+            >
+              <h3>{listed.name}: waypoints and their sources</h3>
+              <ol>
+                {listed.waypoints.map((w, i) => (
+                  <li key={i}>
+                    <strong>{w.name}</strong>: {w.source}
+                    {w.note && <span className="route-source-note"> ({w.note})</span>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </div>
       </fieldset>
       <button type="button" className="polar-toggle" aria-pressed={polar} onClick={onPolar}>
         Polar view
@@ -116,7 +139,10 @@ export function MapControls({
           disabled={polar}
           onChange={(e) => onOnline(e.target.checked)}
         />
-        Online map tiles (OpenStreetMap; loads images from the internet)
+        <span>
+          Online map tiles
+          <span className="online-detail"> (OpenStreetMap; loads images from the internet)</span>
+        </span>
       </label>
     </div>
   );

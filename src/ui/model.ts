@@ -87,32 +87,6 @@ export function storyInView(atlas: Atlas, info: StoryInfo, bounds: GeoBounds): b
   return info.places.some((p) => placePoints(atlas, p.place).some((pt) => isInView(bounds, pt)));
 }
 
-/** The app's URL state: the open story and/or the selected place, and the polar view (?view=polar). */
-export interface UrlState {
-  story: number | null;
-  place: string | null;
-  polar: boolean;
-}
-
-export function readUrlState(search: string, atlas: Atlas): UrlState {
-  const params = new URLSearchParams(search);
-  const storyParam = params.get('story');
-  const n = storyParam !== null && /^\d+$/.test(storyParam) ? Number(storyParam) : null;
-  const story = n !== null && n < atlas.stories.length ? n : null;
-  const placeParam = params.get('place');
-  const place =
-    placeParam !== null && atlas.places.some((p) => p.place.id === placeParam) ? placeParam : null;
-  const polar = params.get('view') === 'polar';
-  return { story, place, polar };
-}
-
-export function urlSearch(state: UrlState): string {
-  const params = new URLSearchParams();
-  if (state.story !== null) params.set('story', String(state.story));
-  if (state.place !== null) params.set('place', state.place);
-  if (state.polar) params.set('view', 'polar');
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}
+export { readUrlState, START_STATE, urlNotice, urlSearch, type UrlState } from './urlState';
 
 export const pluralize = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

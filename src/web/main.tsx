@@ -39,6 +39,13 @@ const storyIndexes = byBaseName(
     eager: true,
   }),
 );
+const furniture = byBaseName(
+  import.meta.glob<string>('../../data/newsletters/*.furniture.csv', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }),
+);
 
 const root = createRoot(document.getElementById('root')!);
 let atlas: Atlas | null = null;
@@ -52,6 +59,7 @@ try {
     catalog: { file: 'data/newsletters/catalog.csv', text: catalog },
     storyIndexes,
     routes,
+    furniture,
   });
   routeLayers = parseRouteLayers(
     routeLayersText,

@@ -5,14 +5,82 @@
  * and whole continents showed as sea (src/map/basemap.ts). Screenshot: tests/browser/out/basemap-50m.png.
  */
 import { join } from 'node:path';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MARKER, noBrowser, OUT_DIR, useAtlas } from './harness';
 
 /** LAND_STYLE.fillColor in src/map/basemap.ts. */
 const LAND = [0xee, 0xf0, 0xe6];
 
+/** The basemap canvas's colour under the centre of the marker whose label starts with `place`. */
+function landUnder(page: Page, place: string): Promise<number[] | null> {
+  return page.evaluate(
+    ([selector, name]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-basemap-pane canvas');
+      const marker = [...document.querySelectorAll<HTMLElement>(selector)].find((m) =>
+        m.getAttribute('aria-label')?.startsWith(name),
+      );
+      if (!canvas || !marker) return null;
+      const box = canvas.getBoundingClientRect();
+      const r = marker.getBoundingClientRect();
+      const scale = canvas.width / box.width;
+      const [x, y] = [(r.x + r.width / 2 - box.x) * scale, (r.y + r.height / 2 - box.y) * scale];
+      return [...canvas.getContext('2d')!.getImageData(Math.floor(x), Math.floor(y), 1, 1).data.slice(0, 3)];
+    },
+    [MARKER, place] as const,
+  );
+}
+
+const OSM = /^https:\/\/tile\.openstreetmap\.org\//;
+
 describe.skipIf(noBrowser)('Basemap in headless Chromium (production build)', () => {
   const atlas = useAtlas();
+
+  it('keeps the bundled land under online tiles until they load, and falls back when they fail', async () => {
+    const { page, record } = await atlas.open('/?place=azerbaijan');
+    await expect.poll(() => landUnder(page, 'Azerbaijan'), { timeout: 10_000 }).toEqual(LAND);
+    // The tile requests never reach the network: held first (tiles on their way), then aborted
+    // (no network). They are answered here, before the harness's guard would count them.
+    const held: Route[] = [];
+    const tileUrls: string[] = [];
+    await page.route(OSM, (route) => {
+      tileUrls.push(route.request().url());
+      held.push(route);
+    });
+    await page.getByRole('checkbox', { name: /online map tiles/i }).check();
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    expect(await landUnder(page, 'Azerbaijan'), 'land while the tiles are on their way').toEqual(LAND);
+    expect(await page.locator('.tiles-note').count()).toBe(0);
+
+    for (const route of held.splice(0)) await route.abort('internetdisconnected');
+    await page.unroute(OSM);
+    await page.route(OSM, (route) => {
+      tileUrls.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    const note = page.locator('.tiles-note[role="status"]');
+    await note.waitFor({ state: 'visible' });
+    expect(await note.innerText()).toBe('Online tiles could not be loaded; showing the offline map.');
+    await expect.poll(() => landUnder(page, 'Azerbaijan')).toEqual(LAND);
+    expect(await page.locator('.leaflet-tile-pane img').count(), 'no tile layer left').toBe(0);
+    await page.screenshot({ path: join(OUT_DIR, 'basemap-tiles-failed.png') });
+
+    // Switched off, the note goes; every request that tried to leave was a tile, and none got out.
+    await page.getByRole('checkbox', { name: /online map tiles/i }).uncheck();
+    await note.waitFor({ state: 'detached' });
+    expect(tileUrls.length).toBeGreaterThan(0);
+    expect(tileUrls.every((u) => OSM.test(u))).toBe(true);
+    expect(record.blocked).toEqual([]);
+    // The browser logs each failed tile image; those are the expected ones, nothing else.
+    // The browser logs each failed tile image ("Failed to load resource: … (https://tile…)"):
+    // those are the expected ones; any other console error still fails the test.
+    const isTileError = (e: string) =>
+      /ERR_INTERNET_DISCONNECTED \(https:\/\/tile\.openstreetmap\.org\//.test(e);
+    expect(record.consoleErrors.some(isTileError)).toBe(true);
+    const others = record.consoleErrors.filter((e) => !isTileError(e));
+    record.consoleErrors.splice(0, record.consoleErrors.length, ...others);
+  });
 
   it('fills the land under inland places once zoomed in to the 1:50m atlas', async () => {
     const { page, record } = await atlas.open('/?place=azerbaijan');

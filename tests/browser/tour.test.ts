@@ -373,6 +373,52 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     expect(errors).toEqual([]);
   });
 
+  it('the presenter view keeps time (pause, reset), maps the next slide, and jumps by number + Enter', async () => {
+    const { page } = await atlas.open('/?presenter=2', {
+      width: 1920,
+      height: 1080,
+      waitForMarker: false,
+      init: (p) => p.clock.install({ time: new Date('2026-03-02T09:00:00Z') }),
+    });
+    const view = page.locator('[aria-label="Presenter view"]');
+    await view.waitFor();
+    const clock = view.locator('.tour-presenter-clock');
+    expect(await clock.innerText()).toBe('0:00');
+    await page.clock.runFor(125_000);
+    await expect.poll(() => clock.innerText()).toBe('2:05');
+    expect(await clock.getAttribute('aria-label')).toBe('Time presented: 2 minutes 5 seconds');
+
+    const timer = view.getByRole('group', { name: 'Timer' });
+    await timer.getByRole('button', { name: 'Pause' }).click();
+    await page.clock.runFor(60_000);
+    expect(await clock.innerText()).toBe('2:05');
+    await timer.getByRole('button', { name: 'Resume' }).click();
+    await page.clock.runFor(5_000);
+    await expect.poll(() => clock.innerText()).toBe('2:10');
+    await timer.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => clock.innerText()).toBe('0:00');
+    await page.clock.runFor(3_000);
+    await expect.poll(() => clock.innerText()).toBe('0:03');
+
+    // The next slide's places on a small map of the bundled land.
+    const map = view.locator('[aria-label="Next slide"] svg[role="img"]');
+    await map.waitFor();
+    expect(await map.getAttribute('aria-label')).toMatch(/^Map of the next slide/);
+    await map.locator('path.tour-presenter-map-land').waitFor({ state: 'attached' });
+    expect(Number(await map.getAttribute('data-dots'))).toBeGreaterThan(0);
+    await page.screenshot({ path: join(OUT_DIR, 'tour-presenter-1920x1080.png') });
+
+    // Number + Enter jumps, as in the tour.
+    const total = Number((await view.locator('.tour-progress').innerText()).split('/')[1]);
+    expect(total).toBeGreaterThanOrEqual(5);
+    await view.locator('.tour-progress').click();
+    await page.keyboard.press('5');
+    expect(await view.locator('.tour-jump[role="status"]').innerText()).toContain('Go to slide 5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => view.locator('.tour-progress').innerText()).toBe(`5 / ${total}`);
+    expect(new URL(page.url()).searchParams.get('presenter')).toBe('5');
+  });
+
   it('prints a handout: a page per shown slide with a map of its places and its words, no app chrome', async () => {
     const { page } = await atlas.open('/?present=1', { width: 1280, height: 720 });
     await page.locator(DIALOG).waitFor();

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Atlas, PlaceSummary } from '../../core';
 import { highlight } from './Highlight';
 import { pluralize } from '../model';
+import { SheetHandle, useSheet } from '../sheet';
 
 export function PlacePanel({
   atlas,
@@ -18,6 +19,8 @@ export function PlacePanel({
   focusOnOpen: boolean;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  // On a phone the panel is a bottom sheet (app.css): half open, so the map stays in view.
+  const sheet = useSheet();
   useEffect(() => {
     if (focusOnOpen) heading.current?.focus({ preventScroll: true });
   }, [summary, focusOnOpen]);
@@ -27,7 +30,13 @@ export function PlacePanel({
   const stories = summary.stories.filter((s) => s >= 0).map((s) => atlas.stories[s]!);
 
   return (
-    <section className="place-panel" role="dialog" aria-label={place.name}>
+    <section
+      id="place-panel"
+      className={`place-panel sheet-${sheet.state}`}
+      role="dialog"
+      aria-label={place.name}
+    >
+      <SheetHandle label={place.name} controls="place-panel" state={sheet.state} onChange={sheet.setState} />
       <div className="panel-head">
         <h2 ref={heading} tabIndex={-1}>
           {place.name}

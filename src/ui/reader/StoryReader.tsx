@@ -1,6 +1,6 @@
 /** The open story: its full text, paragraphs kept, every place mention a button. */
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { Atlas, Mention, Story } from '../../core';
+import type { Atlas, Mention, Story, TextRange } from '../../core';
 
 export function StoryReader({
   atlas,
@@ -31,13 +31,13 @@ export function StoryReader({
     heading.current?.scrollIntoView({ block: 'nearest' });
   }, [story]);
 
-  const paragraphs = toParagraphs(atlas.text, story, mentions, (m, key) => {
+  const paragraphs = toParagraphs(atlas.text, story, mentions, atlas.furniture, (m, key, inFurniture) => {
     const name = atlas.gazetteer.byId.get(m.placeId)?.name ?? m.placeId;
     return (
       <button
         key={key}
         type="button"
-        className="mention"
+        className={inFurniture ? 'mention in-furniture' : 'mention'}
         title={`Show ${name} on the map`}
         data-place={m.placeId}
         onClick={(e) => onMention(m.placeId, e.currentTarget)}
@@ -74,35 +74,93 @@ export function StoryReader({
       )}
       {playback}
       <div className="story-text">
-        {paragraphs.map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
+        {paragraphs.map((p, i) =>
+          p.furniture ? (
+            <p key={i} className="furniture-line">
+              <span className="visually-hidden">Newsletter link: </span>
+              {p.nodes}
+            </p>
+          ) : (
+            <p key={i}>{p.nodes}</p>
+          ),
+        )}
       </div>
     </article>
   );
 }
 
-/** Splits the story's text on newlines into paragraphs, rendering mentions with `renderMention`. */
+/** A paragraph of the reader: its pieces, and whether it is all newsletter furniture. */
+interface Paragraph {
+  nodes: ReactNode[];
+  furniture: boolean;
+}
+
+/**
+ * Splits the story's text on newlines into paragraphs, rendering mentions with `renderMention`
+ * and the newsletter's furniture ("READ ALSO: …", "Read more") as `.furniture` spans.
+ */
 function toParagraphs(
   text: string,
   story: Story,
   mentions: readonly Mention[],
-  renderMention: (m: Mention, key: string) => ReactNode,
-): ReactNode[][] {
-  const paragraphs: ReactNode[][] = [[]];
-  const pushText = (s: string) => {
-    s.split('\n').forEach((part, i) => {
-      if (i > 0) paragraphs.push([]);
-      if (part) paragraphs[paragraphs.length - 1]!.push(part);
-    });
+  furniture: readonly TextRange[],
+  renderMention: (m: Mention, key: string, inFurniture: boolean) => ReactNode,
+): Paragraph[] {
+  const paragraphs: { nodes: ReactNode[]; plain: number; furniture: number }[] = [
+    { nodes: [], plain: 0, furniture: 0 },
+  ];
+  const last = () => paragraphs[paragraphs.length - 1]!;
+  const inFurniture = (at: number) => furniture.some((f) => f.start <= at && at < f.end);
+  /** Text [from, to): plain pieces as strings, furniture pieces as spans. */
+  const pushText = (from: number, to: number) => {
+    const cuts = new Set([from, to]);
+    for (const f of furniture) {
+      if (f.start > from && f.start < to) cuts.add(f.start);
+      if (f.end > from && f.end < to) cuts.add(f.end);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [a, b] = [points[i]!, points[i + 1]!];
+      const isFurniture = inFurniture(a);
+      let offset = a;
+      text
+        .slice(a, b)
+        .split('\n')
+        .forEach((part, k) => {
+          if (k > 0) {
+            paragraphs.push({ nodes: [], plain: 0, furniture: 0 });
+            offset++;
+          }
+          if (part) {
+            const p = last();
+            if (isFurniture) {
+              p.nodes.push(
+                <span className="furniture" key={`f${offset}`}>
+                  {part}
+                </span>,
+              );
+              p.furniture++;
+            } else {
+              p.nodes.push(part);
+              if (part.trim() !== '') p.plain++;
+            }
+          }
+          offset += part.length;
+        });
+    }
   };
   let at = story.start;
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
     if (m.start < at || m.end > story.end) continue;
-    pushText(text.slice(at, m.start));
-    paragraphs[paragraphs.length - 1]!.push(renderMention(m, `m${m.start}`));
+    pushText(at, m.start);
+    const f = inFurniture(m.start);
+    last().nodes.push(renderMention(m, `m${m.start}`, f));
+    if (f) last().furniture++;
+    else last().plain++;
     at = m.end;
   }
-  pushText(text.slice(at, story.end));
-  return paragraphs.filter((p) => p.some((n) => typeof n !== 'string' || n.trim() !== ''));
+  pushText(at, story.end);
+  return paragraphs
+    .filter((p) => p.plain + p.furniture > 0)
+    .map((p) => ({ nodes: p.nodes, furniture: p.plain === 0 }));
 }

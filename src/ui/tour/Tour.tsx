@@ -2,7 +2,8 @@
  * The classroom tour (issue #4), a lazy chunk: a dialog on the left of the screen with one slide
  * at a time, the map beside it moved to the slide's places. Keyboard-driven: Right / Space /
  * PageDown next, Left / PageUp previous, Home / End, digits then Enter to jump, F full screen,
- * Esc leaves. Each slide has its URL (?present=N).
+ * Esc leaves. Each slide has its URL (?present=N): opening the tour adds one history entry (the
+ * slides replace it), so Back leaves the tour for the app as it was when the tour began.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -22,7 +23,7 @@ import { useTourData } from './tourData';
 import type { TourFlight, TourMap } from './types';
 import { TourEditor } from './TourEditor';
 import { TourHandout } from './TourHandout';
-import { openChannel, type TourMessage } from './tourSync';
+import { openChannel, presentParam, type TourMessage } from './tourSync';
 import { loadSavedTour, readContrast, saveTour, writeContrast } from './tourStore';
 
 export interface TourProps {
@@ -38,16 +39,14 @@ export interface TourProps {
 }
 
 /** Writes ?present=N into the URL, keeping its other parameters; null removes it. */
-function writePresentUrl(n: number | null) {
+function writePresentUrl(n: number | null, how: 'push' | 'replace' = 'replace') {
   const params = new URLSearchParams(window.location.search);
   if (n === null) params.delete('present');
   else params.set('present', String(n));
   const search = params.toString();
-  window.history.replaceState(
-    window.history.state,
-    '',
-    `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`,
-  );
+  const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
+  if (how === 'push') window.history.pushState(window.history.state, '', url);
+  else window.history.replaceState(window.history.state, '', url);
 }
 
 /** How many changes Undo can take back. */
@@ -104,10 +103,33 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
     [visible.length],
   );
 
-  // The URL names the slide shown.
+  // The URL names the slide shown. Opened with the Present button (not from a ?present= link),
+  // the tour adds one history entry; Back (popstate without ?present=) leaves it, and so does
+  // leaving it any other way (history.back), so the entry never outlives the tour.
+  const pushed = useRef(false);
+  const openedFromUrl = useRef(presentParam(window.location.search) !== null);
   useEffect(() => {
-    if (visible.length) writePresentUrl(Math.min(index, visible.length - 1) + 1);
+    if (!visible.length) return;
+    const n = Math.min(index, visible.length - 1) + 1;
+    if (openedFromUrl.current || pushed.current) writePresentUrl(n);
+    else {
+      writePresentUrl(n, 'push');
+      pushed.current = true;
+    }
   }, [index, visible.length]);
+  useEffect(() => {
+    const onPop = () => {
+      if (presentParam(window.location.search) !== null) return;
+      pushed.current = false;
+      onClose();
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [onClose]);
+  const leave = useCallback(() => {
+    if (pushed.current && presentParam(window.location.search) !== null) window.history.back();
+    else onClose();
+  }, [onClose]);
 
   // Presenting: the app's sidebar and controls give way to the tour; the map keeps the rest.
   const initialPolar = useRef(polar);
@@ -149,7 +171,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
         e.preventDefault();
         e.stopPropagation();
         if (editing) closeEditor();
-        else onClose();
+        else leave();
         return;
       }
       if (editing || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
@@ -197,7 +219,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
     };
     document.addEventListener('keydown', onKey, true);
     return () => document.removeEventListener('keydown', onKey, true);
-  }, [go, index, visible.length, onClose, toggleFullscreen, editing, closeEditor]);
+  }, [go, index, visible.length, leave, toggleFullscreen, editing, closeEditor]);
 
   // The presenter view (a second window) follows the tour and may move it or change a note.
   const channel = useRef<ReturnType<typeof openChannel>>(null);
@@ -290,7 +312,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
           <button type="button" onClick={toggleFullscreen}>
             Full screen
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={leave}>
             Leave tour
           </button>
         </div>

@@ -6,17 +6,13 @@ import './tour.css';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import type { Atlas } from '../../core';
 import type { LoadTopology } from '../../map';
-import { presenterParam } from './tourSync';
+import { presentParam, presenterParam } from './tourSync';
 import type { TourFlight, TourMap } from './types';
 
 const Tour = lazy(() => import('./Tour'));
 const TourPresenter = lazy(() => import('./TourPresenter'));
 
-/** The 1-based slide of ?present=N, or null. */
-export function presentParam(search: string): number | null {
-  const raw = new URLSearchParams(search).get('present');
-  return raw !== null && /^\d+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
-}
+export { presentParam };
 
 export function Present({
   atlas,
@@ -54,7 +50,7 @@ export function Present({
       </button>
       {presenter !== null && (
         <Suspense fallback={null}>
-          <TourPresenter atlas={atlas} flight={flight} start={presenter} />
+          <TourPresenter atlas={atlas} flight={flight} start={presenter} loadTopology={loadTopology} />
         </Suspense>
       )}
       {start !== null && presenter === null && (

@@ -1,10 +1,23 @@
 /**
  * The presenter view (issue #4): a second window (?presenter=N) beside the projected tour, with
- * the current and next slide and the teacher's notes. It follows the tour and moves it (the same
- * keys), over a BroadcastChannel (tourSync.ts).
+ * the current and next slide (and a small map of the next one's places), the teacher's notes and
+ * a timer (since the view opened; pause, reset). It follows the tour and moves it (the same keys,
+ * number + Enter too), over a BroadcastChannel (tourSync.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { arrangeTour, defaultTour, type Atlas, type SavedTour } from '../../core';
+import type { LoadTopology } from '../../map';
+import { NextSlideMap } from './NextSlideMap';
+import {
+  elapsedMs,
+  formatElapsed,
+  isRunning,
+  pauseTimer,
+  resetTimer,
+  resumeTimer,
+  spokenElapsed,
+  startTimer,
+} from './presenterTimer';
 import { useTourData } from './tourData';
 import type { TourFlight } from './types';
 import { SnippetText } from './TourSlide';
@@ -15,11 +28,14 @@ export default function TourPresenter({
   atlas,
   flight,
   start,
+  loadTopology = null,
 }: {
   atlas: Atlas;
   flight: TourFlight | null;
   /** 1-based slide to show until the tour says otherwise. */
   start: number;
+  /** The bundled basemap, for the next slide's small map. */
+  loadTopology?: LoadTopology | null;
 }) {
   const { slides, ctx } = useTourData(atlas, flight);
   const [saved, setSaved] = useState<SavedTour>(
@@ -63,10 +79,54 @@ export default function TourPresenter({
     window.history.replaceState(window.history.state, '', `${window.location.pathname}?${params}`);
   }, [at]);
 
+  // The timer: running since the view opened; a tick a second redraws it.
+  const [timer, setTimer] = useState(() => startTimer(Date.now()));
+  const [now, setNow] = useState(() => Date.now());
+  const running = isRunning(timer);
+  useEffect(() => {
+    if (!running) return;
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, [running]);
+  const elapsed = elapsedMs(timer, now);
+  const toggleTimer = () => {
+    const t = Date.now();
+    setNow(t);
+    setTimer((x) => (isRunning(x) ? pauseTimer(x, t) : resumeTimer(x, t)));
+  };
+  const reset = () => {
+    const t = Date.now();
+    setNow(t);
+    setTimer((x) => resetTimer(x, t));
+  };
+
+  // Digits then Enter jump to a slide, as in the tour.
+  const [pending, setPending] = useState('');
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target;
       if (t instanceof HTMLElement && t.closest('textarea, input')) return;
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (/^[0-9]$/.test(e.key)) {
+        e.preventDefault();
+        setPending((p) => (p + e.key).slice(-4));
+        return;
+      }
+      if (pending !== '') {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          e.stopPropagation();
+          go(Number(pending) - 1);
+          setPending('');
+          return;
+        }
+        if (e.key === 'Backspace') {
+          e.preventDefault();
+          setPending((p) => p.slice(0, -1));
+          return;
+        }
+        setPending('');
+      }
       const to: Record<string, number> = {
         ArrowRight: at + 1,
         PageDown: at + 1,
@@ -83,7 +143,7 @@ export default function TourPresenter({
     };
     document.addEventListener('keydown', onKey, true);
     return () => document.removeEventListener('keydown', onKey, true);
-  }, [at, go, visible.length]);
+  }, [at, go, visible.length, pending]);
 
   const current = visible[at];
   const next = visible[at + 1];
@@ -110,6 +170,22 @@ export default function TourPresenter({
             ? 'Following the tour'
             : 'Waiting for the tour (open it with Present in the other window)'}
         </p>
+        {pending !== '' && (
+          <p className="tour-jump" role="status">
+            Go to slide {pending}… (Enter)
+          </p>
+        )}
+        <div className="tour-presenter-timer" role="group" aria-label="Timer">
+          <p className="tour-presenter-clock" aria-label={`Time presented: ${spokenElapsed(elapsed)}`}>
+            {formatElapsed(elapsed)}
+          </p>
+          <button type="button" onClick={toggleTimer}>
+            {running ? 'Pause' : 'Resume'}
+          </button>
+          <button type="button" onClick={reset}>
+            Reset
+          </button>
+        </div>
         <div className="tour-buttons">
           <button type="button" onClick={() => go(at - 1)} disabled={at <= 0}>
             Previous
@@ -136,6 +212,7 @@ export default function TourPresenter({
           </label>
           <article className="tour-presenter-next" aria-label="Next slide">
             <h3>Next: {next ? next.slide.title : '(the end)'}</h3>
+            {next && <NextSlideMap atlas={atlas} slide={next.slide} loadTopology={loadTopology} />}
             {next?.note && <p className="tour-presenter-next-note">Notes: {next.note}</p>}
           </article>
         </div>

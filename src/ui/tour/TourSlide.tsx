@@ -11,13 +11,33 @@ const KIND_LABEL: Record<Slide['kind'], string> = {
   custom: 'Teacher’s slide',
 };
 
-/** A snippet's text with its places marked: bold and underlined, not by colour alone. */
+/**
+ * A snippet's text with its places marked: bold and underlined, not by colour alone; the
+ * newsletter's furniture ("READ ALSO: …", "Read more") as a muted, smaller `.tour-furniture` line.
+ */
 export function SnippetText({ snippet }: { snippet: Snippet }) {
   const out: (string | React.JSX.Element)[] = [];
+  const furniture = snippet.furniture ?? [];
+  /** Plain text [from, to), its furniture pieces as spans. */
+  const plain = (from: number, to: number) => {
+    let at = from;
+    for (const f of furniture) {
+      const [a, b] = [Math.max(f.start, at), Math.min(f.end, to)];
+      if (a >= b) continue;
+      if (a > at) out.push(snippet.text.slice(at, a));
+      out.push(
+        <span className="tour-furniture" key={`f${a}`}>
+          {snippet.text.slice(a, b)}
+        </span>,
+      );
+      at = b;
+    }
+    if (at < to) out.push(snippet.text.slice(at, to));
+  };
   let at = 0;
   snippet.marks.forEach((m, i) => {
     if (m.start < at) return;
-    if (m.start > at) out.push(snippet.text.slice(at, m.start));
+    if (m.start > at) plain(at, m.start);
     out.push(
       <mark className="tour-place" key={i} data-place={m.placeId}>
         {snippet.text.slice(m.start, m.end)}
@@ -25,7 +45,7 @@ export function SnippetText({ snippet }: { snippet: Snippet }) {
     );
     at = m.end;
   });
-  if (at < snippet.text.length) out.push(snippet.text.slice(at));
+  if (at < snippet.text.length) plain(at, snippet.text.length);
   return <>{out}</>;
 }
 

@@ -35,3 +35,9 @@ export function presenterParam(search: string): number | null {
   const raw = new URLSearchParams(search).get('presenter');
   return raw !== null && /^\d+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
 }
+
+/** The 1-based slide of ?present=N, or null. */
+export function presentParam(search: string): number | null {
+  const raw = new URLSearchParams(search).get('present');
+  return raw !== null && /^\d+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
+}

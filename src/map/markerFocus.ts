@@ -1,0 +1,63 @@
+/**
+ * Keyboard order on the map: the marker elements are put in the marker pane in the order of
+ * markerOrder (Tab follows the DOM), and after a cluster opens by keyboard, focus goes to the
+ * first marker that holds one of its places instead of dropping to the page.
+ */
+import type L from 'leaflet';
+import { markerOrder } from './markerOrder';
+
+export interface FocusableMarker {
+  marker: L.Marker;
+  /** The places the marker stands for. */
+  places: readonly string[];
+}
+
+/** Moves the markers' elements into tab order, never moving the focused one (it would blur). */
+export function orderMarkerElements(
+  shown: ReadonlyMap<string, FocusableMarker>,
+  textOrder: readonly string[],
+): void {
+  const elements = new Map<string, HTMLElement>();
+  const items = [];
+  for (const [key, s] of shown) {
+    const el = s.marker.getElement();
+    if (!el?.parentElement) continue;
+    const r = el.getBoundingClientRect();
+    elements.set(key, el);
+    items.push({ key, x: r.left + r.width / 2, y: r.top + r.height / 2, places: s.places });
+  }
+  const ordered = markerOrder(items, textOrder).map((k) => elements.get(k)!);
+  if (ordered.length < 2) return;
+  const current = [...ordered[0]!.parentElement!.children].filter((e) => ordered.includes(e as HTMLElement));
+  if (current.every((e, i) => e === ordered[i])) return;
+  const focused = ordered.find((e) => e === document.activeElement);
+  if (!focused) {
+    const pane = ordered[0]!.parentElement!;
+    for (const el of ordered) pane.appendChild(el);
+    return;
+  }
+  const at = ordered.indexOf(focused);
+  for (const el of ordered.slice(0, at)) focused.before(el);
+  let previous = focused;
+  for (const el of ordered.slice(at + 1)) {
+    previous.after(el);
+    previous = el;
+  }
+}
+
+/** Focuses the first marker (in tab order) that stands for one of `places`; false when none. */
+export function focusFirstMarker(
+  shown: ReadonlyMap<string, FocusableMarker>,
+  places: readonly string[],
+): boolean {
+  const wanted = new Set(places);
+  const candidates = [...shown.values()]
+    .filter((s) => s.places.some((p) => wanted.has(p)))
+    .map((s) => s.marker.getElement())
+    .filter((el): el is HTMLElement => el?.isConnected === true);
+  const first = candidates.sort((a, b) =>
+    a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+  )[0];
+  first?.focus();
+  return first !== undefined;
+}

@@ -1,0 +1,61 @@
+/** Newsletter furniture ("READ ALSO: …", "Read more") as curated, found as ranges of the text. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildSlides, DataError, loadAtlas, parseFurniture } from '../../src/core';
+import { readDataFiles } from '../../src/cli/data';
+
+const text = readFileSync(
+  new URL('../../data/newsletters/russian-embassy-newsletter-2020-06.txt', import.meta.url),
+  'utf8',
+);
+const data = readDataFiles();
+const atlas = loadAtlas({ text, ...data });
+const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+const pieces = atlas.furniture.map((f) => text.slice(f.start, f.end));
+
+describe('newsletter furniture', () => {
+  it('marks the curated lines of the June 2020 newsletter, in text order', () => {
+    expect(atlas.furniture.map((f) => lineOf(f.start))).toEqual([
+      11, 22, 73, 86, 89, 93, 96, 97, 101, 125, 127,
+    ]);
+    expect(pieces.filter((p) => p === 'Read more')).toHaveLength(6);
+    expect(pieces.filter((p) => /^(READ ALSO|LEARN MORE):/.test(p))).toHaveLength(5);
+  });
+
+  it('takes a whole line, or just the tail of a paragraph ("… he concluded. Read more")', () => {
+    const whole = atlas.furniture[0]!;
+    expect(text[whole.start - 1]).toBe('\n');
+    expect(text.slice(whole.end, whole.end + 1)).toMatch(/^\r?\n?$/);
+    const tail = atlas.furniture.find((f) => lineOf(f.start) === 86)!;
+    expect(text.slice(tail.start - 20, tail.start)).toMatch(/pointed out\. $/);
+    expect(text.slice(tail.start, tail.end)).toBe('Read more');
+  });
+
+  it('lies within the stories (it is shown with them, not cut out of them)', () => {
+    for (const f of atlas.furniture) {
+      expect(atlas.stories.some((s) => s.start <= f.start && f.end <= s.end)).toBe(true);
+    }
+  });
+
+  it('is carried into the tour slides that quote it', () => {
+    const slides = buildSlides(atlas);
+    const quoted = slides.flatMap((s) => s.snippets).filter((s) => s.furniture?.length);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const s of quoted) {
+      for (const f of s.furniture!)
+        expect(s.text.slice(f.start, f.end)).toMatch(/^(READ ALSO|LEARN MORE|Read more)/);
+    }
+  });
+
+  it('says which row is wrong when the text is not on its line', () => {
+    expect(() => parseFurniture('one\ntwo\n', 'line,text\n2,one\n', 'x.furniture.csv')).toThrow(DataError);
+    expect(() => parseFurniture('one\ntwo\n', 'line,text\n9,one\n', 'x.furniture.csv')).toThrow(/line/);
+    expect(parseFurniture('one\ntwo Read more\n', 'line,text\n2,Read more\n', 'x.furniture.csv')).toEqual([
+      { start: 8, end: 17 },
+    ]);
+  });
+
+  it('is none for an unknown newsletter', () => {
+    expect(loadAtlas({ text: 'Moscow is far.\n\nREAD ALSO: Paris\n', ...data }).furniture).toEqual([]);
+  });
+});
