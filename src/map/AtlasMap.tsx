@@ -3,14 +3,15 @@
  * out view requests (fit these points, centre on that one) from the app.
  */
 import L from 'leaflet';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { MapContainer, useMap } from 'react-leaflet';
 import { BasemapLayer } from './BasemapLayer';
-import { fromLatLngBounds, type GeoBounds } from './coords';
+import { fromLatLngBounds, MAX_DRAW_LAT, type GeoBounds } from './coords';
 import { MapAttribution } from './MapAttribution';
 import type { AtlasMapProps } from './mapProps';
 import { MarkerLayer } from './MarkerLayer';
 import { PlaneMarker } from './PlaneMarker';
+import { PolarCutMarks } from './PolarCutMarks';
 import { RouteLayer } from './RouteLayer';
 import { ViewController } from './ViewController';
 
@@ -33,6 +34,19 @@ export function AtlasMap(props: AtlasMapProps) {
       </Suspense>
     );
   }
+  return <MercatorMap {...props} />;
+}
+
+function MercatorMap(props: AtlasMapProps) {
+  // Web Mercator cannot show the Pole: places beyond its latitudes get a mark, not a marker.
+  const { places } = props;
+  const [drawable, beyond] = useMemo(
+    () => [
+      places.filter((p) => Math.abs(p.position[1]!) <= MAX_DRAW_LAT),
+      places.filter((p) => Math.abs(p.position[1]!) > MAX_DRAW_LAT),
+    ],
+    [places],
+  );
   return (
     <MapContainer
       className="atlas-map"
@@ -50,7 +64,8 @@ export function AtlasMap(props: AtlasMapProps) {
       <MapAttribution />
       <BasemapLayer loadTopology={props.loadTopology} online={props.online} onError={props.onBasemapError} />
       <RouteLayer routes={props.routes} />
-      <MarkerLayer places={props.places} selectedId={props.selectedPlaceId} onSelect={props.onSelectPlace} />
+      <PolarCutMarks routes={props.routes} beyond={beyond} onPolar={props.onPolar} />
+      <MarkerLayer places={drawable} selectedId={props.selectedPlaceId} onSelect={props.onSelectPlace} />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <BoundsReporter onChange={props.onBoundsChange} />
       <ViewController view={props.view} />

@@ -9,6 +9,7 @@ import L from 'leaflet';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 import { positionAt, type Track } from '../geo';
+import { MAX_DRAW_LAT } from './coords';
 
 export interface PlaneFeed {
   track: Track;
@@ -45,6 +46,7 @@ export function PlaneMarker({ feed }: { feed: PlaneFeed }) {
   const map = useMap();
   useEffect(() => {
     const { track, clock } = feed;
+    const mercator = map.options.crs === L.CRS.EPSG3857;
     const glyph = planeSvg();
     const icon = L.divIcon({
       className: 'plane-marker',
@@ -70,6 +72,9 @@ export function PlaneMarker({ feed }: { feed: PlaneFeed }) {
       // The nearer copy of b's longitude (Mercator draws copies beyond ±180°).
       const bLon = a.lon + ((((b.lon - a.lon + 540) % 360) + 360) % 360) - 180;
       marker.setLatLng([here.lat, here.lon]);
+      // Web Mercator cannot show the Pole: there the plane is off this map, not on its edge.
+      const off = mercator && Math.abs(here.lat) > MAX_DRAW_LAT;
+      glyph.style.visibility = off ? 'hidden' : '';
       const pa = map.latLngToLayerPoint([a.lat, a.lon]);
       const pb = map.latLngToLayerPoint([b.lat, bLon]);
       // The screen course, clockwise from up (the nose points up unturned); fall back to the true

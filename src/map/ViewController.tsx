@@ -2,7 +2,7 @@
 import L from 'leaflet';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import { toLatLng } from './coords';
+import { MAX_DRAW_LAT, toLatLng, toLatLngExact } from './coords';
 import type { ViewRequest } from './mapProps';
 import type { MapProjection } from './projection';
 
@@ -40,14 +40,17 @@ export function ViewController({
       else map.flyTo(center, zoom, fly);
     } else if (view.kind === 'fit') {
       if (view.points.length === 0) return;
-      const bounds = L.latLngBounds(view.points.map(toLatLng));
+      // Points beyond Mercator's latitudes (the Pole) only count when there is nothing else.
+      const drawable = view.points.filter((p) => Math.abs(p[1]!) <= MAX_DRAW_LAT);
+      const bounds = L.latLngBounds((drawable.length ? drawable : view.points).map(toLatLng));
       const fit = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM };
       if (jump) map.fitBounds(bounds, { ...fit, animate: false });
       else map.flyToBounds(bounds, { ...fit, ...fly });
     } else {
       const zoom = Math.max(map.getZoom(), view.minZoom ?? CENTER_ZOOM);
-      if (jump) map.setView(toLatLng(view.point), zoom, { animate: false });
-      else map.flyTo(toLatLng(view.point), zoom, fly);
+      const at = (projection === 'polar' ? toLatLngExact : toLatLng)(view.point);
+      if (jump) map.setView(at, zoom, { animate: false });
+      else map.flyTo(at, zoom, fly);
     }
     // Only a new request (seq) moves the map.
     // eslint-disable-next-line react-hooks/exhaustive-deps

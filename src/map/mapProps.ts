@@ -26,4 +26,6 @@ export interface AtlasMapProps {
   projection?: MapProjection;
   /** Flight playback: the plane to show moving along its track. */
   plane?: PlaneFeed | null;
+  /** Switch to the polar view: offered on Mercator where a route leaves it over the Pole. */
+  onPolar?: () => void;
 }

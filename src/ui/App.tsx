@@ -3,18 +3,12 @@ import type { Position } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Atlas, FlightData, RouteLayers } from '../core';
 import { buildTrack } from '../geo';
-import {
-  AtlasMap,
-  MAX_DRAW_LAT,
-  type GeoBounds,
-  type LoadTopology,
-  type PlaneFeed,
-  type ViewRequest,
-} from '../map';
+import { AtlasMap, type GeoBounds, type LoadTopology, type PlaneFeed, type ViewRequest } from '../map';
 import { FlightPlayback, PlaybackClock } from './flight';
 import { MapControls } from './MapControls';
 import { OfflineDownload } from './offline';
 import {
+  beyondMercator,
   mapPlaces,
   mapRoutes,
   matchesQuery,
@@ -52,6 +46,8 @@ export function App({
   const routes = useMemo(() => mapRoutes(atlas), [atlas]);
   const infos = useMemo(() => storyInfos(atlas), [atlas]);
   const summaries = useMemo(() => new Map(atlas.places.map((s) => [s.place.id, s])), [atlas]);
+  /** Places only the polar map can show (the Pole): choosing one opens the polar view. */
+  const polarOnly = useMemo(() => beyondMercator(atlas), [atlas]);
 
   // Flight playback: the flight's track, its moments, and a clock the plane follows.
   const flight = useMemo(
@@ -96,11 +92,10 @@ export function App({
   /** The story whose list button should get focus once the list is shown again. */
   const focusStory = useRef<number | null>(null);
 
-  // View requests: fit a set of points, or centre on one. Points beyond the Mercator limit (the
-  // North Pole) only count when there is nothing else to show.
+  // View requests: fit a set of points, or centre on one. All points go: the map leaves out what
+  // its projection cannot show (Mercator, the Pole), the polar map shows them.
   const fit = useCallback((points: Position[]) => {
-    const drawable = points.filter((p) => Math.abs(p[1]!) <= MAX_DRAW_LAT);
-    setView({ seq: ++seq.current, kind: 'fit', points: drawable.length ? drawable : points });
+    setView({ seq: ++seq.current, kind: 'fit', points });
   }, []);
   const showPlace = useCallback(
     (id: string) => {
@@ -159,9 +154,9 @@ export function App({
     (id: string, opener?: HTMLElement) => {
       panelOpener.current = opener ?? markerElement(id);
       setFocusPanel(true);
-      navigate({ ...state, place: id });
+      navigate({ ...state, place: id, polar: state.polar || polarOnly.has(id) });
     },
-    [navigate, state],
+    [navigate, state, polarOnly],
   );
 
   const closePlace = useCallback(() => {
@@ -273,6 +268,7 @@ export function App({
             polarNote={flightStory}
             polar={state.polar}
             onPolar={showPolar}
+            polarOnly={polarOnly}
             playback={
               flightStory && flight ? (
                 <FlightPlayback
@@ -301,6 +297,7 @@ export function App({
             onBasemapError={setBasemapError}
             projection={state.polar ? 'polar' : 'mercator'}
             plane={flightStory || tourPlane ? plane : null}
+            onPolar={showPolar}
           />
           {basemapError && (
             <p className="map-note" role="status">
@@ -314,6 +311,14 @@ export function App({
               onOpenStory={openStory}
               onClose={closePlace}
               focusOnOpen={focusPanel}
+              onPolar={
+                !state.polar && polarOnly.has(summary.place.id)
+                  ? () => {
+                      showPolar();
+                      showPlace(summary.place.id);
+                    }
+                  : undefined
+              }
             />
           )}
         </div>

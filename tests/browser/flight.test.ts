@@ -1,0 +1,166 @@
+/**
+ * An honest flight on every map (issue 11) in headless Chromium: Web Mercator cannot show the
+ * Pole, so the ANT-25 route is cut where it leaves the map (no line pulled along the top edge)
+ * and a mark there opens the polar view; the Pole is no marker on Mercator, and its mention in
+ * the reader opens the polar view; the tour shows the flight's slides (the title included) on the
+ * polar map. Screenshots at 1366×800, 375×812 and 1920×1080 (tests/browser/out/).
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  markerLabels,
+  noBrowser,
+  OUT_DIR,
+  reader,
+  storyButtons,
+  useAtlas,
+  waitForStoryCount,
+} from './harness';
+
+const ANT25 = 'path.route-ant25-1937';
+const CUT = 'button.cut-mark-button';
+const TOGGLE = '.map-controls button[aria-pressed]';
+
+/** Every segment of the drawn ANT-25 pieces, in screen pixels (the path's d through its CTM). */
+async function routeSegments(page: Page) {
+  await page.locator(ANT25).first().waitFor({ state: 'attached' });
+  return page.locator(ANT25).evaluateAll((els) =>
+    els.flatMap((el) => {
+      const path = el as SVGPathElement;
+      const m = path.getScreenCTM();
+      if (!m) return [];
+      const out: [number, number, number, number][] = [];
+      // Leaflet writes "M x y L x y L …" (and "M" again for each part).
+      for (const part of (path.getAttribute('d') ?? '').split('M').filter((s) => s.trim())) {
+        const pts = part
+          .split('L')
+          .map((xy) => xy.trim().split(/[ ,]+/).map(Number))
+          .filter((p) => p.length >= 2 && p.every(Number.isFinite))
+          .map(([x, y]) => [m.a * x! + m.c * y! + m.e, m.b * x! + m.d * y! + m.f] as const);
+        for (let i = 1; i < pts.length; i++)
+          out.push([pts[i - 1]![0], pts[i - 1]![1], pts[i]![0], pts[i]![1]]);
+      }
+      return out;
+    }),
+  );
+}
+
+/** Waits until the map stops moving (flyTo animates): the map pane's transform and zoom settle. */
+async function settle(page: Page) {
+  const read = () =>
+    page.evaluate(
+      () =>
+        `${document.querySelector<HTMLElement>('.leaflet-map-pane')?.style.transform}|${document.querySelector<HTMLElement>('.leaflet-proxy')?.style.transform}`,
+    );
+  let last = await read();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(150);
+    const now = await read();
+    if (now === last) return;
+    last = now;
+  }
+}
+
+describe.skipIf(noBrowser)('An honest flight on every map (production build)', () => {
+  const atlas = useAtlas();
+
+  it('cuts the flight on Mercator where it leaves for the Pole, with a mark that opens the polar view', async () => {
+    for (const [width, height] of [
+      [1366, 800],
+      [375, 812],
+      [1920, 1080],
+    ] as const) {
+      const { page } = await atlas.open('/', { width, height, mobile: width < 600 });
+      // A mark is shown on the map where the route goes off it (at the view's top when the cut is
+      // above the view).
+      const marks = page.locator(CUT);
+      await marks.first().waitFor({ state: 'attached' });
+      const inside = await marks.evaluateAll((els) => {
+        const map = document.querySelector('.atlas-map')!.getBoundingClientRect();
+        return els.filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.top >= map.top && r.bottom <= map.bottom && r.left >= map.left && r.right <= map.right;
+        }).length;
+      });
+      expect(inside, 'cut marks fully inside the map').toBeGreaterThanOrEqual(1);
+      await settle(page);
+      await page.screenshot({ path: join(OUT_DIR, `flight-mercator-${width}x${height}.png`) });
+      // Zoomed out to the whole world, the marks hang from the cut points themselves, which lie
+      // on the drawable limit (85°N): the map's top edge.
+      const zoomOut = page.locator('.leaflet-control-zoom-out');
+      await page.locator('.atlas-map').focus();
+      for (let i = 0; i < 8 && !(await zoomOut.getAttribute('class'))?.includes('leaflet-disabled'); i++) {
+        await page.keyboard.press('Minus');
+        await settle(page);
+      }
+      const segments = await routeSegments(page);
+      expect(segments.length).toBeGreaterThan(3);
+      const top = await page
+        .locator(`${CUT}:not(.cut-mark-pinned)`)
+        .evaluateAll((els) =>
+          Math.min(...els.map((e) => (e.parentElement as HTMLElement).getBoundingClientRect().top)),
+        );
+      expect(Number.isFinite(top), 'a mark at a cut point').toBe(true);
+      // No long stretch of the route runs along the top edge (the old line along 85°N ran ~178°).
+      const along = segments.filter(
+        ([x1, y1, x2, y2]) =>
+          Math.abs(y1 - top) < 6 && Math.abs(y2 - top) < 6 && Math.hypot(x2 - x1, y2 - y1) > 100,
+      );
+      expect(along, `segments along the top edge at y=${top}`).toEqual([]);
+      // Nothing of it is drawn above the limit either.
+      expect(Math.min(...segments.flatMap(([, y1, , y2]) => [y1, y2]))).toBeGreaterThan(top - 2);
+      // The Pole is no marker on this map.
+      expect((await markerLabels(page)).some((l) => /^North Pole\b/.test(l))).toBe(false);
+      expect(await marks.first().getAttribute('aria-label')).toMatch(/polar view/i);
+    }
+  });
+
+  it('the cut mark is a button: by keyboard it switches to the polar view', async () => {
+    const { page } = await atlas.open('/', { width: 1366, height: 800 });
+    const mark = page.locator(CUT).first();
+    await mark.waitFor();
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/[?&]view=polar/);
+    expect(await page.locator(TOGGLE).getAttribute('aria-pressed')).toBe('true');
+    await page.locator('.atlas-map-polar').waitFor();
+    expect(await page.locator(CUT).count()).toBe(0);
+  });
+
+  it('a mention of the Pole in the reader says it opens the polar view, and does', async () => {
+    const { page } = await atlas.open('/', { width: 1366, height: 800 });
+    await page.locator('#search').fill('Pole');
+    await waitForStoryCount(page, (n) => n > 0);
+    const count = await storyButtons(page).count();
+    const mention = page.locator('.reader button.mention-polar[data-place="north-pole"]');
+    let found = false;
+    for (let i = 0; i < count && !found; i++) {
+      await storyButtons(page).nth(i).click();
+      await reader(page).first().waitFor({ state: 'visible' });
+      if (await mention.count()) found = true;
+      else {
+        await page.keyboard.press('Escape');
+        await storyButtons(page).first().waitFor();
+      }
+    }
+    expect(found, 'a story found by "Pole" mentions the North Pole').toBe(true);
+    expect(await mention.first().innerText()).toMatch(/polar view/);
+    await mention.first().click();
+    await page.waitForURL(/[?&]view=polar/);
+    expect(new URL(page.url()).searchParams.get('place')).toBe('north-pole');
+    await page.locator('.place-panel').waitFor();
+    // On the polar map the Pole is a marker, and the map is centred on it.
+    await page.locator('.atlas-map-polar').waitFor();
+    await expect.poll(async () => (await markerLabels(page)).some((l) => /North Pole/.test(l))).toBe(true);
+  });
+
+  it('the place panel of the Pole on Mercator offers the polar view', async () => {
+    const { page } = await atlas.open('/?place=north-pole', { width: 1366, height: 800 });
+    const offer = page.locator('.place-panel .polar-note button');
+    await offer.waitFor();
+    await offer.click();
+    await page.waitForURL(/[?&]view=polar/);
+    expect(new URL(page.url()).searchParams.get('place')).toBe('north-pole');
+  });
+});
