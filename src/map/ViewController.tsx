@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 import { MAX_DRAW_LAT, toLatLng, toLatLngExact } from './coords';
 import type { ViewRequest } from './mapProps';
-import type { MapProjection } from './projection';
+import { POLAR_MIN_LAT, type MapProjection } from './projection';
 
 /** True when the reader asked for reduced motion: the map then jumps to a view instead of flying. */
 export const prefersReducedMotion = () =>
@@ -27,10 +27,12 @@ export function ViewController({
     const jump = prefersReducedMotion();
     const fly = { duration: 0.8 };
     if (view.kind === 'fit' && projection === 'polar') {
-      // A box of latitudes and longitudes means nothing near the Pole: fit the projected points.
+      // A box of latitudes and longitudes means nothing near the Pole: fit the projected points,
+      // those on the polar map (north of its edge) when there are any.
       if (view.points.length === 0) return;
       const z = map.getZoom();
-      const box = L.bounds(view.points.map((p) => map.project([p[1]!, p[0]!], z)));
+      const shown = view.points.filter((p) => p[1]! >= POLAR_MIN_LAT);
+      const box = L.bounds((shown.length ? shown : view.points).map((p) => map.project([p[1]!, p[0]!], z)));
       const size = map.getSize().subtract(L.point(FIT_PADDING).multiplyBy(2));
       const span = box.getSize();
       const scale = Math.min(size.x / Math.max(span.x, 1), size.y / Math.max(span.y, 1));

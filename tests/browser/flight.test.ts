@@ -21,6 +21,13 @@ import {
 const ANT25 = 'path.route-ant25-1937';
 const CUT = 'button.cut-mark-button';
 const TOGGLE = '.map-controls button[aria-pressed]';
+const DIALOG = '[role="dialog"][aria-label^="Tour"]';
+
+/** The map the page shows now: 'polar' or 'mercator' (waits for one to be there). */
+async function shownMap(page: Page): Promise<'polar' | 'mercator'> {
+  await page.locator('.atlas-map').first().waitFor();
+  return (await page.locator('.atlas-map-polar').count()) > 0 ? 'polar' : 'mercator';
+}
 
 /** Every segment of the drawn ANT-25 pieces, in screen pixels (the path's d through its CTM). */
 async function routeSegments(page: Page) {
@@ -153,6 +160,55 @@ describe.skipIf(noBrowser)('An honest flight on every map (production build)', (
     // On the polar map the Pole is a marker, and the map is centred on it.
     await page.locator('.atlas-map-polar').waitFor();
     await expect.poll(async () => (await markerLabels(page)).some((l) => /North Pole/.test(l))).toBe(true);
+  });
+
+  it('the tour shows its title slide and every flight slide on the polar map', async () => {
+    for (const [width, height] of [
+      [1920, 1080],
+      [1366, 800],
+      [375, 812],
+    ] as const) {
+      const { page } = await atlas.open('/?present=1', { width, height, mobile: width < 600 });
+      const slide = page.locator(`${DIALOG} .tour-slide`);
+      await slide.waitFor();
+      expect(await slide.getAttribute('data-slide')).toBe('title');
+      await expect.poll(() => shownMap(page)).toBe('polar');
+      const total = Number((await page.locator(`${DIALOG} .tour-progress`).innerText()).split('/')[1]);
+      const seen: string[] = [];
+      for (let n = 2; n <= total; n++) {
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction(
+          ([sel, want]) =>
+            document.querySelector(`${sel} .tour-progress`)?.textContent?.trim().startsWith(`${want} /`),
+          [DIALOG, n] as const,
+        );
+        const id = (await slide.getAttribute('data-slide')) ?? '';
+        const map = await shownMap(page);
+        seen.push(`${id}:${map}`);
+        if (id.startsWith('flight-')) {
+          await expect.poll(() => shownMap(page), id).toBe('polar');
+          if (
+            id === 'flight-9' ||
+            (width === 1920 && seen.filter((s) => s.startsWith('flight-')).length === 1)
+          ) {
+            await page.locator('.plane-marker').waitFor({ state: 'attached' });
+            await settle(page);
+            await page.waitForTimeout(800); // for the screenshot only: the finer basemap loads
+            await page.screenshot({ path: join(OUT_DIR, `flight-tour-${id}-${width}x${height}.png`) });
+          }
+        }
+        if (width !== 1920 && seen.some((s) => s.startsWith('flight-9'))) break;
+      }
+      expect(
+        seen.some((s) => s.startsWith('flight-')),
+        JSON.stringify(seen),
+      ).toBe(true);
+      if (width === 1920)
+        expect(
+          seen.some((s) => s.endsWith(':mercator')),
+          'stories stay on Mercator',
+        ).toBe(true);
+    }
   });
 
   it('the place panel of the Pole on Mercator offers the polar view', async () => {

@@ -1,6 +1,7 @@
 /**
- * What a slide does to the map: fit its places; flight slides switch to the polar map and put
- * the plane where it was at that moment. Renders nothing.
+ * What a slide does to the map: fit its places; slides that show the flight (the title slide, the
+ * flight's own slides, slides naming it) switch to the polar map, and flight slides put the plane
+ * where it was at that moment. Renders nothing.
  */
 import { useEffect } from 'react';
 import type { Slide } from '../../core';
@@ -10,7 +11,8 @@ export function TourStage({ slide, map, flight }: { slide: Slide; map: TourMap; 
   useEffect(() => {
     const moment = slide.flight;
     const flying = moment !== undefined && flight !== null && flight.track.waypoints.length > moment.waypoint;
-    map.setPolar(flying);
+    // A slide that shows the flight is shown on the polar map (Mercator cannot show the Pole).
+    map.setPolar(flying || slide.polar === true);
     map.showPlane(flying);
     if (flying) flight.clock.set(moment.elapsedMs);
     // After the layout has settled (the map area changes size when the tour opens).
