@@ -23,6 +23,16 @@ const WORLD: L.LatLngBoundsExpression = [
   [85, 360],
 ];
 
+/**
+ * How far in the Mercator map zooms. Offline, the basemap is world-atlas 1:50m (Natural Earth):
+ * its coasts and borders have a vertex every few km, and at zoom 8 (~430 m a pixel at 45°) they
+ * are already a few straight strokes; past it a view is mostly blank land with nothing more to
+ * see (it went to 18 before: ten levels of beige). Online tiles (OpenStreetMap) hold detail down
+ * to streets, so with them on the map zooms as far as they go.
+ */
+export const MERCATOR_MAX_ZOOM = 8;
+const ONLINE_MAX_ZOOM = 18;
+
 // proj4 and proj4leaflet (~50 KB gzipped) load only when the polar view is opened.
 const PolarMap = lazy(() => import('./PolarMap'));
 
@@ -53,7 +63,7 @@ function MercatorMap(props: AtlasMapProps) {
       center={[35, 20]}
       zoom={2}
       minZoom={1}
-      maxZoom={18}
+      maxZoom={props.online ? ONLINE_MAX_ZOOM : MERCATOR_MAX_ZOOM}
       maxBounds={WORLD}
       maxBoundsViscosity={0.8}
       worldCopyJump={false}
@@ -68,9 +78,19 @@ function MercatorMap(props: AtlasMapProps) {
       <MarkerLayer places={drawable} selectedId={props.selectedPlaceId} onSelect={props.onSelectPlace} />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <BoundsReporter onChange={props.onBoundsChange} />
+      <ZoomLimit max={props.online ? ONLINE_MAX_ZOOM : MERCATOR_MAX_ZOOM} />
       <ViewController view={props.view} />
     </MapContainer>
   );
+}
+
+/** The map's options are read once: a new limit (online tiles on or off) is set here. */
+function ZoomLimit({ max }: { max: number }) {
+  const map = useMap();
+  useEffect(() => {
+    map.setMaxZoom(max);
+  }, [map, max]);
+  return null;
 }
 
 function BoundsReporter({ onChange }: { onChange: (b: GeoBounds) => void }) {

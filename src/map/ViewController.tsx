@@ -36,7 +36,8 @@ export function ViewController({
       const size = map.getSize().subtract(L.point(FIT_PADDING).multiplyBy(2));
       const span = box.getSize();
       const scale = Math.min(size.x / Math.max(span.x, 1), size.y / Math.max(span.y, 1));
-      const zoom = Math.max(map.getMinZoom(), Math.min(FIT_MAX_ZOOM, map.getScaleZoom(scale, z)));
+      const most = Math.min(FIT_MAX_ZOOM, map.getMaxZoom());
+      const zoom = Math.max(map.getMinZoom(), Math.min(most, map.getScaleZoom(scale, z)));
       const center = map.unproject(box.getCenter(), z);
       if (jump) map.setView(center, zoom, { animate: false });
       else map.flyTo(center, zoom, fly);

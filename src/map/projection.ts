@@ -4,4 +4,9 @@ export type MapProjection = 'mercator' | 'polar';
 /** The polar basemap is clipped here: nothing south of it is drawn. */
 export const POLAR_MIN_LAT = 10;
 
-export const POLAR_MAX_ZOOM = 8;
+/**
+ * How far the polar map zooms: its only basemap is world-atlas 1:50m (no online tiles in this
+ * projection). Zoom 7 is ~310 m a pixel, about Mercator's zoom 8 at 45°N (see AtlasMap): past
+ * it the 1:50m coasts show nothing more.
+ */
+export const POLAR_MAX_ZOOM = 7;

@@ -53,6 +53,25 @@ async function routeSegments(page: Page) {
   );
 }
 
+/** The map's zoom, read from Leaflet's zoom proxy (its scale is 2^(zoom - 1) on both maps). */
+async function zoomOf(page: Page): Promise<number> {
+  const transform = await page.locator('.leaflet-proxy').evaluate((e) => (e as HTMLElement).style.transform);
+  const scale = Number(/scale\(([\d.e+-]+)\)/.exec(transform)?.[1] ?? NaN);
+  return 1 + Math.log2(scale);
+}
+
+/** Presses + on the focused map until the zoom-in button is disabled; returns the zoom then. */
+async function zoomAllTheWayIn(page: Page): Promise<number> {
+  const zoomIn = page.locator('.leaflet-control-zoom-in');
+  await page.locator('.atlas-map').focus();
+  for (let i = 0; i < 20 && !(await zoomIn.getAttribute('class'))?.includes('leaflet-disabled'); i++) {
+    await page.keyboard.press('Equal');
+    await settle(page);
+  }
+  expect(await zoomIn.getAttribute('class')).toContain('leaflet-disabled');
+  return zoomOf(page);
+}
+
 /** Waits until the map stops moving (flyTo animates): the map pane's transform and zoom settle. */
 async function settle(page: Page) {
   const read = () =>
@@ -186,7 +205,7 @@ describe.skipIf(noBrowser)('An honest flight on every map (production build)', (
         const map = await shownMap(page);
         seen.push(`${id}:${map}`);
         if (id.startsWith('flight-')) {
-          await expect.poll(() => shownMap(page), id).toBe('polar');
+          await expect.poll(() => shownMap(page), { message: id }).toBe('polar');
           if (
             id === 'flight-9' ||
             (width === 1920 && seen.filter((s) => s.startsWith('flight-')).length === 1)
@@ -209,6 +228,19 @@ describe.skipIf(noBrowser)('An honest flight on every map (production build)', (
           'stories stay on Mercator',
         ).toBe(true);
     }
+  });
+
+  it('zooms no further than the offline basemap (1:50m) shows, on both maps', async () => {
+    const { page } = await atlas.open('/', { width: 1366, height: 800 });
+    const start = await zoomOf(page);
+    const most = await zoomAllTheWayIn(page);
+    expect(most).toBeGreaterThan(start);
+    // About 430 m a pixel at 45°N: the 1:50m coasts are a few strokes; no blank beige beyond.
+    expect(most).toBeLessThanOrEqual(8);
+    await page.locator(TOGGLE).click();
+    await page.locator('.atlas-map-polar').waitFor();
+    await settle(page);
+    expect(await zoomAllTheWayIn(page)).toBeLessThanOrEqual(7);
   });
 
   it('the place panel of the Pole on Mercator offers the polar view', async () => {
