@@ -6,14 +6,17 @@ import L from 'leaflet';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { MapContainer, useMap } from 'react-leaflet';
 import { BasemapLayer } from './BasemapLayer';
+import { ContextLayer } from './ContextLayer';
 import { fromLatLngBounds, MAX_DRAW_LAT, type GeoBounds } from './coords';
 import { MapAttribution } from './MapAttribution';
 import type { AtlasMapProps } from './mapProps';
 import { MarkerLayer } from './MarkerLayer';
 import { PlaneMarker } from './PlaneMarker';
 import { PolarCutMarks } from './PolarCutMarks';
+import { CONTEXT_MAX_ZOOM } from './projection';
 import { RouteLayer } from './RouteLayer';
 import { ViewController } from './ViewController';
+import { ZoomLimit } from './ZoomLimit';
 
 export type { AtlasMapProps, ViewRequest } from './mapProps';
 
@@ -63,7 +66,7 @@ function MercatorMap(props: AtlasMapProps) {
       center={[35, 20]}
       zoom={2}
       minZoom={1}
-      maxZoom={props.online ? ONLINE_MAX_ZOOM : MERCATOR_MAX_ZOOM}
+      maxZoom={mercatorMaxZoom(props)}
       maxBounds={WORLD}
       maxBoundsViscosity={0.8}
       worldCopyJump={false}
@@ -75,23 +78,21 @@ function MercatorMap(props: AtlasMapProps) {
       <BasemapLayer loadTopology={props.loadTopology} online={props.online} onError={props.onBasemapError} />
       <RouteLayer routes={props.routes} />
       <PolarCutMarks routes={props.routes} beyond={beyond} onPolar={props.onPolar} />
+      {props.context && <ContextLayer features={props.context} />}
       <MarkerLayer places={drawable} selectedId={props.selectedPlaceId} onSelect={props.onSelectPlace} />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <BoundsReporter onChange={props.onBoundsChange} />
-      <ZoomLimit max={props.online ? ONLINE_MAX_ZOOM : MERCATOR_MAX_ZOOM} />
-      <ViewController view={props.view} />
+      <ZoomLimit max={mercatorMaxZoom(props)} />
+      <ViewController
+        view={props.view}
+        fitMaxZoom={props.context?.length ? CONTEXT_MAX_ZOOM.mercator : undefined}
+      />
     </MapContainer>
   );
 }
 
-/** The map's options are read once: a new limit (online tiles on or off) is set here. */
-function ZoomLimit({ max }: { max: number }) {
-  const map = useMap();
-  useEffect(() => {
-    map.setMaxZoom(max);
-  }, [map, max]);
-  return null;
-}
+const mercatorMaxZoom = (props: AtlasMapProps) =>
+  props.online ? ONLINE_MAX_ZOOM : props.context?.length ? CONTEXT_MAX_ZOOM.mercator : MERCATOR_MAX_ZOOM;
 
 function BoundsReporter({ onChange }: { onChange: (b: GeoBounds) => void }) {
   const map = useMap();

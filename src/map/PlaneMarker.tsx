@@ -1,6 +1,6 @@
 /**
  * The ANT-25 plane during playback: a non-interactive, aria-hidden divIcon marker moved along the
- * track by a clock (no React render per frame). The plane is a dark SVG silhouette with a white
+ * track by a clock (no React render per frame), in a pane under the place markers and labels. The plane is a dark SVG silhouette with a white
  * outline (it reads on land, sea and route lines alike), long-winged like the ANT-25, and turns
  * with the course as drawn on this map's projection (Mercator or polar), measured between the
  * plane and a point a little ahead.
@@ -42,6 +42,21 @@ function planeSvg(): SVGSVGElement {
   return svg;
 }
 
+/**
+ * The plane's own pane, under the markers (600) and their labels (tooltips, 650) and above the
+ * routes (400): the plane never covers a place or its name; where it passes one, the place shows.
+ */
+const PLANE_PANE = 'plane';
+const PLANE_PANE_Z = '590';
+function planePane(map: L.Map): string {
+  if (!map.getPane(PLANE_PANE)) {
+    const pane = map.createPane(PLANE_PANE);
+    pane.style.zIndex = PLANE_PANE_Z;
+    pane.style.pointerEvents = 'none';
+  }
+  return PLANE_PANE;
+}
+
 export function PlaneMarker({ feed }: { feed: PlaneFeed }) {
   const map = useMap();
   useEffect(() => {
@@ -59,7 +74,7 @@ export function PlaneMarker({ feed }: { feed: PlaneFeed }) {
       icon,
       interactive: false,
       keyboard: false,
-      zIndexOffset: 1000,
+      pane: planePane(map),
     });
     marker.on('add', () => marker.getElement()?.setAttribute('aria-hidden', 'true'));
     marker.addTo(map);

@@ -10,3 +10,11 @@ export const POLAR_MIN_LAT = 10;
  * it the 1:50m coasts show nothing more.
  */
 export const POLAR_MAX_ZOOM = 7;
+/**
+ * Where the map shows curated context (the tour's landing slide: a river and cities drawn from
+ * data/ to about a kilometre), it may zoom further: Mercator 10 (~110 m a pixel at 45°N), polar 9
+ * (~80 m a pixel), so that the context, some tens of km across, fills the view.
+ */
+export const CONTEXT_MAX_ZOOM = { mercator: 10, polar: 9 } as const;
+/** The polar CRS's zoom levels (its resolutions), enough for either limit. */
+export const POLAR_CRS_ZOOMS = 10;

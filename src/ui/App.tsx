@@ -1,7 +1,7 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Atlas, FlightData, RouteLayers } from '../core';
+import type { Atlas, ContextFeature, FlightData, RouteLayers } from '../core';
 import { buildTrack } from '../geo';
 import { AtlasMap, type GeoBounds, type LoadTopology, type PlaneFeed, type ViewRequest } from '../map';
 import { FlightPlayback, PlaybackClock } from './flight';
@@ -109,8 +109,14 @@ export function App({
   );
   // The classroom tour moves the map through these (issue #4).
   const [tourPlane, setTourPlane] = useState(false);
+  const [tourContext, setTourContext] = useState<readonly ContextFeature[]>([]);
   const tourMap = useMemo<TourMap>(
-    () => ({ fit, setPolar: (polar) => setState((s) => ({ ...s, polar })), showPlane: setTourPlane }),
+    () => ({
+      fit,
+      setPolar: (polar) => setState((s) => ({ ...s, polar })),
+      showPlane: setTourPlane,
+      showContext: setTourContext,
+    }),
     [fit],
   );
   const showStory = useCallback(
@@ -298,6 +304,7 @@ export function App({
             projection={state.polar ? 'polar' : 'mercator'}
             plane={flightStory || tourPlane ? plane : null}
             onPolar={showPolar}
+            context={tourContext}
           />
           {basemapError && (
             <p className="map-note" role="status">

@@ -5,9 +5,11 @@
  * the reader opens the polar view; the tour shows the flight's slides (the title included) on the
  * polar map. Screenshots at 1366×800, 375×812 and 1920×1080 (tests/browser/out/).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parseContext, parseRoute } from '../../src/core';
 import {
   markerLabels,
   noBrowser,
@@ -79,13 +81,94 @@ async function settle(page: Page) {
       () =>
         `${document.querySelector<HTMLElement>('.leaflet-map-pane')?.style.transform}|${document.querySelector<HTMLElement>('.leaflet-proxy')?.style.transform}`,
     );
+  // Stable over three reads (a fly-to may start a frame or two after the request).
   let last = await read();
-  for (let i = 0; i < 40; i++) {
+  let stable = 0;
+  for (let i = 0; i < 60 && stable < 3; i++) {
     await page.waitForTimeout(150);
     const now = await read();
-    if (now === last) return;
+    stable = now === last ? stable + 1 : 0;
     last = now;
   }
+}
+
+const ROUTES_DIR = new URL('../../data/geo/routes/', import.meta.url);
+const waypoints = parseRoute(readFileSync(new URL('ant25-1937.csv', ROUTES_DIR), 'utf8'), 'ant25-1937.csv');
+const context = parseContext(
+  readFileSync(new URL('ant25-1937.context.csv', ROUTES_DIR), 'utf8'),
+  'ant25-1937.context.csv',
+  waypoints,
+);
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const centre = (b: Box) => [b.x + b.width / 2, b.y + b.height / 2] as const;
+
+/**
+ * Take-off and landing have room: the plane (at the moment's place) is inside the map and clear of
+ * its controls (zoom buttons, attribution, north arrow); the plane is drawn under the markers. At
+ * the landing, the context of data/ is drawn and the north arrow points as north lies on the map.
+ */
+async function checkFraming(page: Page, id: string) {
+  const map = (await page.locator('.atlas-map').boundingBox())!;
+  const plane = (await page.locator('.plane-marker').boundingBox())!;
+  expect(plane.x, id).toBeGreaterThanOrEqual(map.x);
+  expect(plane.y, id).toBeGreaterThanOrEqual(map.y);
+  expect(plane.x + plane.width, id).toBeLessThanOrEqual(map.x + map.width);
+  expect(plane.y + plane.height, id).toBeLessThanOrEqual(map.y + map.height);
+  const controls = await page
+    .locator('.leaflet-control-container .leaflet-control')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+  for (const c of controls)
+    expect(overlaps(plane, c), `${id}: plane under a control ${JSON.stringify(c)}`).toBe(false);
+  const z = await page.evaluate(() =>
+    ['.leaflet-plane-pane', '.leaflet-marker-pane', '.leaflet-tooltip-pane'].map((sel) =>
+      Number(getComputedStyle(document.querySelector(sel)!).zIndex),
+    ),
+  );
+  expect(z[0]!, 'plane pane under the markers and labels').toBeLessThan(Math.min(z[1]!, z[2]!));
+  if (id !== 'flight-9') return;
+  const landing = context.filter((f) => f.waypoint === waypoints.length - 1);
+  expect(landing.length).toBeGreaterThan(0);
+  expect(await page.locator('path.context-river').count()).toBe(
+    landing.filter((f) => f.kind === 'river').length,
+  );
+  const readCities = () =>
+    page.locator('path.context-city').evaluateAll((els) =>
+      els.map((e) => ({
+        id: e.getAttribute('data-context'),
+        box: e.getBoundingClientRect().toJSON() as Box,
+      })),
+    );
+  const cities = await readCities();
+  expect(cities.length).toBe(landing.filter((f) => f.kind === 'city').length);
+  const labels = await page.locator('.context-label').allInnerTexts();
+  for (const f of landing) expect(labels).toContain(f.name);
+  // The arrow against the map itself: the screen direction from the southern city to the northern.
+  const byLat = landing.filter((f) => f.kind === 'city').sort((a, b) => a.points[0]![1]! - b.points[0]![1]!);
+  const [dLon, dLat] = [
+    byLat.at(-1)!.points[0]![0]! - byLat[0]!.points[0]![0]!,
+    byLat.at(-1)!.points[0]![1]! - byLat[0]!.points[0]![1]!,
+  ];
+  // That direction is not exactly north: take off its bearing east of north (small, flat-earth).
+  const bearing =
+    (Math.atan2(dLon * Math.cos((byLat[0]!.points[0]![1]! * Math.PI) / 180), dLat) * 180) / Math.PI;
+  const screenAngle = async () => {
+    const now = await readCities();
+    const [south, north] = [byLat[0]!, byLat.at(-1)!].map((f) => centre(now.find((c) => c.id === f.id)!.box));
+    return (Math.atan2(north![0] - south![0], -(north![1] - south![1])) * 180) / Math.PI;
+  };
+  const arrowAngle = async () => Number(await page.locator('.north-arrow').getAttribute('data-angle'));
+  // Polled: the map may still be flying to the landing.
+  const error = async () => {
+    const diff = (await screenAngle()) - bearing - (await arrowAngle());
+    return Math.abs(((diff + 540) % 360) - 180);
+  };
+  await expect.poll(error, { message: `bearing ${bearing}°`, timeout: 10_000 }).toBeLessThan(5);
+  const arrow = await arrowAngle();
+  // On the polar map at the landing, north is far from straight up.
+  expect(Math.abs(arrow)).toBeGreaterThan(45);
 }
 
 describe.skipIf(noBrowser)('An honest flight on every map (production build)', () => {
@@ -212,9 +295,15 @@ describe.skipIf(noBrowser)('An honest flight on every map (production build)', (
           ) {
             await page.locator('.plane-marker').waitFor({ state: 'attached' });
             await settle(page);
+            if (id === 'flight-1' || id === 'flight-9') await checkFraming(page, id);
             await page.waitForTimeout(800); // for the screenshot only: the finer basemap loads
             await page.screenshot({ path: join(OUT_DIR, `flight-tour-${id}-${width}x${height}.png`) });
           }
+        }
+        if (seen.at(-2)?.startsWith('flight-9:')) {
+          // Past the landing, its context and north arrow are gone.
+          await expect.poll(() => page.locator('.north-arrow').count()).toBe(0);
+          expect(await page.locator('.context-river').count()).toBe(0);
         }
         if (width !== 1920 && seen.some((s) => s.startsWith('flight-9'))) break;
       }

@@ -121,6 +121,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
       document.body.classList.remove('presenting');
       writePresentUrl(null);
       map.showPlane(false);
+      map.showContext([]);
       map.setPolar(restorePolar);
       window.dispatchEvent(new Event('resize'));
     };
