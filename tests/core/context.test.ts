@@ -21,7 +21,8 @@ describe('parseContext (the flight’s context)', () => {
     const at = waypoints[landing]!;
     // Everything lies near the landing field: context, not another map.
     for (const f of context) {
-      for (const p of f.points) expect(distance(p, [at.lon, at.lat], { units: 'kilometers' })).toBeLessThan(70);
+      for (const p of f.points)
+        expect(distance(p, [at.lon, at.lat], { units: 'kilometers' })).toBeLessThan(70);
     }
   });
 
