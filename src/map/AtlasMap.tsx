@@ -30,11 +30,17 @@ const WORLD: L.LatLngBoundsExpression = [
  * How far in the Mercator map zooms. Offline, the basemap is world-atlas 1:50m (Natural Earth):
  * its coasts and borders have a vertex every few km, and at zoom 8 (~430 m a pixel at 45°) they
  * are already a few straight strokes; past it a view is mostly blank land with nothing more to
- * see (it went to 18 before: ten levels of beige). Online tiles (OpenStreetMap) hold detail down
+ * see (it went to 18 before: ten levels of beige). Only where places lie closer together than a
+ * marker's width does the map zoom on, until they part (ZoomLimit). Online tiles (OpenStreetMap) hold detail down
  * to streets, so with them on the map zooms as far as they go.
  */
 export const MERCATOR_MAX_ZOOM = 8;
 const ONLINE_MAX_ZOOM = 18;
+/**
+ * Where places lie closer than a marker's width, the map zooms on until they part (ZoomLimit), at
+ * most to 17: past the marker layer's last clustering level (16), where places at one point fan out.
+ */
+const PLACES_MAX_ZOOM = 17;
 
 // proj4 and proj4leaflet (~50 KB gzipped) load only when the polar view is opened.
 const PolarMap = lazy(() => import('./PolarMap'));
@@ -82,7 +88,12 @@ function MercatorMap(props: AtlasMapProps) {
       <MarkerLayer places={drawable} selectedId={props.selectedPlaceId} onSelect={props.onSelectPlace} />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <BoundsReporter onChange={props.onBoundsChange} />
-      <ZoomLimit max={mercatorMaxZoom(props)} />
+      <ZoomLimit
+        base={mercatorMaxZoom(props)}
+        most={props.online ? ONLINE_MAX_ZOOM : PLACES_MAX_ZOOM}
+        places={drawable}
+        twins
+      />
       <ViewController
         view={props.view}
         fitMaxZoom={props.context?.length ? CONTEXT_MAX_ZOOM.mercator : undefined}

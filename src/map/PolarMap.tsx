@@ -10,7 +10,7 @@ import { MarkerLayer } from './MarkerLayer';
 import { PlaneMarker } from './PlaneMarker';
 import { POLAR_CRS } from './polarCrs';
 import { ZoomLimit } from './ZoomLimit';
-import { CONTEXT_MAX_ZOOM, POLAR_MAX_ZOOM, POLAR_MIN_LAT } from './projection';
+import { CONTEXT_MAX_ZOOM, POLAR_CRS_ZOOMS, POLAR_MAX_ZOOM, POLAR_MIN_LAT } from './projection';
 import { RouteLayer } from './RouteLayer';
 import { ViewController } from './ViewController';
 
@@ -47,7 +47,11 @@ export default function PolarMap(props: AtlasMapProps) {
       />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <PolarBoundsReporter onChange={props.onBoundsChange} />
-      <ZoomLimit max={props.context?.length ? CONTEXT_MAX_ZOOM.polar : POLAR_MAX_ZOOM} />
+      <ZoomLimit
+        base={props.context?.length ? CONTEXT_MAX_ZOOM.polar : POLAR_MAX_ZOOM}
+        most={POLAR_CRS_ZOOMS}
+        places={props.places}
+      />
       <ViewController
         view={props.view}
         projection="polar"

@@ -319,7 +319,20 @@ describe.skipIf(noBrowser)('An honest flight on every map (production build)', (
     }
   });
 
-  it('zooms no further than the offline basemap (1:50m) shows, on both maps', async () => {
+  it('zooms no further than the data shows: the 1:50m basemap, or places too close to tell apart', async () => {
+    // Over the Vancouver sites (some 60 m apart) the map zooms on until each has its marker.
+    const near = await atlas.open('/?place=pearson-field', { width: 1366, height: 800 });
+    await near.page.locator('.place-panel').waitFor();
+    await settle(near.page);
+    const deep = await zoomAllTheWayIn(near.page);
+    expect(deep).toBeGreaterThan(8);
+    expect(deep).toBeLessThanOrEqual(17);
+    const labels = await markerLabels(near.page);
+    expect(
+      labels.some((l) => l.startsWith('Cluster of')),
+      JSON.stringify(labels),
+    ).toBe(false);
+
     const { page } = await atlas.open('/', { width: 1366, height: 800 });
     const start = await zoomOf(page);
     const most = await zoomAllTheWayIn(page);
