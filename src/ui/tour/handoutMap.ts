@@ -19,8 +19,8 @@ export const HANDOUT_WIDTH = 800;
 export const HANDOUT_HEIGHT = 500;
 /** Room between the places and the map's edge. */
 const PAD = 36;
-/** The smallest span shown, in degrees of latitude: one city shows its region. */
-const MIN_SPAN = 8;
+/** The smallest span shown, in degrees of latitude: one city (or a country's centre) shows its region. */
+const MIN_SPAN = 16;
 /** Mercator cannot show latitudes beyond this (the app's map draws up to it too). */
 const MERCATOR_LIMIT = 85;
 /** The polar map shows the north down to this latitude (as the app's polar map). */
