@@ -58,3 +58,4 @@ export {
   type TourContext,
   type TourEntry,
 } from './tour';
+export { parseContext, type ContextFeature, type ContextKind } from './context';

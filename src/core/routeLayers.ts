@@ -1,10 +1,12 @@
 /**
  * Which routes the map draws and how (data/geo/route-layers.csv), and the files that go with the
  * flight, found by their names beside its waypoints in data/geo/routes/: for `ant25-1937.csv`,
- * `ant25-1937.moments.csv`, `ant25-1937.figures.csv` and `ant25-1937.clocks.csv`. The code names
+ * `ant25-1937.moments.csv`, `ant25-1937.figures.csv`, `ant25-1937.clocks.csv` and
+ * `ant25-1937.context.csv`. The code names
  * no route: the data does.
  */
 import type { RouteData } from './atlas';
+import { parseContext, type ContextFeature } from './context';
 import { parseCsv, requireCell } from './csv';
 import { parseFigures, type Figure } from './figures';
 import { parseMoments, type Moment } from './routes';
@@ -133,6 +135,8 @@ export interface FlightData {
   moments: Moment[];
   figures: Figure[];
   clocks: Clock[];
+  /** Context for its moments: a river, neighbouring cities (`<route>.context.csv`). */
+  context: ContextFeature[];
 }
 
 /**
@@ -161,5 +165,6 @@ export function loadFlight(
     moments: read('moments', (text, file) => parseMoments(text, file, route.waypoints, newsletter)),
     figures: read('figures', parseFigures),
     clocks: read('clocks', parseClocks),
+    context: read('context', (text, file) => parseContext(text, file, route.waypoints)),
   };
 }

@@ -33,6 +33,11 @@ export interface Slide {
   points: [number, number][];
   /** Flight slides: the moment of the flight, for the plane. */
   flight?: { route: string; waypoint: number; elapsedMs: number; time: string };
+  /**
+   * The slide shows a flight over the Pole (a flight slide, a slide naming the flight, the title
+   * slide's whole map): the tour shows it on the polar map, as Web Mercator cannot show the Pole.
+   */
+  polar?: boolean;
 }
 
 /** A newsletter sentence budget: a slide is read from the back of a room. */
@@ -124,6 +129,8 @@ export function buildSlides(atlas: Atlas, options: BuildOptions = {}): Slide[] {
     .map((s) => pointOf(s.place))
     .filter((p) => Math.abs(p[1]) <= 85);
   const newsletter = atlas.newsletter;
+  const flights = playableRoutes(atlas);
+  const flightIds = new Set(flights.map((r) => r.place.id));
   const slides: Slide[] = [
     {
       id: 'title',
@@ -138,9 +145,10 @@ export function buildSlides(atlas: Atlas, options: BuildOptions = {}): Slide[] {
       ],
       places: [],
       points: allPoints,
+      // The title shows every place, and the flights are always drawn.
+      polar: flights.length > 0,
     },
   ];
-  const flights = playableRoutes(atlas);
   const placed = new Set<string>();
 
   for (const story of atlas.stories) {
@@ -174,6 +182,7 @@ export function buildSlides(atlas: Atlas, options: BuildOptions = {}): Slide[] {
       snippets: pickSentences(atlas, ranges),
       places,
       points: places.flatMap((id) => placePointsOf(atlas, atlas.gazetteer.byId.get(id)!)),
+      polar: places.some((id) => flightIds.has(id)),
     });
     for (const route of flights) {
       if (placed.has(route.place.id) || !counts.has(route.place.id)) continue;
@@ -249,6 +258,7 @@ function flightSlides(atlas: Atlas, route: RouteData, moments: readonly Moment[]
       places: [route.place.id],
       points,
       flight: { route: route.place.id, waypoint: i, elapsedMs: time - start, time: w.time! },
+      polar: true,
     };
   });
 }
@@ -422,6 +432,7 @@ export function customSlide(atlas: Atlas, c: CustomSlide): Slide {
       const p = atlas.gazetteer.byId.get(id);
       return p ? placePointsOf(atlas, p) : [];
     }),
+    polar: playableRoutes(atlas).some((r) => c.places.includes(r.place.id)),
   };
 }
 

@@ -11,3 +11,5 @@ export {
 export { greatCirclePath, greatCirclePoints, type LatLon } from './greatCircle';
 export { buildTrack, positionAt, intermediatePoint, type Track, type TrackPosition } from './playback';
 export { clipToLatitude, clipRingToLatitude, clipLineToLatitude, graticule } from './clip';
+export { cutAtLatitude, type CutLines, type LatitudeCut } from './cutAtLatitude';
+export { zoomToSeparate } from './separation';

@@ -3,16 +3,20 @@
  * out view requests (fit these points, centre on that one) from the app.
  */
 import L from 'leaflet';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { MapContainer, useMap } from 'react-leaflet';
 import { BasemapLayer } from './BasemapLayer';
-import { fromLatLngBounds, type GeoBounds } from './coords';
+import { ContextLayer } from './ContextLayer';
+import { fromLatLngBounds, MAX_DRAW_LAT, type GeoBounds } from './coords';
 import { MapAttribution } from './MapAttribution';
 import type { AtlasMapProps } from './mapProps';
 import { MarkerLayer } from './MarkerLayer';
 import { PlaneMarker } from './PlaneMarker';
+import { PolarCutMarks } from './PolarCutMarks';
+import { CONTEXT_MAX_ZOOM } from './projection';
 import { RouteLayer } from './RouteLayer';
 import { ViewController } from './ViewController';
+import { ZoomLimit } from './ZoomLimit';
 
 export type { AtlasMapProps, ViewRequest } from './mapProps';
 
@@ -21,6 +25,22 @@ const WORLD: L.LatLngBoundsExpression = [
   [-85, -360],
   [85, 360],
 ];
+
+/**
+ * How far in the Mercator map zooms. Offline, the basemap is world-atlas 1:50m (Natural Earth):
+ * its coasts and borders have a vertex every few km, and at zoom 8 (~430 m a pixel at 45°) they
+ * are already a few straight strokes; past it a view is mostly blank land with nothing more to
+ * see (it went to 18 before: ten levels of beige). Only where places lie closer together than a
+ * marker's width does the map zoom on, until they part (ZoomLimit). Online tiles (OpenStreetMap) hold detail down
+ * to streets, so with them on the map zooms as far as they go.
+ */
+export const MERCATOR_MAX_ZOOM = 8;
+const ONLINE_MAX_ZOOM = 18;
+/**
+ * Where places lie closer than a marker's width, the map zooms on until they part (ZoomLimit), at
+ * most to 17: past the marker layer's last clustering level (16), where places at one point fan out.
+ */
+const PLACES_MAX_ZOOM = 17;
 
 // proj4 and proj4leaflet (~50 KB gzipped) load only when the polar view is opened.
 const PolarMap = lazy(() => import('./PolarMap'));
@@ -33,13 +53,26 @@ export function AtlasMap(props: AtlasMapProps) {
       </Suspense>
     );
   }
+  return <MercatorMap {...props} />;
+}
+
+function MercatorMap(props: AtlasMapProps) {
+  // Web Mercator cannot show the Pole: places beyond its latitudes get a mark, not a marker.
+  const { places } = props;
+  const [drawable, beyond] = useMemo(
+    () => [
+      places.filter((p) => Math.abs(p.position[1]!) <= MAX_DRAW_LAT),
+      places.filter((p) => Math.abs(p.position[1]!) > MAX_DRAW_LAT),
+    ],
+    [places],
+  );
   return (
     <MapContainer
       className="atlas-map"
       center={[35, 20]}
       zoom={2}
       minZoom={1}
-      maxZoom={18}
+      maxZoom={mercatorMaxZoom(props)}
       maxBounds={WORLD}
       maxBoundsViscosity={0.8}
       worldCopyJump={false}
@@ -50,18 +83,32 @@ export function AtlasMap(props: AtlasMapProps) {
       <MapAttribution />
       <BasemapLayer loadTopology={props.loadTopology} online={props.online} onError={props.onBasemapError} />
       <RouteLayer routes={props.routes} />
+      <PolarCutMarks routes={props.routes} beyond={beyond} onPolar={props.onPolar} />
+      {props.context && <ContextLayer features={props.context} />}
       <MarkerLayer
-        places={props.places}
+        places={drawable}
         selectedId={props.selectedPlaceId}
         onSelect={props.onSelectPlace}
         textOrder={props.textOrder}
       />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <BoundsReporter onChange={props.onBoundsChange} />
-      <ViewController view={props.view} />
+      <ZoomLimit
+        base={mercatorMaxZoom(props)}
+        most={props.online ? ONLINE_MAX_ZOOM : PLACES_MAX_ZOOM}
+        places={drawable}
+        twins
+      />
+      <ViewController
+        view={props.view}
+        fitMaxZoom={props.context?.length ? CONTEXT_MAX_ZOOM.mercator : undefined}
+      />
     </MapContainer>
   );
 }
+
+const mercatorMaxZoom = (props: AtlasMapProps) =>
+  props.online ? ONLINE_MAX_ZOOM : props.context?.length ? CONTEXT_MAX_ZOOM.mercator : MERCATOR_MAX_ZOOM;
 
 function BoundsReporter({ onChange }: { onChange: (b: GeoBounds) => void }) {
   const map = useMap();

@@ -1,6 +1,6 @@
 /**
  * The ANT-25 plane during playback: a non-interactive, aria-hidden divIcon marker moved along the
- * track by a clock (no React render per frame). The plane is a dark SVG silhouette with a white
+ * track by a clock (no React render per frame), in a pane under the place markers and labels. The plane is a dark SVG silhouette with a white
  * outline (it reads on land, sea and route lines alike), long-winged like the ANT-25, and turns
  * with the course as drawn on this map's projection (Mercator or polar), measured between the
  * plane and a point a little ahead.
@@ -9,6 +9,7 @@ import L from 'leaflet';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 import { positionAt, type Track } from '../geo';
+import { MAX_DRAW_LAT } from './coords';
 
 export interface PlaneFeed {
   track: Track;
@@ -41,10 +42,26 @@ function planeSvg(): SVGSVGElement {
   return svg;
 }
 
+/**
+ * The plane's own pane, under the markers (600) and their labels (tooltips, 650) and above the
+ * routes (400): the plane never covers a place or its name; where it passes one, the place shows.
+ */
+const PLANE_PANE = 'plane';
+const PLANE_PANE_Z = '590';
+function planePane(map: L.Map): string {
+  if (!map.getPane(PLANE_PANE)) {
+    const pane = map.createPane(PLANE_PANE);
+    pane.style.zIndex = PLANE_PANE_Z;
+    pane.style.pointerEvents = 'none';
+  }
+  return PLANE_PANE;
+}
+
 export function PlaneMarker({ feed }: { feed: PlaneFeed }) {
   const map = useMap();
   useEffect(() => {
     const { track, clock } = feed;
+    const mercator = map.options.crs === L.CRS.EPSG3857;
     const glyph = planeSvg();
     const icon = L.divIcon({
       className: 'plane-marker',
@@ -57,7 +74,7 @@ export function PlaneMarker({ feed }: { feed: PlaneFeed }) {
       icon,
       interactive: false,
       keyboard: false,
-      zIndexOffset: 1000,
+      pane: planePane(map),
     });
     marker.on('add', () => marker.getElement()?.setAttribute('aria-hidden', 'true'));
     marker.addTo(map);
@@ -70,6 +87,9 @@ export function PlaneMarker({ feed }: { feed: PlaneFeed }) {
       // The nearer copy of b's longitude (Mercator draws copies beyond ±180°).
       const bLon = a.lon + ((((b.lon - a.lon + 540) % 360) + 360) % 360) - 180;
       marker.setLatLng([here.lat, here.lon]);
+      // Web Mercator cannot show the Pole: there the plane is off this map, not on its edge.
+      const off = mercator && Math.abs(here.lat) > MAX_DRAW_LAT;
+      glyph.style.visibility = off ? 'hidden' : '';
       const pa = map.latLngToLayerPoint([a.lat, a.lon]);
       const pb = map.latLngToLayerPoint([b.lat, bLon]);
       // The screen course, clockwise from up (the nose points up unturned); fall back to the true

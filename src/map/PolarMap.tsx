@@ -2,13 +2,15 @@
 import { useEffect } from 'react';
 import { MapContainer } from 'react-leaflet';
 import { BasemapLayer } from './BasemapLayer';
+import { ContextLayer } from './ContextLayer';
 import type { GeoBounds } from './coords';
 import { MapAttribution } from './MapAttribution';
 import type { AtlasMapProps } from './mapProps';
 import { MarkerLayer } from './MarkerLayer';
 import { PlaneMarker } from './PlaneMarker';
 import { POLAR_CRS } from './polarCrs';
-import { POLAR_MAX_ZOOM, POLAR_MIN_LAT } from './projection';
+import { ZoomLimit } from './ZoomLimit';
+import { CONTEXT_MAX_ZOOM, POLAR_CRS_ZOOMS, POLAR_MAX_ZOOM, POLAR_MIN_LAT } from './projection';
 import { RouteLayer } from './RouteLayer';
 import { ViewController } from './ViewController';
 
@@ -36,6 +38,7 @@ export default function PolarMap(props: AtlasMapProps) {
         projection="polar"
       />
       <RouteLayer routes={props.routes} projection="polar" />
+      {props.context && <ContextLayer features={props.context} />}
       <MarkerLayer
         places={props.places}
         selectedId={props.selectedPlaceId}
@@ -45,7 +48,16 @@ export default function PolarMap(props: AtlasMapProps) {
       />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <PolarBoundsReporter onChange={props.onBoundsChange} />
-      <ViewController view={props.view} projection="polar" />
+      <ZoomLimit
+        base={props.context?.length ? CONTEXT_MAX_ZOOM.polar : POLAR_MAX_ZOOM}
+        most={POLAR_CRS_ZOOMS}
+        places={props.places}
+      />
+      <ViewController
+        view={props.view}
+        projection="polar"
+        fitMaxZoom={props.context?.length ? CONTEXT_MAX_ZOOM.polar : undefined}
+      />
     </MapContainer>
   );
 }

@@ -1,12 +1,15 @@
 /**
  * Routes as SVG polylines (distinct colour and dash pattern, so not told apart by colour alone),
- * each path named for assistive technology: role="img", aria-label="Route: <name>".
+ * each path named for assistive technology: role="img", aria-label="Route: <name>". On Mercator a
+ * route is cut where it leaves the drawable latitudes (over the Pole) and drawn in pieces: never
+ * pulled along the map's edge (PolarCutMarks marks the cuts).
  */
 import L from 'leaflet';
 import type { Position } from 'geojson';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
-import { toLatLng, toLatLngExact } from './coords';
+import { cutAtLatitude } from '../geo';
+import { MAX_DRAW_LAT, toLatLngExact } from './coords';
 import type { MapProjection } from './projection';
 
 export interface MapRoute {
@@ -65,9 +68,10 @@ export function RouteLayer({
       const { color, dashArray } = route.style;
       // The polar map has no seam at ±180° and shows the Pole: the path once, latitudes as they are.
       const polar = projection === 'polar';
-      const lines = polar ? [route.points] : route.lines;
-      lines.forEach((line, copy) => {
-        const polyline = L.polyline(line.map(polar ? toLatLngExact : toLatLng), {
+      // Mercator: each copy cut at the drawable latitudes, latitudes as they are (no clamping).
+      const lines = polar ? [route.points] : cutAtLatitude(route.lines, MAX_DRAW_LAT).pieces;
+      lines.forEach((line, piece) => {
+        const polyline = L.polyline(line.map(toLatLngExact), {
           color,
           dashArray,
           weight: 3,
@@ -79,11 +83,11 @@ export function RouteLayer({
         polyline.on('add', () => {
           const path = polyline.getElement();
           if (!path) return;
-          if (copy === 0) {
+          if (piece === 0) {
             path.setAttribute('role', 'img');
             path.setAttribute('aria-label', `Route: ${route.name}`);
           } else {
-            // The copy beyond ±180° is the same route: name it once.
+            // Its other pieces and the copy beyond ±180° are the same route: name it once.
             path.setAttribute('aria-hidden', 'true');
           }
         });

@@ -2,24 +2,66 @@
 import L from 'leaflet';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import { toLatLng } from './coords';
+import { MAX_DRAW_LAT, toLatLng, toLatLngExact } from './coords';
 import type { ViewRequest } from './mapProps';
-import type { MapProjection } from './projection';
+import { POLAR_MIN_LAT, type MapProjection } from './projection';
 
 /** True when the reader asked for reduced motion: the map then jumps to a view instead of flying. */
 export const prefersReducedMotion = () =>
   typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-const FIT_PADDING: L.PointExpression = [40, 40];
+/** Room round fitted places: a margin, plus half a marker (or the plane) drawn at the edge one. */
+const FIT_PADDING = 60;
+/** A small map (a phone, the tour's narrow strip) keeps at least this share of its size for the places. */
+const MIN_ROOM = 0.4;
+
+/**
+ * Fit padding that keeps the fitted places clear of the map's own controls: the zoom buttons
+ * (top left), the attribution line (bottom right) and whatever else sits in a corner, measured
+ * as drawn, plus the usual margin.
+ */
+export function fitPadding(map: L.Map): { topLeft: L.Point; bottomRight: L.Point } {
+  const box = map.getContainer().getBoundingClientRect();
+  let [top, right, bottom, left] = [0, 0, 0, 0];
+  map
+    .getContainer()
+    .querySelectorAll<HTMLElement>('.leaflet-control-container .leaflet-control')
+    .forEach((c) => {
+      const r = c.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return;
+      // A control spans a side if it is wider than tall: it then pads that side (top or bottom);
+      // else it pads the side it stands on (left or right).
+      const nearTop = r.top - box.top < box.bottom - r.bottom;
+      const nearLeft = r.left - box.left < box.right - r.right;
+      if (r.width > r.height * 2) {
+        if (nearTop) top = Math.max(top, r.bottom - box.top);
+        else bottom = Math.max(bottom, box.bottom - r.top);
+      } else if (nearLeft) left = Math.max(left, r.right - box.left);
+      else right = Math.max(right, box.right - r.left);
+    });
+  const size = map.getSize();
+  const pad = (a: number, b: number, side: number): [number, number] => {
+    const [p, q] = [a + FIT_PADDING, b + FIT_PADDING];
+    // Too little room left: shrink both sides' padding alike.
+    const most = side * (1 - MIN_ROOM);
+    return p + q <= most ? [p, q] : [(p * most) / (p + q), (q * most) / (p + q)];
+  };
+  const [l, r] = pad(left, right, size.x);
+  const [t, b] = pad(top, bottom, size.y);
+  return { topLeft: L.point(l, t), bottomRight: L.point(r, b) };
+}
 const FIT_MAX_ZOOM = 8; // a story about one city shows its region, not a street
 const CENTER_ZOOM = 6;
 
 export function ViewController({
   view,
   projection = 'mercator',
+  fitMaxZoom = FIT_MAX_ZOOM,
 }: {
   view: ViewRequest | null;
   projection?: MapProjection;
+  /** How far a fit may zoom in (further where the map shows detailed context). */
+  fitMaxZoom?: number;
 }) {
   const map = useMap();
   useEffect(() => {
@@ -27,27 +69,38 @@ export function ViewController({
     const jump = prefersReducedMotion();
     const fly = { duration: 0.8 };
     if (view.kind === 'fit' && projection === 'polar') {
-      // A box of latitudes and longitudes means nothing near the Pole: fit the projected points.
+      // A box of latitudes and longitudes means nothing near the Pole: fit the projected points,
+      // those on the polar map (north of its edge) when there are any.
       if (view.points.length === 0) return;
       const z = map.getZoom();
-      const box = L.bounds(view.points.map((p) => map.project([p[1]!, p[0]!], z)));
-      const size = map.getSize().subtract(L.point(FIT_PADDING).multiplyBy(2));
+      const shown = view.points.filter((p) => p[1]! >= POLAR_MIN_LAT);
+      const box = L.bounds((shown.length ? shown : view.points).map((p) => map.project([p[1]!, p[0]!], z)));
+      const { topLeft, bottomRight } = fitPadding(map);
+      const size = map.getSize().subtract(topLeft).subtract(bottomRight);
       const span = box.getSize();
       const scale = Math.min(size.x / Math.max(span.x, 1), size.y / Math.max(span.y, 1));
-      const zoom = Math.max(map.getMinZoom(), Math.min(FIT_MAX_ZOOM, map.getScaleZoom(scale, z)));
-      const center = map.unproject(box.getCenter(), z);
+      const most = Math.min(fitMaxZoom, map.getMaxZoom());
+      const zoom = Math.max(map.getMinZoom(), Math.min(most, map.getScaleZoom(scale, z)));
+      // The box's centre goes to the middle of the room left between the paddings.
+      const shift = bottomRight.subtract(topLeft).divideBy(2);
+      const centrePx = map.project(map.unproject(box.getCenter(), z), zoom).add(shift);
+      const center = map.unproject(centrePx, zoom);
       if (jump) map.setView(center, zoom, { animate: false });
       else map.flyTo(center, zoom, fly);
     } else if (view.kind === 'fit') {
       if (view.points.length === 0) return;
-      const bounds = L.latLngBounds(view.points.map(toLatLng));
-      const fit = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM };
+      // Points beyond Mercator's latitudes (the Pole) only count when there is nothing else.
+      const drawable = view.points.filter((p) => Math.abs(p[1]!) <= MAX_DRAW_LAT);
+      const bounds = L.latLngBounds((drawable.length ? drawable : view.points).map(toLatLng));
+      const { topLeft, bottomRight } = fitPadding(map);
+      const fit = { paddingTopLeft: topLeft, paddingBottomRight: bottomRight, maxZoom: fitMaxZoom };
       if (jump) map.fitBounds(bounds, { ...fit, animate: false });
       else map.flyToBounds(bounds, { ...fit, ...fly });
     } else {
       const zoom = Math.max(map.getZoom(), view.minZoom ?? CENTER_ZOOM);
-      if (jump) map.setView(toLatLng(view.point), zoom, { animate: false });
-      else map.flyTo(toLatLng(view.point), zoom, fly);
+      const at = (projection === 'polar' ? toLatLngExact : toLatLng)(view.point);
+      if (jump) map.setView(at, zoom, { animate: false });
+      else map.flyTo(at, zoom, fly);
     }
     // Only a new request (seq) moves the map.
     // eslint-disable-next-line react-hooks/exhaustive-deps

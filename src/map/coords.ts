@@ -1,6 +1,8 @@
 /**
  * The one place where GeoJSON [lon, lat] becomes Leaflet [lat, lng] and back. Web Mercator cannot
- * show the poles: latitudes are clamped to ±85° for drawing (the North Pole sits at 85°N).
+ * show the poles: it draws latitudes up to ±85° (MAX_DRAW_LAT). Routes are cut there (geo
+ * cutAtLatitude) and places beyond get no marker (AtlasMap); toLatLng still clamps, for view
+ * requests and markers that must land somewhere.
  */
 import type { LatLngBounds, LatLngTuple } from 'leaflet';
 import type { Position } from 'geojson';

@@ -1,5 +1,6 @@
 /** What the app gives the map (both projections' maps take the same props). */
 import type { Position } from 'geojson';
+import type { ContextFeature } from '../core';
 import type { LoadTopology } from './BasemapLayer';
 import type { GeoBounds } from './coords';
 import type { MapPlace } from './MarkerLayer';
@@ -28,4 +29,8 @@ export interface AtlasMapProps {
   textOrder?: readonly string[];
   /** Flight playback: the plane to show moving along its track. */
   plane?: PlaneFeed | null;
+  /** Switch to the polar view: offered on Mercator where a route leaves it over the Pole. */
+  onPolar?: () => void;
+  /** Context features to draw (a river, neighbouring cities), with a north arrow; none: neither. */
+  context?: readonly ContextFeature[];
 }

@@ -5,7 +5,7 @@
 import L from 'leaflet';
 import 'proj4leaflet';
 
-import { POLAR_MAX_ZOOM } from './projection';
+import { POLAR_CRS_ZOOMS } from './projection';
 
 export const EPSG_3575 = '+proj=laea +lat_0=90 +lon_0=10 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs';
 
@@ -13,7 +13,7 @@ export const EPSG_3575 = '+proj=laea +lat_0=90 +lon_0=10 +x_0=0 +y_0=0 +datum=WG
 const EXTENT = 12_800_000;
 
 export const POLAR_CRS = new L.Proj.CRS('EPSG:3575', EPSG_3575, {
-  resolutions: Array.from({ length: POLAR_MAX_ZOOM + 1 }, (_, z) => 40_000 / 2 ** z),
+  resolutions: Array.from({ length: POLAR_CRS_ZOOMS + 1 }, (_, z) => 40_000 / 2 ** z),
   origin: [-EXTENT, EXTENT],
   bounds: L.bounds([-EXTENT, -EXTENT], [EXTENT, EXTENT]),
 });

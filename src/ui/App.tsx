@@ -1,20 +1,14 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Atlas, FlightData, RouteLayers } from '../core';
+import type { Atlas, ContextFeature, FlightData, RouteLayers } from '../core';
 import { buildTrack } from '../geo';
-import {
-  AtlasMap,
-  MAX_DRAW_LAT,
-  type GeoBounds,
-  type LoadTopology,
-  type PlaneFeed,
-  type ViewRequest,
-} from '../map';
+import { AtlasMap, type GeoBounds, type LoadTopology, type PlaneFeed, type ViewRequest } from '../map';
 import { FlightPlayback, PlaybackClock } from './flight';
 import { MapControls } from './MapControls';
 import { OfflineDownload } from './offline';
 import {
+  beyondMercator,
   mapPlaces,
   mapRoutes,
   matchesQuery,
@@ -54,6 +48,8 @@ export function App({
   const routes = useMemo(() => mapRoutes(atlas), [atlas]);
   const infos = useMemo(() => storyInfos(atlas), [atlas]);
   const summaries = useMemo(() => new Map(atlas.places.map((s) => [s.place.id, s])), [atlas]);
+  /** Places only the polar map can show (the Pole): choosing one opens the polar view. */
+  const polarOnly = useMemo(() => beyondMercator(atlas), [atlas]);
 
   // Flight playback: the flight's track, its moments, and a clock the plane follows.
   const flight = useMemo(
@@ -98,11 +94,10 @@ export function App({
   /** The story whose list button should get focus once the list is shown again. */
   const focusStory = useRef<number | null>(null);
 
-  // View requests: fit a set of points, or centre on one. Points beyond the Mercator limit (the
-  // North Pole) only count when there is nothing else to show.
+  // View requests: fit a set of points, or centre on one. All points go: the map leaves out what
+  // its projection cannot show (Mercator, the Pole), the polar map shows them.
   const fit = useCallback((points: Position[]) => {
-    const drawable = points.filter((p) => Math.abs(p[1]!) <= MAX_DRAW_LAT);
-    setView({ seq: ++seq.current, kind: 'fit', points: drawable.length ? drawable : points });
+    setView({ seq: ++seq.current, kind: 'fit', points });
   }, []);
   const showPlace = useCallback(
     (id: string) => {
@@ -116,8 +111,14 @@ export function App({
   );
   // The classroom tour moves the map through these (issue #4).
   const [tourPlane, setTourPlane] = useState(false);
+  const [tourContext, setTourContext] = useState<readonly ContextFeature[]>([]);
   const tourMap = useMemo<TourMap>(
-    () => ({ fit, setPolar: (polar) => setState((s) => ({ ...s, polar })), showPlane: setTourPlane }),
+    () => ({
+      fit,
+      setPolar: (polar) => setState((s) => ({ ...s, polar })),
+      showPlane: setTourPlane,
+      showContext: setTourContext,
+    }),
     [fit],
   );
   const showStory = useCallback(
@@ -166,9 +167,9 @@ export function App({
     (id: string, opener?: HTMLElement) => {
       panelOpener.current = opener ?? markerElement(id);
       setFocusPanel(true);
-      navigate({ ...state, place: id });
+      navigate({ ...state, place: id, polar: state.polar || polarOnly.has(id) });
     },
-    [navigate, state],
+    [navigate, state, polarOnly],
   );
 
   const closePlace = useCallback(() => {
@@ -312,6 +313,7 @@ export function App({
             polarNote={flightStory}
             polar={state.polar}
             onPolar={showPolar}
+            polarOnly={polarOnly}
             playback={
               flightStory && flight ? (
                 <FlightPlayback
@@ -341,6 +343,8 @@ export function App({
             onBasemapError={setBasemapError}
             projection={state.polar ? 'polar' : 'mercator'}
             plane={flightStory || tourPlane ? plane : null}
+            onPolar={showPolar}
+            context={tourContext}
           />
           {notice && (
             <p className="url-notice" role="status">
@@ -362,6 +366,14 @@ export function App({
               onOpenStory={openStory}
               onClose={closePlace}
               focusOnOpen={focusPanel}
+              onPolar={
+                !state.polar && polarOnly.has(summary.place.id)
+                  ? () => {
+                      showPolar();
+                      showPlace(summary.place.id);
+                    }
+                  : undefined
+              }
             />
           )}
         </div>

@@ -2,7 +2,7 @@
 import type { Position } from 'geojson';
 import type { Atlas, Mention, Place } from '../core';
 import { greatCirclePath, greatCirclePoints } from '../geo';
-import { isInView, routeStyle, type GeoBounds, type MapPlace, type MapRoute } from '../map';
+import { isInView, MAX_DRAW_LAT, routeStyle, type GeoBounds, type MapPlace, type MapRoute } from '../map';
 
 /** A place's point as [lon, lat]. */
 export const placePosition = (p: Place): Position => [p.lon, p.lat];
@@ -41,6 +41,15 @@ export function placePoints(atlas: Atlas, place: Place): Position[] {
     if (route && route.waypoints.length) return route.waypoints.map((w) => [w.lon, w.lat]);
   }
   return [placePosition(place)];
+}
+
+/** Places the Mercator map cannot show (every point beyond its latitudes: the Pole): ids. */
+export function beyondMercator(atlas: Atlas): Set<string> {
+  return new Set(
+    atlas.places
+      .filter((s) => placePoints(atlas, s.place).every((p) => Math.abs(p[1]!) > MAX_DRAW_LAT))
+      .map((s) => s.place.id),
+  );
 }
 
 export interface StoryPlace {

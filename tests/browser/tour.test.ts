@@ -426,7 +426,7 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     expect(await page.locator(`${DIALOG} button:text-is("Print handout")`).count()).toBe(1);
     // The land is drawn from the bundled basemap once it has loaded.
     await page.waitForFunction(
-      () => (document.getElementById('tour-handout-land')?.getAttribute('d') ?? '').length > 1000,
+      () => (document.querySelector('.handout-land')?.getAttribute('d') ?? '').length > 1000,
     );
     await page.emulateMedia({ media: 'print' });
     const pages = page.locator('.handout-page');
@@ -438,7 +438,7 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     const maps = await pages.evaluateAll((els) =>
       els.map((e) => ({
         id: (e as HTMLElement).dataset.slide,
-        land: e.querySelectorAll('svg.handout-map use').length,
+        land: e.querySelectorAll('svg.handout-map path.handout-land').length,
         dots: e.querySelectorAll('svg.handout-map circle').length,
         words: e.querySelectorAll('.handout-snippet').length,
       })),
@@ -454,9 +454,73 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     expect(box!.width).toBeGreaterThan(300);
     await story.screenshot({ path: join(OUT_DIR, 'tour-handout-page.png') });
     // As a PDF: one page per slide.
-    const pdf = await page.pdf({ format: 'A4' });
-    const pdfPages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-    expect(pdfPages).toBe(total);
+    const pdfPageCount = async () =>
+      (await page.pdf({ format: 'A4' })).toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(await pdfPageCount()).toBe(total);
+
+    // The flight's pages (the title's included) are north polar maps: the route crosses the map
+    // through the Pole, never along an edge as a flat projection clamped at the top would draw it.
+    const flightMaps = await page.locator('.handout-page').evaluateAll((els) =>
+      els
+        .filter((e) => /^(flight-|title$)/.test((e as HTMLElement).dataset.slide ?? ''))
+        .map((e) => {
+          const svg = e.querySelector('svg.handout-map')!;
+          const [, , w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+          const route = e.querySelector('path.handout-route')?.getAttribute('d') ?? '';
+          const pts = route
+            .split(/[MLZ]/)
+            .filter((xy) => xy.trim())
+            .map((xy) => xy.split(',').map(Number));
+          let along = 0;
+          for (let i = 1; i < pts.length; i++) {
+            const [x1, y1] = pts[i - 1] as [number, number];
+            const [x2, y2] = pts[i] as [number, number];
+            const onEdge = (a: number, b: number, edge: number) =>
+              Math.abs(a - edge) < 3 && Math.abs(b - edge) < 3;
+            if (
+              Math.hypot(x2 - x1, y2 - y1) > 60 &&
+              (onEdge(y1, y2, 0) || onEdge(y1, y2, h!) || onEdge(x1, x2, 0) || onEdge(x1, x2, w!))
+            )
+              along++;
+          }
+          return {
+            id: (e as HTMLElement).dataset.slide,
+            projection: svg.getAttribute('data-projection'),
+            points: pts.length,
+            along,
+          };
+        }),
+    );
+    expect(flightMaps.length).toBeGreaterThan(2);
+    for (const m of flightMaps) {
+      expect(m.projection, m.id).toBe('polar');
+      expect(m.points, m.id).toBeGreaterThan(1);
+      expect(m.along, m.id).toBe(0);
+    }
+    for (const id of ['title', 'flight-9']) {
+      await page
+        .locator(`.handout-page[data-slide="${id}"]`)
+        .screenshot({ path: join(OUT_DIR, `tour-handout-${id}.png`) });
+    }
+    // Story pages that do not name the flight stay on Mercator.
+    expect(await page.locator('.handout-page svg[data-projection="mercator"]').count()).toBeGreaterThan(0);
+
+    // Compact handouts: two or four slides a sheet, chosen next to Print handout.
+    await page.emulateMedia({ media: 'screen' });
+    const layout = page.getByRole('combobox', { name: 'Slides per page' });
+    for (const n of [2, 4]) {
+      await layout.selectOption(String(n));
+      await page.locator(`.tour-handout[data-layout="${n}"]`).waitFor({ state: 'attached' });
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.handout-page').count()).toBe(total);
+      expect(await page.locator('.handout-sheet').count()).toBe(Math.ceil(total / n));
+      expect(await pdfPageCount(), `${n} slides a page`).toBe(Math.ceil(total / n));
+      await page
+        .locator('.handout-sheet')
+        .nth(1)
+        .screenshot({ path: join(OUT_DIR, `tour-handout-${n}-up.png`) });
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 
   for (const [width, height] of [

@@ -93,6 +93,17 @@ describe('buildSlides', () => {
     expect(slides.slice(at + 1, at + 1 + ids.length).map((s) => s.id)).toEqual(ids);
   });
 
+  it('shows every slide that contains the flight on the polar map, the title slide included', () => {
+    const names = (s: (typeof slides)[number]) => s.places.includes(flight!.place.id);
+    expect(slides[0]!.polar).toBe(true);
+    for (const s of slides.filter((s) => s.kind === 'flight')) expect(s.polar, s.id).toBe(true);
+    const stories = slides.filter((s) => s.kind === 'story');
+    expect(stories.filter(names).length).toBeGreaterThan(0);
+    for (const s of stories) expect(s.polar, s.id).toBe(names(s));
+    // Other stories stay on the world map.
+    expect(stories.some((s) => !s.polar)).toBe(true);
+  });
+
   it('puts each flight slide at its moment: elapsed time from take-off, and the newsletter’s words', () => {
     const flights = slides.filter((s) => s.kind === 'flight');
     const start = Date.parse(flight!.waypoints[0]!.time!);
@@ -195,5 +206,14 @@ describe('the saved tour format', () => {
     expect(snippet.marks.map((m) => snippet.text.slice(m.start, m.end))).toEqual(['Moscow']);
     const moscow = atlas.gazetteer.byId.get('moscow')!;
     expect(entry.slide.points).toEqual([[moscow.lon, moscow.lat]]);
+    expect(entry.slide.polar).toBe(false);
+  });
+
+  it('shows a custom slide naming the flight on the polar map', () => {
+    const tour = valid();
+    tour.custom = [{ id: 'custom-4', title: 'The flight', text: '', places: [flight!.place.id] }];
+    tour.slides.push({ id: 'custom-4' });
+    const entry = arrangeTour(atlas, slides, tour).find((e) => e.slide.id === 'custom-4')!;
+    expect(entry.slide.polar).toBe(true);
   });
 });

@@ -11,12 +11,15 @@ export function PlacePanel({
   onOpenStory,
   onClose,
   focusOnOpen,
+  onPolar,
 }: {
   atlas: Atlas;
   summary: PlaceSummary;
   onOpenStory: (story: number) => void;
   onClose: () => void;
   focusOnOpen: boolean;
+  /** Given when the place lies beyond the world map (the Pole): offers the polar view. */
+  onPolar?: () => void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // On a phone the panel is a bottom sheet (app.css): half open, so the map stays in view.
@@ -49,6 +52,15 @@ export function PlacePanel({
         {place.kind} · {pluralize(stories.length, 'story', 'stories')} ·{' '}
         {pluralize(mentions.length, 'mention')}
       </p>
+      {onPolar && (
+        <p className="polar-note">
+          The world map cannot show this place:{' '}
+          <button type="button" className="polar-link" onClick={onPolar}>
+            show it in the polar view
+          </button>
+          .
+        </p>
+      )}
       <ul className="place-stories">
         {stories.map((story) => {
           const own = mentions.filter((m) => m.story === story.index);

@@ -11,6 +11,7 @@ export function StoryReader({
   polarNote = false,
   polar = false,
   onPolar,
+  polarOnly,
   playback,
 }: {
   atlas: Atlas;
@@ -22,6 +23,8 @@ export function StoryReader({
   polarNote?: boolean;
   polar?: boolean;
   onPolar?: () => void;
+  /** Places only the polar map shows (the Pole): their mentions say they open the polar view. */
+  polarOnly?: ReadonlySet<string>;
   /** The flight playback panel, shown under the polar note. */
   playback?: ReactNode;
 }) {
@@ -33,16 +36,20 @@ export function StoryReader({
 
   const paragraphs = toParagraphs(atlas.text, story, mentions, atlas.furniture, (m, key, inFurniture) => {
     const name = atlas.gazetteer.byId.get(m.placeId)?.name ?? m.placeId;
+    const toPolar = !polar && polarOnly?.has(m.placeId) === true;
     return (
       <button
         key={key}
         type="button"
-        className={inFurniture ? 'mention in-furniture' : 'mention'}
-        title={`Show ${name} on the map`}
+        className={['mention', inFurniture && 'in-furniture', toPolar && 'mention-polar']
+          .filter(Boolean)
+          .join(' ')}
+        title={toPolar ? `Show ${name} in the polar view` : `Show ${name} on the map`}
         data-place={m.placeId}
         onClick={(e) => onMention(m.placeId, e.currentTarget)}
       >
         {m.text}
+        {toPolar && <span className="mention-where"> (polar view)</span>}
       </button>
     );
   });

@@ -22,7 +22,7 @@ import { TourStage } from './TourStage';
 import { useTourData } from './tourData';
 import type { TourFlight, TourMap } from './types';
 import { TourEditor } from './TourEditor';
-import { TourHandout } from './TourHandout';
+import { HANDOUT_LAYOUTS, TourHandout, type HandoutLayout } from './TourHandout';
 import { openChannel, presentParam, type TourMessage } from './tourSync';
 import { loadSavedTour, readContrast, saveTour, writeContrast } from './tourStore';
 
@@ -69,6 +69,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
   const [index, setIndex] = useState(() => Math.min(Math.max(start - 1, 0), Math.max(visible.length - 1, 0)));
   const [pending, setPending] = useState('');
   const [contrast, setContrast] = useState(readContrast);
+  const [handoutLayout, setHandoutLayout] = useState<HandoutLayout>(1);
   const dialog = useRef<HTMLElement>(null);
   const current: TourEntry | undefined = visible[Math.min(index, visible.length - 1)];
   const slide: Slide | undefined = current?.slide;
@@ -142,6 +143,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
       document.body.classList.remove('presenting');
       writePresentUrl(null);
       map.showPlane(false);
+      map.showContext([]);
       map.setPolar(restorePolar);
       window.dispatchEvent(new Event('resize'));
     };
@@ -309,6 +311,19 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
           <button type="button" onClick={() => window.print()}>
             Print handout
           </button>
+          <label className="tour-handout-layout">
+            Slides per page{' '}
+            <select
+              value={handoutLayout}
+              onChange={(e) => setHandoutLayout(Number(e.target.value) as HandoutLayout)}
+            >
+              {HANDOUT_LAYOUTS.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
           <button type="button" onClick={toggleFullscreen}>
             Full screen
           </button>
@@ -345,7 +360,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
         Keys: → Space PageDown next · ← PageUp previous · Home / End · number + Enter jumps · F full screen ·
         Esc leaves
       </p>
-      <TourHandout atlas={atlas} entries={visible} loadTopology={loadTopology} />
+      <TourHandout atlas={atlas} entries={visible} loadTopology={loadTopology} layout={handoutLayout} />
       {slide && <TourStage slide={slide} map={map} flight={flight} />}
     </section>,
     document.body,

@@ -1,6 +1,6 @@
 /** What the tour asks of the app: its map and its flight playback (shared by every tour file). */
 import type { Position } from 'geojson';
-import type { Moment } from '../../core';
+import type { ContextFeature, Moment } from '../../core';
 import type { Track } from '../../geo';
 
 /** What the tour may ask of the app's map. */
@@ -11,6 +11,8 @@ export interface TourMap {
   setPolar: (on: boolean) => void;
   /** Show the flight's plane on the map, at the clock's time. */
   showPlane: (on: boolean) => void;
+  /** Show context features (a river, neighbouring cities) and a north arrow; [] hides them. */
+  showContext: (features: readonly ContextFeature[]) => void;
 }
 
 /** The app's flight playback: the track the plane follows, the newsletter's moments, the clock. */
@@ -18,4 +20,6 @@ export interface TourFlight {
   track: Track;
   moments: readonly Moment[];
   clock: { set: (elapsedMs: number) => void };
+  /** Context for its moments (data: `<route>.context.csv`). */
+  context?: readonly ContextFeature[];
 }

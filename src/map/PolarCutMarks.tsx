@@ -1,0 +1,130 @@
+/**
+ * Web Mercator cannot show the Pole, so a route that flies over it is cut there (RouteLayer), and
+ * places beyond the drawable latitudes get no marker. At each place where a route leaves the map
+ * northwards or comes back, a small button says so and opens the polar view, naming the places
+ * beyond it. Buttons in a Leaflet marker of their own: focusable, reached by Tab, Enter/Space.
+ */
+import L from 'leaflet';
+import { useEffect, useMemo } from 'react';
+import { useMap } from 'react-leaflet';
+import { cutAtLatitude } from '../geo';
+import { MAX_DRAW_LAT } from './coords';
+import type { MapPlace } from './MarkerLayer';
+import type { MapRoute } from './RouteLayer';
+import './cutMarks.css';
+
+/** Room kept between a mark and the map's sides, and the zoom buttons' corner (px). */
+const EDGE = 4;
+const ZOOM_CONTROL = { x: 50, y: 80 };
+
+/** Longitude brought into [-180, 180). */
+const wrapLon = (lon: number) => lon - 360 * Math.floor((lon + 180) / 360);
+
+export interface CutMark {
+  key: string;
+  /** [lon, lat] on the limit. */
+  position: [number, number];
+  /** The button's short text (it adds "polar view") and its full name (naming the places beyond). */
+  text: string;
+  label: string;
+}
+
+/**
+ * The marks: one where each route leaves the drawable latitudes northwards and one where it comes
+ * back (the first copy of its line, longitudes brought into ±180°); when no route crosses but
+ * places lie beyond, one mark above the first of them.
+ */
+export function cutMarks(routes: readonly MapRoute[], beyond: readonly MapPlace[]): CutMark[] {
+  const north = beyond.filter((p) => p.position[1]! > 0).map((p) => p.name);
+  const names = north.join(', ');
+  const marks: CutMark[] = [];
+  for (const route of routes) {
+    const first = route.lines[0];
+    if (!first) continue;
+    cutAtLatitude([first], MAX_DRAW_LAT)
+      .cuts.filter((c) => c.side === 1)
+      .forEach((c, i) => {
+        const where = c.direction === 'leave' ? 'leaves this map here' : 'comes back onto this map here';
+        marks.push({
+          key: `${route.id}-${i}`,
+          position: [wrapLon(c.position[0]!), MAX_DRAW_LAT],
+          text: 'Over the Pole',
+          label: `${route.name} ${where}, over the Pole${names ? ` (${names})` : ''}. Show the polar view`,
+        });
+      });
+  }
+  const lone = beyond.find((p) => p.position[1]! > 0);
+  if (marks.length === 0 && lone) {
+    marks.push({
+      key: 'beyond',
+      position: [wrapLon(lone.position[0]!), MAX_DRAW_LAT],
+      text: 'Beyond this map',
+      label: `${names}: beyond this map's top edge. Show the polar view`,
+    });
+  }
+  return marks;
+}
+
+export function PolarCutMarks({
+  routes,
+  beyond,
+  onPolar,
+}: {
+  routes: readonly MapRoute[];
+  /** Places north of the drawable latitudes (no marker of their own). */
+  beyond: readonly MapPlace[];
+  onPolar?: () => void;
+}) {
+  const map = useMap();
+  const marks = useMemo(() => cutMarks(routes, beyond), [routes, beyond]);
+  useEffect(() => {
+    if (!onPolar) return;
+    const layers = marks.map((m) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'cut-mark-button';
+      button.dataset.cut = m.key;
+      button.setAttribute('aria-label', m.label);
+      button.title = m.label;
+      const arrow = document.createElement('span');
+      arrow.setAttribute('aria-hidden', 'true');
+      arrow.className = 'cut-mark-arrow';
+      arrow.textContent = '▲ ';
+      const action = document.createElement('span');
+      action.className = 'cut-mark-action';
+      action.textContent = 'polar view';
+      button.append(arrow, m.text, action);
+      // The map must not take the click (or a drag) for its own.
+      L.DomEvent.disableClickPropagation(button);
+      button.addEventListener('click', () => onPolar());
+      const icon = L.divIcon({ className: 'cut-mark', html: button, iconSize: [0, 0], iconAnchor: [0, 0] });
+      const at = L.latLng(m.position[1], m.position[0]);
+      const marker = L.marker(at, { icon, interactive: false, keyboard: false, zIndexOffset: 500 });
+      return { marker: marker.addTo(map), at, button };
+    });
+    // A cut above the view (the map's top edge is often off screen) is shown at the view's top,
+    // straight below the cut: the route still visibly runs up to it.
+    const place = () => {
+      const size = map.getSize();
+      for (const { marker, at, button } of layers) {
+        const p = map.latLngToContainerPoint(at);
+        const pinned = p.y < 0;
+        const y = Math.max(p.y, 0);
+        // Kept whole inside the map, clear of the zoom buttons (top left), when the cut is in view.
+        const half = button.offsetWidth / 2;
+        const left = half + EDGE + (y < ZOOM_CONTROL.y ? ZOOM_CONTROL.x : 0);
+        const right = size.x - half - EDGE;
+        const x = p.x >= 0 && p.x <= size.x && left <= right ? Math.min(Math.max(p.x, left), right) : p.x;
+        marker.setLatLng(pinned || x !== p.x ? map.containerPointToLatLng([x, y]) : at);
+        button.classList.toggle('cut-mark-pinned', pinned);
+      }
+    };
+    place();
+    map.on('move zoomend resize', place);
+    return () => {
+      map.off('move zoomend resize', place);
+      layers.forEach((l) => l.marker.remove());
+    };
+  }, [map, marks, onPolar]);
+  return null;
+}

@@ -1,0 +1,135 @@
+/**
+ * The handout's small maps, drawn by d3-geo (which cuts and clips shapes in any projection, the
+ * antimeridian and the map's edges included): an ordinary page is Web Mercator centred on its
+ * places and fitted to them; a page that shows the flight (or only places Mercator cannot show,
+ * the Pole) is a north-polar azimuthal equal-area map, oriented as the app's polar map
+ * (EPSG:3575: 10°E straight down from the Pole), with routes as great circles. Pure: no DOM.
+ */
+import {
+  geoAzimuthalEqualArea,
+  geoMercator,
+  geoPath,
+  type GeoPermissibleObjects,
+  type GeoProjection,
+} from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, MultiPoint, Position } from 'geojson';
+
+/** The map's size in SVG units (its viewBox): the shape of the printed map. */
+export const HANDOUT_WIDTH = 800;
+export const HANDOUT_HEIGHT = 500;
+/** Room between the places and the map's edge. */
+const PAD = 36;
+/** The smallest span shown, in degrees of latitude: one city (or a country's centre) shows its region. */
+const MIN_SPAN = 16;
+/** Mercator cannot show latitudes beyond this (the app's map draws up to it too). */
+const MERCATOR_LIMIT = 85;
+/** The polar map shows the north down to this latitude (as the app's polar map). */
+const POLAR_EDGE_LAT = 10;
+/** The central meridian of the app's polar map (EPSG:3575), pointing down from the Pole. */
+const POLAR_LON0 = 10;
+
+export type HandoutProjection = 'mercator' | 'polar';
+
+export interface HandoutMapInput {
+  /** [lon, lat] points of the slide's places. */
+  points: readonly Position[];
+  /** Show the slide as the polar map shows it (it shows the flight). */
+  polar: boolean;
+  /** Land as GeoJSON (world-atlas land), or null while it loads. */
+  land: FeatureCollection | Feature | Geometry | null;
+  /** Routes to draw, each its waypoints in order, drawn as great circles between them. */
+  routes: readonly (readonly Position[])[];
+}
+
+export interface HandoutMapDrawing {
+  projection: HandoutProjection;
+  /** SVG path data, in the viewBox 0 0 HANDOUT_WIDTH HANDOUT_HEIGHT. */
+  land: string;
+  routes: string[];
+  /** The places' dots, those inside the map. */
+  dots: [number, number][];
+  /** Which way north is at the map's centre, degrees clockwise from up (0 on Mercator). */
+  north: number;
+}
+
+const toRad = Math.PI / 180;
+
+/** The circular mean of longitudes (a span across ±180° centres on the Pacific, not on 0°). */
+function meanLongitude(points: readonly Position[]): number {
+  let x = 0;
+  let y = 0;
+  for (const p of points) {
+    x += Math.cos(p[0]! * toRad);
+    y += Math.sin(p[0]! * toRad);
+  }
+  return x === 0 && y === 0 ? 0 : Math.atan2(y, x) / toRad;
+}
+
+/** The points and, round their middle, a box MIN_SPAN high: what the map must show. */
+function fitTarget(points: readonly Position[], lon0: number): MultiPoint {
+  const lats = points.map((p) => p[1]!);
+  const south = Math.min(...lats);
+  const north = Math.max(...lats);
+  const mid = (south + north) / 2;
+  const half = MIN_SPAN / 2;
+  const k = Math.max(0.2, Math.cos(mid * toRad));
+  const box: Position[] = [
+    [lon0 - half / k, Math.max(-89, mid - half)],
+    [lon0 + half / k, Math.min(89, mid + half)],
+  ];
+  return { type: 'MultiPoint', coordinates: [...points, ...box] };
+}
+
+/** Clockwise angle from up of the screen direction of north at the map's centre. */
+function northAt(projection: GeoProjection): number {
+  const centre = projection.invert?.([HANDOUT_WIDTH / 2, HANDOUT_HEIGHT / 2]);
+  if (!centre) return 0;
+  const a = projection(centre);
+  const b = projection([centre[0], Math.min(89.9, centre[1] + 0.5)]);
+  if (!a || !b) return 0;
+  return Math.atan2(b[0] - a[0], -(b[1] - a[1])) / toRad;
+}
+
+/** Draws one slide's map: the projection chosen for it, fitted to its places. */
+export function handoutMap(input: HandoutMapInput): HandoutMapDrawing {
+  const onMercator = input.points.filter((p) => Math.abs(p[1]!) <= MERCATOR_LIMIT);
+  const polar = input.polar || onMercator.length === 0;
+  const extent: [[number, number], [number, number]] = [
+    [PAD, PAD],
+    [HANDOUT_WIDTH - PAD, HANDOUT_HEIGHT - PAD],
+  ];
+  let projection: GeoProjection;
+  if (polar) {
+    const shown = input.points.filter((p) => p[1]! >= POLAR_EDGE_LAT);
+    const target = shown.length ? shown : [[POLAR_LON0, 90]];
+    projection = geoAzimuthalEqualArea()
+      .rotate([-POLAR_LON0, -90])
+      .clipAngle(90 - POLAR_EDGE_LAT)
+      .fitExtent(extent, fitTarget(target, meanLongitude(target)));
+  } else {
+    const lon0 = meanLongitude(onMercator);
+    projection = geoMercator()
+      .rotate([-lon0, 0])
+      .fitExtent(extent, fitTarget(onMercator, lon0) as GeoPermissibleObjects);
+  }
+  // Clipped to the map's box: shapes off the page are cut away, not carried in the file.
+  projection.clipExtent([
+    [0, 0],
+    [HANDOUT_WIDTH, HANDOUT_HEIGHT],
+  ]);
+  const path = geoPath(projection).digits(1);
+  const inside = (xy: [number, number] | null): xy is [number, number] =>
+    xy !== null && xy[0] >= 0 && xy[0] <= HANDOUT_WIDTH && xy[1] >= 0 && xy[1] <= HANDOUT_HEIGHT;
+  return {
+    projection: polar ? 'polar' : 'mercator',
+    land: input.land ? (path(input.land) ?? '') : '',
+    routes: input.routes
+      .filter((r) => r.length > 1)
+      .map((r) => path({ type: 'LineString', coordinates: r.map((p) => [p[0]!, p[1]!]) }) ?? ''),
+    dots: input.points
+      .filter((p) => (polar ? p[1]! >= POLAR_EDGE_LAT : Math.abs(p[1]!) <= MERCATOR_LIMIT))
+      .map((p) => projection([p[0]!, p[1]!]))
+      .filter(inside),
+    north: polar ? northAt(projection) : 0,
+  };
+}
