@@ -57,3 +57,4 @@ export {
   type TourContext,
   type TourEntry,
 } from './tour';
+export { parseSeas, type SeaLabel } from './seas';

@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { MapContainer, useMap } from 'react-leaflet';
 import { BasemapLayer } from './BasemapLayer';
 import { fromLatLngBounds, type GeoBounds } from './coords';
+import { useAreaLabels } from './labels';
 import { MapAttribution } from './MapAttribution';
 import type { AtlasMapProps } from './mapProps';
 import { MarkerLayer } from './MarkerLayer';
@@ -26,6 +27,7 @@ const WORLD: L.LatLngBoundsExpression = [
 const PolarMap = lazy(() => import('./PolarMap'));
 
 export function AtlasMap(props: AtlasMapProps) {
+  const areas = useAreaLabels(props.loadTopology, props.seas);
   if (props.projection === 'polar') {
     return (
       <Suspense fallback={<p className="map-loading">Loading the polar map…</p>}>
@@ -50,7 +52,13 @@ export function AtlasMap(props: AtlasMapProps) {
       <MapAttribution />
       <BasemapLayer loadTopology={props.loadTopology} online={props.online} onError={props.onBasemapError} />
       <RouteLayer routes={props.routes} />
-      <MarkerLayer places={props.places} selectedId={props.selectedPlaceId} onSelect={props.onSelectPlace} />
+      <MarkerLayer
+        places={props.places}
+        selectedId={props.selectedPlaceId}
+        onSelect={props.onSelectPlace}
+        emphasis={props.emphasis}
+        areas={areas}
+      />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <BoundsReporter onChange={props.onBoundsChange} />
       <ViewController view={props.view} />

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { MapContainer } from 'react-leaflet';
 import { BasemapLayer } from './BasemapLayer';
 import type { GeoBounds } from './coords';
+import { useAreaLabels } from './labels';
 import { MapAttribution } from './MapAttribution';
 import type { AtlasMapProps } from './mapProps';
 import { MarkerLayer } from './MarkerLayer';
@@ -14,6 +15,7 @@ import { ViewController } from './ViewController';
 
 /** The Arctic map (EPSG:3575), centred on the Pole; its own MapContainer, keyed by projection. */
 export default function PolarMap(props: AtlasMapProps) {
+  const areas = useAreaLabels(props.loadTopology, props.seas);
   return (
     <MapContainer
       key="polar"
@@ -41,6 +43,8 @@ export default function PolarMap(props: AtlasMapProps) {
         selectedId={props.selectedPlaceId}
         onSelect={props.onSelectPlace}
         projection="polar"
+        emphasis={props.emphasis}
+        areas={areas}
       />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <PolarBoundsReporter onChange={props.onBoundsChange} />

@@ -1,13 +1,14 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Atlas, FlightData, RouteLayers } from '../core';
+import type { Atlas, FlightData, RouteLayers, SeaLabel } from '../core';
 import { buildTrack } from '../geo';
 import {
   AtlasMap,
   MAX_DRAW_LAT,
   type GeoBounds,
   type LoadTopology,
+  type MapEmphasis,
   type PlaneFeed,
   type ViewRequest,
 } from '../map';
@@ -38,6 +39,7 @@ export function App({
   loadTopology,
   routeLayers,
   flight: flightData,
+  seas,
 }: {
   atlas: Atlas;
   loadTopology: LoadTopology;
@@ -45,6 +47,8 @@ export function App({
   routeLayers: RouteLayers;
   /** The flight's route with its moments, documented lengths and clocks (core loadFlight). */
   flight: FlightData | null;
+  /** data/geo/seas.csv: ocean and sea names for the map. */
+  seas?: readonly SeaLabel[];
 }) {
   /** A story that mentions the flight offers the polar view and the playback. */
   const flightId = routeLayers.flight;
@@ -114,8 +118,14 @@ export function App({
   );
   // The classroom tour moves the map through these (issue #4).
   const [tourPlane, setTourPlane] = useState(false);
+  const [tourPlaces, setTourPlaces] = useState<readonly string[]>([]);
   const tourMap = useMemo<TourMap>(
-    () => ({ fit, setPolar: (polar) => setState((s) => ({ ...s, polar })), showPlane: setTourPlane }),
+    () => ({
+      fit,
+      setPolar: (polar) => setState((s) => ({ ...s, polar })),
+      showPlane: setTourPlane,
+      setPlaces: setTourPlaces,
+    }),
     [fit],
   );
   const showStory = useCallback(
@@ -227,6 +237,17 @@ export function App({
   const summary = state.place !== null ? summaries.get(state.place) : undefined;
   const newsletter = atlas.newsletter;
   const flightStory = story !== undefined && infos[story.index]!.mentions.some((m) => m.placeId === flightId);
+  // The places the map picks out: the slide's, else the open story's in text order, else the open place.
+  const storyIndex = story?.index;
+  const emphasis = useMemo<MapEmphasis | null>(() => {
+    if (tourPlaces.length) return { places: tourPlaces, note: 'on this slide' };
+    if (storyIndex !== undefined) {
+      const inOrder = [...new Set(infos[storyIndex]!.mentions.map((m) => m.placeId))];
+      return { places: inOrder, note: 'in this story' };
+    }
+    if (state.place !== null) return { places: [state.place], note: 'the open place' };
+    return null;
+  }, [tourPlaces, storyIndex, infos, state.place]);
 
   return (
     <div className="app">
@@ -301,6 +322,8 @@ export function App({
             onBasemapError={setBasemapError}
             projection={state.polar ? 'polar' : 'mercator'}
             plane={flightStory || tourPlane ? plane : null}
+            emphasis={emphasis}
+            seas={seas}
           />
           {basemapError && (
             <p className="map-note" role="status">

@@ -13,6 +13,7 @@ export function TourStage({ slide, map, flight }: { slide: Slide; map: TourMap; 
     map.setPolar(flying);
     map.showPlane(flying);
     if (flying) flight.clock.set(moment.elapsedMs);
+    map.setPlaces(slide.places);
     // After the layout has settled (the map area changes size when the tour opens).
     let second = 0;
     const first = requestAnimationFrame(() => {
@@ -23,6 +24,7 @@ export function TourStage({ slide, map, flight }: { slide: Slide; map: TourMap; 
     return () => {
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
+      map.setPlaces([]);
     };
   }, [slide, map, flight]);
   return null;

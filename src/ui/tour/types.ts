@@ -11,6 +11,8 @@ export interface TourMap {
   setPolar: (on: boolean) => void;
   /** Show the flight's plane on the map, at the clock's time. */
   showPlane: (on: boolean) => void;
+  /** Pick out the slide's places on the map (gazetteer ids); none when the slide is gone. */
+  setPlaces: (ids: readonly string[]) => void;
 }
 
 /** The app's flight playback: the track the plane follows, the newsletter's moments, the clock. */
