@@ -71,6 +71,10 @@ function markerScale(container: HTMLElement): number {
   return Number.isFinite(v) && v > 0 ? v : 1;
 }
 
+/** What the labels' sizes depend on besides their text: measured again when it changes. */
+const labelStyleKey = (container: HTMLElement) =>
+  `${markerScale(container)}|${getComputedStyle(container).getPropertyValue('--label-size')}`;
+
 /** What the update needs to know of each marker to place the labels round it. */
 interface Planned {
   position: Position;
@@ -314,7 +318,7 @@ export function MarkerLayer({
       }
 
       const labels = labelsRef.current;
-      if (labels) placeLabels(map, labels, [...next.values()], areas, { zoom, centre, scale, polar });
+      if (labels) placeLabels(map, labels, [...next.values()], areas, { zoom, centre, polar });
     };
     update();
     map.on('moveend', update);
@@ -334,7 +338,7 @@ function placeLabels(
   labels: LabelPane,
   planned: readonly Planned[],
   areas: readonly AreaLabel[],
-  { zoom, centre, scale, polar }: { zoom: number; centre: number; scale: number; polar: boolean },
+  { zoom, centre, polar }: { zoom: number; centre: number; polar: boolean },
 ) {
   const size = map.getSize();
   const markers: Box[] = [];
@@ -394,7 +398,7 @@ function placeLabels(
       maxWidth: a.width * degreePx,
     });
   }
-  const measured = labels.measure(specs, scale);
+  const measured = labels.measure(specs, labelStyleKey(map.getContainer()));
   const candidates: LabelCandidate[] = [];
   for (const a of anchors) {
     const m = measured.get(a.id);

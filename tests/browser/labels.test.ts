@@ -145,6 +145,44 @@ describe.skipIf(noBrowser)('Map labels in headless Chromium (production build)',
     await page.screenshot({ path: join(OUT_DIR, 'labels-polar-1366x800.png') });
   });
 
+  it('on the projector (tour at 1920×1080): labels ≥ 20 px, the slide’s places marked, high contrast on the map too', async () => {
+    const { page } = await atlas.open('/?present=2', { width: 1920, height: 1080 });
+    await page.locator('[role="dialog"][aria-label^="Tour"] mark.tour-place').first().waitFor();
+    await expect.poll(() => page.locator(`${MARKER}[data-emphasis="story"]`).count()).toBeGreaterThan(0);
+    const shown = await settled(page);
+    expectClear(shown);
+    const sizes = await page
+      .locator('.atlas-map .map-label-place')
+      .evaluateAll((els) =>
+        els
+          .filter((e) => getComputedStyle(e).visibility === 'visible')
+          .map((e) => parseFloat(getComputedStyle(e).fontSize)),
+      );
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(20);
+    const marked = await page
+      .locator(`${MARKER}[data-emphasis="story"]`)
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    expect(marked.every((l) => l.endsWith('on this slide'))).toBe(true);
+    await page.screenshot({ path: join(OUT_DIR, 'labels-tour-1920x1080.png') });
+
+    const land = () =>
+      page.evaluate(() => getComputedStyle(document.querySelector('.leaflet-basemap-pane canvas')!).filter);
+    expect(await land()).toBe('none');
+    await page.locator('[role="dialog"] button:text-is("High contrast")').click();
+    await expect.poll(land).not.toBe('none');
+    const label = await page
+      .locator('.atlas-map .map-label-place')
+      .first()
+      .evaluate((e) => getComputedStyle(e).color);
+    expect(label).toBe('rgb(0, 0, 0)');
+    expectClear(await settled(page));
+    await page.screenshot({ path: join(OUT_DIR, 'labels-tour-1920x1080-contrast.png') });
+    // Leaving the tour gives the markers back their usual look.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator(`${MARKER}[data-emphasis]`).count()).toBe(0);
+  });
+
   for (const [width, height] of [
     [375, 812],
     [1920, 1080],

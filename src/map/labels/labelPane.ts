@@ -35,11 +35,11 @@ export class LabelPane {
     this.pane.setAttribute('aria-hidden', 'true');
   }
 
-  /** Sizes in pixels of each spec's text as styled now (`scale` invalidates the cache). */
-  measure(specs: readonly LabelSpec[], scale: number): Map<string, { width: number; height: number }> {
+  /** Sizes in pixels of each spec's text as styled now (a new `style` key measures all again). */
+  measure(specs: readonly LabelSpec[], style: string): Map<string, { width: number; height: number }> {
     const fresh: Entry[] = [];
     for (const s of specs) {
-      const key = `${s.text}|${s.className}|${scale}`;
+      const key = `${s.text}|${s.className}|${style}`;
       let e = this.entries.get(s.id);
       if (!e) {
         const el = L.DomUtil.create('div', '', this.pane);
