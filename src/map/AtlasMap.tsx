@@ -8,6 +8,7 @@ import { MapContainer, useMap } from 'react-leaflet';
 import { BasemapLayer } from './BasemapLayer';
 import { fromLatLngBounds, type GeoBounds } from './coords';
 import { useAreaLabels } from './labels';
+import { MapLegend } from './legend';
 import { MapAttribution } from './MapAttribution';
 import type { AtlasMapProps } from './mapProps';
 import { MarkerLayer } from './MarkerLayer';
@@ -50,6 +51,7 @@ export function AtlasMap(props: AtlasMapProps) {
       attributionControl
     >
       <MapAttribution />
+      <MapLegend routes={props.routes} emphasis={(props.emphasis?.places.length ?? 0) > 0} />
       <BasemapLayer loadTopology={props.loadTopology} online={props.online} onError={props.onBasemapError} />
       <RouteLayer routes={props.routes} />
       <MarkerLayer

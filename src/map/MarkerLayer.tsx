@@ -25,6 +25,7 @@ import {
   type LabelRank,
   type LabelSpec,
 } from './labels';
+import { LEGEND_RESIZE } from './legend';
 import { clusterMarkerSize, countIcon, placeMarkerSize, type MarkerEmphasis } from './markerIcon';
 import { POLAR_MIN_LAT, type MapProjection } from './projection';
 import { spreadApart } from './spreadApart';
@@ -321,11 +322,11 @@ export function MarkerLayer({
       if (labels) placeLabels(map, labels, [...next.values()], areas, { zoom, centre, polar });
     };
     update();
-    map.on('moveend', update);
-    map.on('resize', update);
+    // Labels are placed again when the view, its size or the map key changes (never per frame).
+    const events = `moveend resize ${LEGEND_RESIZE}`;
+    map.on(events, update);
     return () => {
-      map.off('moveend', update);
-      map.off('resize', update);
+      map.off(events, update);
     };
   }, [map, index, alone, byId, selectedId, projection, emphasis, areas]);
 

@@ -4,6 +4,7 @@ import { MapContainer } from 'react-leaflet';
 import { BasemapLayer } from './BasemapLayer';
 import type { GeoBounds } from './coords';
 import { useAreaLabels } from './labels';
+import { MapLegend } from './legend';
 import { MapAttribution } from './MapAttribution';
 import type { AtlasMapProps } from './mapProps';
 import { MarkerLayer } from './MarkerLayer';
@@ -31,6 +32,7 @@ export default function PolarMap(props: AtlasMapProps) {
       attributionControl
     >
       <MapAttribution />
+      <MapLegend routes={props.routes} emphasis={(props.emphasis?.places.length ?? 0) > 0} />
       <BasemapLayer
         loadTopology={props.loadTopology}
         online={false}

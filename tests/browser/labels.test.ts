@@ -115,6 +115,7 @@ describe.skipIf(noBrowser)('Map labels in headless Chromium (production build)',
     await page.goto(`${atlas.origin()}/?story=${n}`);
     await page.locator(MARKER).first().waitFor();
     const shown = await settled(page);
+    await page.screenshot({ path: join(OUT_DIR, 'labels-story-1366x800.png') });
     expectClear(shown);
     const names = shown.labels.map((l) => l.text);
     expect(names.some((t) => t.startsWith('Arkhangelsk'))).toBe(true);
@@ -125,7 +126,6 @@ describe.skipIf(noBrowser)('Map labels in headless Chromium (production build)',
     expect(marked.some((l) => l.includes('Portland') && l.includes('in this story'))).toBe(true);
     // The others recede: smaller than they are with no story open.
     expect(await page.locator(`${MARKER}[data-emphasis="receded"]`).count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(OUT_DIR, 'labels-story-1366x800.png') });
 
     for (const [width, height] of [
       [375, 812],
@@ -143,6 +143,61 @@ describe.skipIf(noBrowser)('Map labels in headless Chromium (production build)',
     expect(shown.labels.length).toBeGreaterThanOrEqual(5);
     expectClear(shown);
     await page.screenshot({ path: join(OUT_DIR, 'labels-polar-1366x800.png') });
+  });
+
+  it('has a map key: markers, clusters and each drawn route with its line style; it folds, and starts folded on a laptop or phone', async () => {
+    const { page: laptop } = await atlas.open('/', { width: 1366, height: 800 });
+    const closed = laptop.locator('.map-legend button[aria-expanded]');
+    expect(await closed.getAttribute('aria-expanded')).toBe('false');
+    await closed.click();
+    expect(await closed.getAttribute('aria-expanded')).toBe('true');
+    expect(await laptop.locator('.map-legend-list').isVisible()).toBe(true);
+
+    const { page } = await atlas.open('/', { width: 1920, height: 1080 });
+    const toggle = page.locator('.map-legend button[aria-expanded]');
+    expect(await toggle.innerText()).toContain('Map key');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const list = page.locator('.map-legend-list');
+    expect(await list.innerText()).toMatch(/number of stories naming it/);
+    expect(await list.innerText()).toMatch(/Places close together: how many/);
+    // One swatch per route drawn, with the route's colour and dashes.
+    const drawn = await page
+      .locator('path[role="img"][aria-label^="Route: "]')
+      .evaluateAll((els) =>
+        els.map((e) => [
+          e.getAttribute('aria-label')!.slice('Route: '.length),
+          e.getAttribute('stroke'),
+          e.getAttribute('stroke-dasharray') ?? '',
+        ]),
+      );
+    const swatches = await list.locator('li:has(svg)').evaluateAll((els) =>
+      els.map((li) => {
+        const line = li.querySelector('line')!;
+        return [li.textContent, line.getAttribute('stroke'), line.getAttribute('stroke-dasharray') ?? ''];
+      }),
+    );
+    expect(swatches.length).toBeGreaterThan(0);
+    expect(new Set(swatches.map((s) => JSON.stringify(s)))).toEqual(
+      new Set(drawn.map((d) => JSON.stringify(d))),
+    );
+    // Labels keep clear of the open key.
+    expectClear(await settled(page));
+    const legend = await page.locator('.map-legend').boundingBox();
+    for (const l of (await layout(page)).labels) {
+      expect(
+        overlap(l, { text: 'key', x: legend!.x, y: legend!.y, w: legend!.width, h: legend!.height }),
+      ).toBe(false);
+    }
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await list.isVisible()).toBe(false);
+
+    const { page: phone } = await atlas.open('/', { width: 375, height: 812, mobile: true });
+    const folded = phone.locator('.map-legend button[aria-expanded]');
+    expect(await folded.getAttribute('aria-expanded')).toBe('false');
+    await folded.click();
+    expect(await phone.locator('.map-legend-list').isVisible()).toBe(true);
+    await phone.screenshot({ path: join(OUT_DIR, 'labels-legend-375x812.png') });
   });
 
   it('on the projector (tour at 1920×1080): labels ≥ 20 px, the slide’s places marked, high contrast on the map too', async () => {
