@@ -186,7 +186,10 @@ export function MarkerLayer({
         atPoint.set(key, [...(atPoint.get(key) ?? []), item.properties.id]);
       }
 
+      // Everything read from the page is read here, before markers change: one style and layout pass.
       const scale = markerScale(map.getContainer());
+      const styleKey = labelStyleKey(map.getContainer());
+      const controls = controlBoxes(map.getContainer());
       const order = new Map((emphasis?.places ?? []).map((id, i) => [id, i]));
       const note = emphasis && order.size ? `, ${emphasis.note}` : '';
       const emphasisOf = (ids: readonly string[]): MarkerEmphasis =>
@@ -319,7 +322,12 @@ export function MarkerLayer({
       }
 
       const labels = labelsRef.current;
-      if (labels) placeLabels(map, labels, [...next.values()], areas, { zoom, centre, polar });
+      if (labels) {
+        const t0 = performance.now();
+        placeLabels(map, labels, [...next.values()], areas, { zoom, centre, polar, styleKey, controls });
+        // A user-timing entry (devtools, the pan bench): how long choosing and placing took.
+        performance.measure('atlas:labels', { start: t0 });
+      }
     };
     update();
     // Labels are placed again when the view, its size or the map key changes (never per frame).
@@ -333,16 +341,35 @@ export function MarkerLayer({
   return null;
 }
 
+/** The map's controls (zoom buttons, attribution, the key), in container pixels: labels keep off them. */
+function controlBoxes(container: HTMLElement): Box[] {
+  const frame = container.getBoundingClientRect();
+  const out: Box[] = [];
+  for (const el of container.querySelectorAll<HTMLElement>('.leaflet-control')) {
+    const b = el.getBoundingClientRect();
+    if (b.width && b.height) {
+      out.push({
+        minX: b.left - frame.left,
+        minY: b.top - frame.top,
+        maxX: b.right - frame.left,
+        maxY: b.bottom - frame.top,
+      });
+    }
+  }
+  return out;
+}
+
 /** Chooses and shows the labels: places (beside their markers) first, then area names. */
 function placeLabels(
   map: L.Map,
   labels: LabelPane,
   planned: readonly Planned[],
   areas: readonly AreaLabel[],
-  { zoom, centre, polar }: { zoom: number; centre: number; polar: boolean },
+  view: { zoom: number; centre: number; polar: boolean; styleKey: string; controls: readonly Box[] },
 ) {
+  const { zoom, centre, polar, styleKey, controls } = view;
   const size = map.getSize();
-  const markers: Box[] = [];
+  const markers: Box[] = [...controls];
   const specs: LabelSpec[] = [];
   const anchors: (Omit<LabelCandidate, 'width' | 'height'> & { maxWidth?: number })[] = [];
   for (const p of planned) {
@@ -365,19 +392,6 @@ function placeLabels(
       radius: r,
     });
   }
-  // Map controls (zoom buttons, attribution, legend) are obstacles too.
-  const frame = map.getContainer().getBoundingClientRect();
-  for (const el of map.getContainer().querySelectorAll<HTMLElement>('.leaflet-control')) {
-    const b = el.getBoundingClientRect();
-    if (b.width && b.height) {
-      markers.push({
-        minX: b.left - frame.left,
-        minY: b.top - frame.top,
-        maxX: b.right - frame.left,
-        maxY: b.bottom - frame.top,
-      });
-    }
-  }
   // Area names: shown between their zooms (the polar map shows about two zooms more), on the
   // world copy nearest the centre, where the name fits inside its country.
   const degreePx = (256 * 2 ** zoom) / 360;
@@ -399,7 +413,7 @@ function placeLabels(
       maxWidth: a.width * degreePx,
     });
   }
-  const measured = labels.measure(specs, labelStyleKey(map.getContainer()));
+  const measured = labels.measure(specs, styleKey);
   const candidates: LabelCandidate[] = [];
   for (const a of anchors) {
     const m = measured.get(a.id);

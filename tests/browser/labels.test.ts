@@ -25,7 +25,7 @@ async function layout(page: Page) {
       return { text: e.textContent ?? '', x: r.x, y: r.y, w: r.width, h: r.height };
     };
     const labels = [...document.querySelectorAll<HTMLElement>('.atlas-map .map-label')]
-      .filter((e) => getComputedStyle(e).visibility === 'visible')
+      .filter((e) => getComputedStyle(e).visibility === 'visible' && e.getClientRects().length > 0)
       .map(rect);
     const markers = [...document.querySelectorAll(markerSelector)].map(rect);
     const map = rect(document.querySelector('.atlas-map')!);
@@ -95,7 +95,9 @@ describe.skipIf(noBrowser)('Map labels in headless Chromium (production build)',
     const kinds = await page
       .locator('.atlas-map .map-label')
       .evaluateAll((els) =>
-        els.filter((e) => getComputedStyle(e).visibility === 'visible').map((e) => e.className),
+        els
+          .filter((e) => getComputedStyle(e).visibility === 'visible' && e.getClientRects().length > 0)
+          .map((e) => e.className),
       );
     expect(kinds.some((k) => k.includes('map-label-place'))).toBe(true);
     expect(kinds.some((k) => k.includes('map-label-country'))).toBe(true);
@@ -210,7 +212,7 @@ describe.skipIf(noBrowser)('Map labels in headless Chromium (production build)',
       .locator('.atlas-map .map-label-place')
       .evaluateAll((els) =>
         els
-          .filter((e) => getComputedStyle(e).visibility === 'visible')
+          .filter((e) => getComputedStyle(e).visibility === 'visible' && e.getClientRects().length > 0)
           .map((e) => parseFloat(getComputedStyle(e).fontSize)),
       );
     expect(sizes.length).toBeGreaterThan(0);

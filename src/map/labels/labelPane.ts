@@ -49,6 +49,8 @@ export class LabelPane {
       if (e.key !== key) {
         e.el.className = `map-label ${s.className}`;
         e.el.textContent = s.text;
+        // Laid out (to be measured) but not seen until chosen.
+        e.el.style.display = '';
         e.el.style.visibility = 'hidden';
         e.key = key;
         fresh.push(e);
@@ -70,11 +72,16 @@ export class LabelPane {
       if (!e) continue;
       on.add(c.id);
       L.DomUtil.setPosition(e.el, this.map.containerPointToLayerPoint([c.box.minX, c.box.minY]));
-      e.el.style.visibility = 'visible';
-      e.el.dataset.position = c.position;
+      if (e.el.style.display) e.el.style.display = '';
+      if (e.el.style.visibility !== 'visible') e.el.style.visibility = 'visible';
+      if (e.el.dataset.position !== c.position) e.el.dataset.position = c.position;
     }
+    // The others leave the layout (display: none): their sizes are kept, so none is measured again.
     for (const [id, e] of this.entries) {
-      if (!on.has(id) && e.el.style.visibility !== 'hidden') e.el.style.visibility = 'hidden';
+      if (!on.has(id) && e.el.style.display !== 'none') {
+        e.el.style.display = 'none';
+        e.el.style.visibility = 'hidden';
+      }
     }
   }
 
