@@ -24,6 +24,7 @@ import {
   type LabelCandidate,
   type LabelRank,
   type LabelSpec,
+  type MarkerBox,
 } from './labels';
 import { LEGEND_RESIZE } from './legend';
 import { clusterMarkerSize, countIcon, placeMarkerSize, type MarkerEmphasis } from './markerIcon';
@@ -83,7 +84,7 @@ interface Planned {
   build: () => L.Marker;
   size: number;
   offset: [number, number];
-  label: { id: string; text: string; rank: LabelRank; emphasised: boolean };
+  label: { id: string; text: string; rank: LabelRank; emphasised: boolean; receded: boolean };
 }
 
 interface Shown {
@@ -244,6 +245,7 @@ export function MarkerLayer({
                 stories: leader?.stories ?? 0,
               },
               emphasised: emph === 'story',
+              receded: emph === 'receded',
             },
             signature: `${label}|${selected}|${emph}|${size}|${position.join(',')}`,
             build: () => {
@@ -289,6 +291,7 @@ export function MarkerLayer({
               text: place.name,
               rank: { selected, emphasis: order.get(place.id), stories: place.stories },
               emphasised: emph === 'story',
+              receded: emph === 'receded',
             },
             signature: `${label}|${selected}|${emph}|${size}|${offset.join(',')}|${position.join(',')}`,
             build: () => {
@@ -369,7 +372,7 @@ function placeLabels(
 ) {
   const { zoom, centre, polar, styleKey, controls } = view;
   const size = map.getSize();
-  const markers: Box[] = [...controls];
+  const markers: MarkerBox[] = [...controls];
   const specs: LabelSpec[] = [];
   const anchors: (Omit<LabelCandidate, 'width' | 'height'> & { maxWidth?: number })[] = [];
   for (const p of planned) {
@@ -377,7 +380,8 @@ function placeLabels(
     const x = c.x + p.offset[0];
     const y = c.y + p.offset[1];
     const r = p.size / 2;
-    markers.push({ minX: x - r, minY: y - r, maxX: x + r, maxY: y + r });
+    // A receding marker may be covered by a label of the story's places when nothing else fits.
+    markers.push({ minX: x - r, minY: y - r, maxX: x + r, maxY: y + r, soft: p.label.receded });
     specs.push({
       id: p.label.id,
       text: p.label.text,
@@ -390,6 +394,7 @@ function placeLabels(
       x,
       y,
       radius: r,
+      required: p.label.emphasised,
     });
   }
   // Area names: shown between their zooms (the polar map shows about two zooms more), on the

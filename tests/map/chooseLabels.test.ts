@@ -124,6 +124,37 @@ describe('chooseLabels', () => {
     expect(low[0]!.position).toBe('below');
   });
 
+  it('tries the corners once the four sides are taken', () => {
+    const walls = [
+      markerAt(100, 100),
+      markerAt(140, 100, 6),
+      markerAt(60, 100, 6),
+      markerAt(95, 78, 5),
+      markerAt(95, 122, 5),
+    ];
+    const [chosen] = chooseLabels([label('mid', 100, 100, 1, 40)], walls);
+    expect(chosen!.position).toBe('above-right');
+    expect(chosen!.box.minX).toBeGreaterThan(100);
+    expect(chosen!.box.maxY).toBeLessThan(100);
+    for (const w of walls) expect(overlaps(chosen!.box, w)).toBe(false);
+  });
+
+  it('lets a required label (the story’s place) cover a receding marker when nothing else is free, and nothing more', () => {
+    const walled = [markerAt(100, 100), { ...markerAt(100, 100, 90), soft: true }];
+    expect(chooseLabels([label('other', 100, 100, 1)], walled)).toEqual([]);
+    const [story] = chooseLabels([{ ...label('story', 100, 100, 1), required: true }], walled);
+    expect(story!.position).toBe('right');
+    // A firm marker still blocks it, and so does a label chosen before it.
+    const firm = [markerAt(100, 100), markerAt(100, 100, 90)];
+    expect(chooseLabels([{ ...label('story', 100, 100, 1), required: true }], firm)).toEqual([]);
+    const both = chooseLabels(
+      [{ ...label('first', 100, 100, 0) }, { ...label('second', 100, 100, 1), required: true }],
+      [markerAt(100, 100)],
+    );
+    expect(both.map((c) => c.id)).toEqual(['first', 'second']);
+    expect(overlaps(both[0]!.box, both[1]!.box)).toBe(false);
+  });
+
   it('writes an area label centred on its point, only where it covers no marker', () => {
     const area: LabelCandidate = {
       ...label('country', 300, 300, 3.5, 80, 12),

@@ -15,10 +15,28 @@ export interface Box {
   maxY: number;
 }
 
-export type LabelPosition = 'right' | 'left' | 'above' | 'below' | 'center';
+export type LabelPosition =
+  | 'right'
+  | 'left'
+  | 'above'
+  | 'below'
+  | 'above-right'
+  | 'below-right'
+  | 'above-left'
+  | 'below-left'
+  | 'center';
 
-/** Where a label is tried: beside its marker, in this order. */
-export const MARKER_POSITIONS: readonly LabelPosition[] = ['right', 'left', 'above', 'below'];
+/** Where a label is tried: beside its marker, in this order (the sides first, then the corners). */
+export const MARKER_POSITIONS: readonly LabelPosition[] = [
+  'right',
+  'left',
+  'above',
+  'below',
+  'above-right',
+  'below-right',
+  'above-left',
+  'below-left',
+];
 
 export interface LabelCandidate {
   id: string;
@@ -35,6 +53,16 @@ export interface LabelCandidate {
   radius: number;
   /** Positions to try, in order; default MARKER_POSITIONS. */
   positions?: readonly LabelPosition[];
+  /**
+   * Must be shown if at all possible (the open story's places): when no position is free, it may
+   * cover `soft` markers (receding ones), still never another label or a firm marker.
+   */
+  required?: boolean;
+}
+
+/** A marker's box; a `soft` one (a receding marker) may be covered by a required label. */
+export interface MarkerBox extends Box {
+  soft?: boolean;
 }
 
 export interface ChosenLabel {
@@ -53,25 +81,22 @@ export interface ChooseOptions {
 }
 
 interface Taken extends Box {
-  kind: 'label' | 'marker';
+  kind: 'label' | 'marker' | 'soft';
 }
 
 /** The box a label takes at `position` around its anchor. */
 export function labelBox(c: LabelCandidate, position: LabelPosition, gap = 3): Box {
   const r = position === 'center' ? 0 : c.radius + gap;
   const { x, y, width: w, height: h } = c;
-  switch (position) {
-    case 'right':
-      return { minX: x + r, minY: y - h / 2, maxX: x + r + w, maxY: y + h / 2 };
-    case 'left':
-      return { minX: x - r - w, minY: y - h / 2, maxX: x - r, maxY: y + h / 2 };
-    case 'above':
-      return { minX: x - w / 2, minY: y - r - h, maxX: x + w / 2, maxY: y - r };
-    case 'below':
-      return { minX: x - w / 2, minY: y + r, maxX: x + w / 2, maxY: y + r + h };
-    case 'center':
-      return { minX: x - w / 2, minY: y - h / 2, maxX: x + w / 2, maxY: y + h / 2 };
-  }
+  if (position === 'right') return { minX: x + r, minY: y - h / 2, maxX: x + r + w, maxY: y + h / 2 };
+  if (position === 'left') return { minX: x - r - w, minY: y - h / 2, maxX: x - r, maxY: y + h / 2 };
+  if (position === 'above') return { minX: x - w / 2, minY: y - r - h, maxX: x + w / 2, maxY: y - r };
+  if (position === 'below') return { minX: x - w / 2, minY: y + r, maxX: x + w / 2, maxY: y + r + h };
+  if (position === 'center') return { minX: x - w / 2, minY: y - h / 2, maxX: x + w / 2, maxY: y + h / 2 };
+  // A corner: the box's near corner `r` out on each axis, clear of the marker's square box.
+  const minX = position.endsWith('right') ? x + r : x - r - w;
+  const minY = position.startsWith('below') ? y + r : y - r - h;
+  return { minX, minY, maxX: minX + w, maxY: minY + h };
 }
 
 const inside = (b: Box, outer: Box) =>
@@ -84,20 +109,21 @@ export const overlaps = (a: Box, b: Box) =>
 /**
  * Chooses labels: the most important first, each at the first of its positions where it overlaps
  * no marker box, no label chosen before it (with `gap` pixels to spare) and fits in `bounds`.
- * A candidate with no such position is left out.
+ * A candidate with no such position is left out, unless it is `required` and a position covers
+ * only soft markers.
  */
 export function chooseLabels(
   candidates: readonly LabelCandidate[],
-  markers: readonly Box[],
+  markers: readonly MarkerBox[],
   options: ChooseOptions = {},
 ): ChosenLabel[] {
   const gap = options.gap ?? 3;
   const tree = new RBush<Taken>();
-  tree.load(markers.map((m) => ({ ...m, kind: 'marker' as const })));
+  tree.load(markers.map((m) => ({ ...m, kind: m.soft ? ('soft' as const) : ('marker' as const) })));
   const order = candidates.map((c, i) => ({ c, i }));
   order.sort((a, b) => a.c.priority - b.c.priority || a.i - b.i);
   const chosen: ChosenLabel[] = [];
-  for (const { c } of order) {
+  const place = (c: LabelCandidate, coverSoft: boolean) => {
     for (const position of c.positions ?? MARKER_POSITIONS) {
       const box = labelBox(c, position, gap);
       if (options.bounds && !inside(box, options.bounds)) continue;
@@ -108,12 +134,18 @@ export function chooseLabels(
         maxX: box.maxX + gap,
         maxY: box.maxY + gap,
       };
-      const hits = tree.search(around);
-      if (hits.some((t) => (t.kind === 'label' ? true : overlaps(t, box)))) continue;
+      const blocked = tree
+        .search(around)
+        .some((t) => (t.kind === 'label' ? true : t.kind === 'soft' && coverSoft ? false : overlaps(t, box)));
+      if (blocked) continue;
       tree.insert({ ...box, kind: 'label' });
       chosen.push({ id: c.id, text: c.text, position, box });
-      break;
+      return true;
     }
+    return false;
+  };
+  for (const { c } of order) {
+    if (!place(c, false) && c.required) place(c, true);
   }
   return chosen;
 }

@@ -11,6 +11,7 @@ export {
   type LabelCandidate,
   type LabelPosition,
   type LabelRank,
+  type MarkerBox,
 } from './chooseLabels';
 export { countryLabels, seaLabels, type AreaLabel } from './areas';
 export { LabelPane, LABEL_PANE, type LabelSpec } from './labelPane';
