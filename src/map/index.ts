@@ -9,7 +9,11 @@ export {
   chooseLabels,
   clusterLabelText,
   labelPriority,
+  countryLabels,
+  seaLabels,
+  type AreaLabel,
   type Box,
   type ChosenLabel,
   type LabelCandidate,
+  type MarkerBox,
 } from './labels';
