@@ -263,6 +263,12 @@ describe.skipIf(noBrowser)('Map labels in headless Chromium (production build)',
       .locator(`${MARKER}[data-emphasis="story"]`)
       .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     expect(marked.every((l) => l.endsWith('on this slide'))).toBe(true);
+    // The key is larger too, its sample markers as drawn (not the projector's marker text size).
+    const key = await page.locator('.map-legend').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(key).toBeGreaterThanOrEqual(16);
+    const sample = await page.locator('.map-legend .legend-marker').first().boundingBox();
+    const count = await page.locator('.map-legend .legend-marker .marker-count').first().boundingBox();
+    expect(count!.width).toBeLessThanOrEqual(sample!.width);
     await page.screenshot({ path: join(OUT_DIR, 'labels-tour-1920x1080.png') });
 
     const land = () =>

@@ -82,9 +82,7 @@ export function MapLegend({ routes, emphasis }: { routes: readonly MapRoute[]; e
                 <span className="marker-count">1</span>
               </span>
             </span>
-            <span>
-              A place of the open story or slide: larger, dark outline, always named; the others fade
-            </span>
+            <span>In the open story or slide: larger, outlined, named first; the others fade</span>
           </li>
         )}
         {routes.map((r) => (
