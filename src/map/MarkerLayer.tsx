@@ -152,6 +152,19 @@ export function MarkerLayer({
 
   // Update: on move/zoom and when the places or the selection change.
   useEffect(() => {
+    // What is read of the page's styles and layout (the projector's sizes, the controls' boxes):
+    // reading forces a style and layout pass, so it is read again only after a resize or when
+    // the map key opens or closes, never on a plain move.
+    let page: { scale: number; styleKey: string; controls: Box[] } | null = null;
+    const readPage = () => {
+      const container = map.getContainer();
+      page ??= {
+        scale: markerScale(container),
+        styleKey: labelStyleKey(container),
+        controls: controlBoxes(container),
+      };
+      return page;
+    };
     const update = () => {
       const group = groupRef.current;
       if (!group) return;
@@ -187,10 +200,8 @@ export function MarkerLayer({
         atPoint.set(key, [...(atPoint.get(key) ?? []), item.properties.id]);
       }
 
-      // Everything read from the page is read here, before markers change: one style and layout pass.
-      const scale = markerScale(map.getContainer());
-      const styleKey = labelStyleKey(map.getContainer());
-      const controls = controlBoxes(map.getContainer());
+      // Read before markers change: at most one style and layout pass.
+      const { scale, styleKey, controls } = readPage();
       const order = new Map((emphasis?.places ?? []).map((id, i) => [id, i]));
       const note = emphasis && order.size ? `, ${emphasis.note}` : '';
       const emphasisOf = (ids: readonly string[]): MarkerEmphasis =>
@@ -334,10 +345,21 @@ export function MarkerLayer({
     };
     update();
     // Labels are placed again when the view, its size or the map key changes (never per frame).
-    const events = `moveend resize ${LEGEND_RESIZE}`;
-    map.on(events, update);
+    const reread = () => {
+      page = null;
+      update();
+    };
+    const forget = () => {
+      page = null;
+    };
+    map.on('moveend', update);
+    map.on(`resize ${LEGEND_RESIZE}`, reread);
+    // The window's resize comes first (the tour's start and end dispatch one): sizes may change.
+    window.addEventListener('resize', forget);
     return () => {
-      map.off(events, update);
+      map.off('moveend', update);
+      map.off(`resize ${LEGEND_RESIZE}`, reread);
+      window.removeEventListener('resize', forget);
     };
   }, [map, index, alone, byId, selectedId, projection, emphasis, areas]);
 
