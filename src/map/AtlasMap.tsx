@@ -7,7 +7,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { MapContainer, useMap } from 'react-leaflet';
 import { BasemapLayer } from './BasemapLayer';
 import { fromLatLngBounds, type GeoBounds } from './coords';
-import { useAreaLabels } from './labels';
+import { useAreaLabels, type AreaLabel } from './labels';
 import { MapLegend } from './legend';
 import { MapAttribution } from './MapAttribution';
 import type { AtlasMapProps } from './mapProps';
@@ -23,6 +23,8 @@ const WORLD: L.LatLngBoundsExpression = [
   [-85, -360],
   [85, 360],
 ];
+
+const NO_AREAS: readonly AreaLabel[] = [];
 
 // proj4 and proj4leaflet (~50 KB gzipped) load only when the polar view is opened.
 const PolarMap = lazy(() => import('./PolarMap'));
@@ -59,7 +61,8 @@ export function AtlasMap(props: AtlasMapProps) {
         selectedId={props.selectedPlaceId}
         onSelect={props.onSelectPlace}
         emphasis={props.emphasis}
-        areas={areas}
+        // Online tiles write their own country and sea names.
+        areas={props.online ? NO_AREAS : areas}
       />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <BoundsReporter onChange={props.onBoundsChange} />
