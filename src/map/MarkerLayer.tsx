@@ -404,6 +404,14 @@ function placeLabels(
     const r = p.size / 2;
     // A receding marker may be covered by a label of the story's places when nothing else fits.
     markers.push({ minX: x - r, minY: y - r, maxX: x + r, maxY: y + r, soft: p.label.receded });
+    // A marker under a control (the map key, the zoom buttons) or off the map gets no name.
+    const hidden =
+      x < 0 ||
+      y < 0 ||
+      x > size.x ||
+      y > size.y ||
+      controls.some((b) => x >= b.minX && x <= b.maxX && y >= b.minY && y <= b.maxY);
+    if (hidden) continue;
     specs.push({
       id: p.label.id,
       text: p.label.text,
