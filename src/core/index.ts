@@ -59,3 +59,4 @@ export {
   type TourEntry,
 } from './tour';
 export { parseContext, type ContextFeature, type ContextKind } from './context';
+export { parseSeas, type SeaLabel } from './seas';

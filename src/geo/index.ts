@@ -13,3 +13,4 @@ export { buildTrack, positionAt, intermediatePoint, type Track, type TrackPositi
 export { clipToLatitude, clipRingToLatitude, clipLineToLatitude, graticule } from './clip';
 export { cutAtLatitude, type CutLines, type LatitudeCut } from './cutAtLatitude';
 export { zoomToSeparate } from './separation';
+export { areaLabelPoint, mercatorY, type AreaLabelPoint } from './labelPoint';

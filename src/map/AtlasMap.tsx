@@ -8,6 +8,8 @@ import { MapContainer, useMap } from 'react-leaflet';
 import { BasemapLayer } from './BasemapLayer';
 import { ContextLayer } from './ContextLayer';
 import { fromLatLngBounds, MAX_DRAW_LAT, type GeoBounds } from './coords';
+import { useAreaLabels, type AreaLabel } from './labels';
+import { MapLegend } from './legend';
 import { MapAttribution } from './MapAttribution';
 import type { AtlasMapProps } from './mapProps';
 import { MarkerLayer } from './MarkerLayer';
@@ -41,6 +43,7 @@ const ONLINE_MAX_ZOOM = 18;
  * most to 17: past the marker layer's last clustering level (16), where places at one point fan out.
  */
 const PLACES_MAX_ZOOM = 17;
+const NO_AREAS: readonly AreaLabel[] = [];
 
 // proj4 and proj4leaflet (~50 KB gzipped) load only when the polar view is opened.
 const PolarMap = lazy(() => import('./PolarMap'));
@@ -57,6 +60,7 @@ export function AtlasMap(props: AtlasMapProps) {
 }
 
 function MercatorMap(props: AtlasMapProps) {
+  const areas = useAreaLabels(props.loadTopology, props.seas);
   // Web Mercator cannot show the Pole: places beyond its latitudes get a mark, not a marker.
   const { places } = props;
   const [drawable, beyond] = useMemo(
@@ -81,6 +85,7 @@ function MercatorMap(props: AtlasMapProps) {
       attributionControl
     >
       <MapAttribution />
+      <MapLegend routes={props.routes} emphasis={(props.emphasis?.places.length ?? 0) > 0} />
       <BasemapLayer loadTopology={props.loadTopology} online={props.online} onError={props.onBasemapError} />
       <RouteLayer routes={props.routes} />
       <PolarCutMarks routes={props.routes} beyond={beyond} onPolar={props.onPolar} />
@@ -90,6 +95,9 @@ function MercatorMap(props: AtlasMapProps) {
         selectedId={props.selectedPlaceId}
         onSelect={props.onSelectPlace}
         textOrder={props.textOrder}
+        emphasis={props.emphasis}
+        // Online tiles write their own country and sea names.
+        areas={props.online ? NO_AREAS : areas}
       />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <BoundsReporter onChange={props.onBoundsChange} />

@@ -11,6 +11,7 @@ import { useMap } from 'react-leaflet';
 import type { Topology } from 'topojson-specification';
 import { createBasemapLayer } from './basemap';
 import type { MapProjection } from './projection';
+import { loadOnce } from './topologyCache';
 
 export type BasemapDetail = '110m' | '50m';
 /** Supplied by the entry point (only it fetches): the world-atlas topology at a resolution. */
@@ -57,7 +58,7 @@ export function BasemapLayer({
     loading.current.add(wanted);
     renderer.current ??= L.canvas({ pane: 'basemap', padding: 0.3 });
     const canvas = renderer.current;
-    loadTopology(wanted).then(
+    loadOnce(loadTopology, wanted).then(
       (topology) => setLayers((l) => ({ ...l, [wanted]: createBasemapLayer(topology, canvas, projection) })),
       (e: unknown) => onError(`The ${wanted} basemap could not be loaded: ${String(e)}`),
     );

@@ -2,6 +2,11 @@
  * One marker per place, clustered with supercluster where they crowd. The Leaflet layer group is
  * built once; on every move or prop change markers are diffed by key and only changed icons are
  * replaced (react-leaflet's create/update pattern, without rebuilding all markers).
+ *
+ * The same update writes the map's labels: place names beside their markers (a cluster shows its
+ * leading place, "Moscow +8"), then country and sea names, chosen by labels/chooseLabels so that
+ * none overlaps another or covers a marker. The emphasised places (the open story's, the slide's)
+ * are drawn larger with their labels first; the others recede.
  */
 import L from 'leaflet';
 import type { Position } from 'geojson';
@@ -9,9 +14,24 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import Supercluster from 'supercluster';
 import { toLatLng } from './coords';
+import {
+  chooseLabels,
+  clusterLabelText,
+  labelPriority,
+  LabelPane,
+  type AreaLabel,
+  type Box,
+  type LabelCandidate,
+  type LabelRank,
+  type LabelSpec,
+  type MarkerBox,
+} from './labels';
+import { LEGEND_RESIZE } from './legend';
 import { focusFirstMarker, orderMarkerElements } from './markerFocus';
-import { clusterMarkerSize, countIcon, placeMarkerSize } from './markerIcon';
-import type { MapProjection } from './projection';
+import { clusterMarkerSize, countIcon, placeMarkerSize, type MarkerEmphasis } from './markerIcon';
+import { POLAR_MIN_LAT, type MapProjection } from './projection';
+import { spreadApart } from './spreadApart';
+import './labels/labels.css';
 
 /** A place as the marker layer shows it. */
 export interface MapPlace {
@@ -27,6 +47,7 @@ interface PointProps {
   id: string;
 }
 
+const NO_AREAS: readonly AreaLabel[] = [];
 const CLUSTER_RADIUS = 44; // pixels: markers closer than this merge
 const CLUSTER_MAX_ZOOM = 16; // beyond it every place has its own marker (Vancouver WA sites split by 15)
 const FAN_RADIUS = 20; // pixels: places sharing one point are fanned out on a ring this wide
@@ -36,6 +57,40 @@ const POLAR_ZOOM_OFFSET = 2;
 const NO_ORDER: readonly string[] = [];
 
 export const storiesLabel = (n: number) => `${n} ${n === 1 ? 'story' : 'stories'}`;
+
+/** Places to pick out on the map, in the order their text names them, and what to call them. */
+export interface MapEmphasis {
+  places: readonly string[];
+  /** Appended to each of their markers' names, e.g. "in this story". */
+  note: string;
+}
+
+/** Emphasised markers are this much larger, receding ones this much smaller. */
+const EMPHASIS_SCALE: Record<MarkerEmphasis, number> = { story: 1.25, receded: 0.8, none: 1 };
+/** Pixels kept free along the map's edges (labels are not cut off by them). */
+const EDGE = 4;
+
+/** The map container's --marker-scale (the projector's stylesheet raises it), 1 if unset. */
+function markerScale(container: HTMLElement): number {
+  const v = parseFloat(getComputedStyle(container).getPropertyValue('--marker-scale'));
+  return Number.isFinite(v) && v > 0 ? v : 1;
+}
+
+/** What the labels' sizes depend on besides their text: measured again when it changes. */
+const labelStyleKey = (container: HTMLElement) =>
+  `${markerScale(container)}|${getComputedStyle(container).getPropertyValue('--label-size')}`;
+
+/** What the update needs to know of each marker to place the labels round it. */
+interface Planned {
+  position: Position;
+  signature: string;
+  /** The places it stands for (for the keyboard order, markerFocus.ts). */
+  places: string[];
+  build: () => L.Marker;
+  size: number;
+  offset: [number, number];
+  label: { id: string; text: string; rank: LabelRank; emphasised: boolean; receded: boolean };
+}
 
 interface Shown {
   marker: L.Marker;
@@ -50,6 +105,8 @@ export function MarkerLayer({
   onSelect,
   projection = 'mercator',
   textOrder = NO_ORDER,
+  emphasis = null,
+  areas = NO_AREAS,
 }: {
   places: readonly MapPlace[];
   selectedId: string | null;
@@ -57,43 +114,67 @@ export function MarkerLayer({
   projection?: MapProjection;
   /** Place ids in the open story's text order: Tab follows it (else reading order). */
   textOrder?: readonly string[];
+  /** The open story's (or slide's, or panel's) places. */
+  emphasis?: MapEmphasis | null;
+  /** Country and sea names, written where places leave room. */
+  areas?: readonly AreaLabel[];
 }) {
   const map = useMap();
   const groupRef = useRef<L.LayerGroup | null>(null);
   const shownRef = useRef(new Map<string, Shown>());
+  const labelsRef = useRef<LabelPane | null>(null);
   const onSelectRef = useRef(onSelect);
   useEffect(() => {
     onSelectRef.current = onSelect;
   }, [onSelect]);
 
   const byId = useMemo(() => new Map(places.map((p) => [p.id, p])), [places]);
-  const index = useMemo(() => {
+  // The emphasised places are never clustered: each keeps a marker (and a label) of its own.
+  const emphasisKey = emphasis ? [...emphasis.places].sort().join('\n') : '';
+  const { index, alone } = useMemo(() => {
+    const apart = new Set(emphasisKey ? emphasisKey.split('\n') : []);
+    const feature = (p: MapPlace) => ({
+      type: 'Feature' as const,
+      properties: { id: p.id },
+      // Clustered where drawn: the North Pole at 85°N, not off the Mercator map.
+      geometry: { type: 'Point' as const, coordinates: [toLatLng(p.position)[1], toLatLng(p.position)[0]] },
+    });
     const sc = new Supercluster<PointProps>({ radius: CLUSTER_RADIUS, maxZoom: CLUSTER_MAX_ZOOM });
-    sc.load(
-      places.map((p) => ({
-        type: 'Feature' as const,
-        properties: { id: p.id },
-        // Clustered where drawn: the North Pole at 85°N, not off the Mercator map.
-        geometry: { type: 'Point' as const, coordinates: [toLatLng(p.position)[1], toLatLng(p.position)[0]] },
-      })),
-    );
-    return sc;
-  }, [places]);
+    sc.load(places.filter((p) => !apart.has(p.id)).map(feature));
+    return { index: sc, alone: places.filter((p) => apart.has(p.id)).map(feature) };
+  }, [places, emphasisKey]);
 
   // Create: one layer group for the map's lifetime.
   useEffect(() => {
     const group = L.layerGroup().addTo(map);
     const shown = shownRef.current;
     groupRef.current = group;
+    const labels = new LabelPane(map);
+    labelsRef.current = labels;
     return () => {
       group.remove();
       shown.clear();
       groupRef.current = null;
+      labels.remove();
+      labelsRef.current = null;
     };
   }, [map]);
 
   // Update: on move/zoom and when the places or the selection change.
   useEffect(() => {
+    // What is read of the page's styles and layout (the projector's sizes, the controls' boxes):
+    // reading forces a style and layout pass, so it is read again only after a resize or when
+    // the map key opens or closes, never on a plain move.
+    let page: { scale: number; styleKey: string; controls: Box[] } | null = null;
+    const readPage = () => {
+      const container = map.getContainer();
+      page ??= {
+        scale: markerScale(container),
+        styleKey: labelStyleKey(container),
+        controls: controlBoxes(container),
+      };
+      return page;
+    };
     const update = () => {
       const group = groupRef.current;
       if (!group) return;
@@ -112,7 +193,10 @@ export function MarkerLayer({
       const centre = b === null ? 0 : b.getCenter().lng;
       const zoomOffset = polar ? POLAR_ZOOM_OFFSET : 0;
       const zoom = Math.round(map.getZoom()) + zoomOffset;
-      const items = index.getClusters([west, south, east, north], zoom).map((item) => {
+      const clustered: (
+        Supercluster.ClusterFeature<Supercluster.AnyProps> | Supercluster.PointFeature<PointProps>
+      )[] = [...index.getClusters([west, south, east, north], zoom), ...alone];
+      const items = clustered.map((item) => {
         const [lon, lat] = item.geometry.coordinates as [number, number];
         const shifted = lon + 360 * Math.round((centre - lon) / 360);
         return { ...item, geometry: { ...item.geometry, coordinates: [shifted, lat] } };
@@ -126,10 +210,24 @@ export function MarkerLayer({
         atPoint.set(key, [...(atPoint.get(key) ?? []), item.properties.id]);
       }
 
-      const next = new Map<
-        string,
-        { position: Position; signature: string; places: string[]; build: () => L.Marker }
-      >();
+      // Read before markers change: at most one style and layout pass.
+      const { scale, styleKey, controls } = readPage();
+      const order = new Map((emphasis?.places ?? []).map((id, i) => [id, i]));
+      const note = emphasis && order.size ? `, ${emphasis.note}` : '';
+      const emphasisOf = (ids: readonly string[]): MarkerEmphasis =>
+        order.size === 0 ? 'none' : ids.some((id) => order.has(id)) ? 'story' : 'receded';
+      // The emphasised places are not clustered: where their markers would overlap, move them apart.
+      const apart = items.filter((item) => alone.some((a) => a.properties.id === item.properties.id));
+      const pushed = spreadApart(
+        apart.map((item) => {
+          const c = map.latLngToContainerPoint(toLatLng(item.geometry.coordinates));
+          const place = byId.get((item.properties as PointProps).id);
+          const r = (placeMarkerSize(place?.stories ?? 1) * EMPHASIS_SCALE.story * scale) / 2;
+          return { x: c.x, y: c.y, r };
+        }),
+      );
+      const spread = new Map(apart.map((item, i) => [(item.properties as PointProps).id, pushed[i]!]));
+      const next = new Map<string, Planned>();
       for (const item of items) {
         const position = item.geometry.coordinates;
         const props = item.properties;
@@ -140,17 +238,41 @@ export function MarkerLayer({
             .map((l) => byId.get(l.properties.id))
             .filter((p): p is MapPlace => p !== undefined)
             .sort((a, b) => b.stories - a.stories || a.name.localeCompare(b.name, 'en'));
-          const label = `Cluster of ${leaves.length} places: ${leaves.map((p) => p.name).join(', ')}`;
-          const selected = leaves.some((p) => p.id === selectedId);
           const ids = leaves.map((p) => p.id);
+          const emph = emphasisOf(ids);
+          const inStory = leaves.filter((p) => order.has(p.id)).length;
+          const label =
+            `Cluster of ${leaves.length} places` +
+            (inStory ? ` (${inStory} ${emphasis!.note})` : '') +
+            `: ${leaves.map((p) => p.name).join(', ')}`;
+          const selected = leaves.some((p) => p.id === selectedId);
+          // The cluster is named after the selected place in it, else the first of the story's, else
+          // the one most stories mention.
+          const storyFirst = leaves
+            .filter((p) => order.has(p.id))
+            .sort((a, b) => order.get(a.id)! - order.get(b.id)!)[0];
+          const leader = leaves.find((p) => p.id === selectedId) ?? storyFirst ?? leaves[0];
+          const size = Math.round(clusterMarkerSize(leaves.length) * EMPHASIS_SCALE[emph] * scale);
           next.set(`c${clusterId}`, {
             position,
             places: ids,
-            signature: `${label}|${selected}|${position.join(',')}`,
+            size,
+            offset: [0, 0],
+            label: {
+              id: `c${clusterId}`,
+              text: clusterLabelText(leader?.name ?? '', leaves.length),
+              rank: {
+                selected,
+                emphasis: storyFirst ? order.get(storyFirst.id) : undefined,
+                stories: leader?.stories ?? 0,
+              },
+              emphasised: emph === 'story',
+              receded: emph === 'receded',
+            },
+            signature: `${label}|${selected}|${emph}|${size}|${position.join(',')}`,
             build: () => {
-              const size = clusterMarkerSize(leaves.length);
               const marker = L.marker(toLatLng(position), {
-                icon: countIcon('cluster', leaves.length, size, selected),
+                icon: countIcon('cluster', leaves.length, size, selected, [0, 0], emph),
                 keyboard: true,
                 title: label,
               });
@@ -166,7 +288,11 @@ export function MarkerLayer({
                 expand();
               };
               marker.on('keydown', (e) => activateOnKey(e as L.LeafletKeyboardEvent, expandByKey));
-              return decorate(marker, label, { cluster: String(clusterId), places: ids.join(' ') });
+              return decorate(marker, label, {
+                cluster: String(clusterId),
+                places: ids.join(' '),
+                ...emphasisData(emph),
+              });
             },
           });
         } else {
@@ -175,26 +301,42 @@ export function MarkerLayer({
           const twins = atPoint.get(position.join(',')) ?? [place.id];
           const i = twins.indexOf(place.id);
           const angle = (2 * Math.PI * i) / twins.length - Math.PI / 2;
+          const fan = FAN_RADIUS * scale;
+          const rounded = (o: [number, number]): [number, number] => [Math.round(o[0]), Math.round(o[1])];
           const offset: [number, number] =
-            twins.length > 1 ? [FAN_RADIUS * Math.cos(angle), FAN_RADIUS * Math.sin(angle)] : [0, 0];
-          const label = `${place.name}, ${storiesLabel(place.stories)}`;
+            spread.get(place.id) !== undefined
+              ? rounded(spread.get(place.id)!)
+              : twins.length > 1
+                ? [fan * Math.cos(angle), fan * Math.sin(angle)]
+                : [0, 0];
+          const emph = emphasisOf([place.id]);
+          const label = `${place.name}, ${storiesLabel(place.stories)}${emph === 'story' ? note : ''}`;
           const selected = place.id === selectedId;
+          const size = Math.round(placeMarkerSize(place.stories) * EMPHASIS_SCALE[emph] * scale);
           next.set(`p${place.id}`, {
             position,
             places: [place.id],
-            signature: `${label}|${selected}|${offset.join(',')}|${position.join(',')}`,
+            size,
+            offset,
+            label: {
+              id: `p${place.id}`,
+              text: place.name,
+              rank: { selected, emphasis: order.get(place.id), stories: place.stories },
+              emphasised: emph === 'story',
+              receded: emph === 'receded',
+            },
+            signature: `${label}|${selected}|${emph}|${size}|${offset.join(',')}|${position.join(',')}`,
             build: () => {
-              const size = placeMarkerSize(place.stories);
               const marker = L.marker(toLatLng(position), {
-                icon: countIcon('place', place.stories, size, selected, offset),
+                icon: countIcon('place', place.stories, size, selected, offset, emph),
                 keyboard: true,
                 title: label,
-                zIndexOffset: selected ? 1000 : 0,
+                zIndexOffset: selected ? 1000 : emph === 'story' ? 500 : 0,
               });
               const open = () => onSelectRef.current(place.id);
               marker.on('click', open);
               marker.on('keydown', (e) => activateOnKey(e as L.LeafletKeyboardEvent, open));
-              return decorate(marker, label, { place: place.id });
+              return decorate(marker, label, { place: place.id, ...emphasisData(emph) });
             },
           });
         }
@@ -214,15 +356,133 @@ export function MarkerLayer({
         shown.set(key, { marker, signature: n.signature, places: n.places });
       }
       orderMarkerElements(shown, textOrder);
+
+      const labels = labelsRef.current;
+      if (labels) {
+        const t0 = performance.now();
+        placeLabels(map, labels, [...next.values()], areas, { zoom, centre, polar, styleKey, controls });
+        // A user-timing entry (devtools, the pan bench): how long choosing and placing took.
+        performance.measure('atlas:labels', { start: t0 });
+      }
     };
     update();
+    // Labels are placed again when the view, its size or the map key changes (never per frame).
+    const reread = () => {
+      page = null;
+      update();
+    };
+    const forget = () => {
+      page = null;
+    };
     map.on('moveend', update);
+    map.on(`resize ${LEGEND_RESIZE}`, reread);
+    // The window's resize comes first (the tour's start and end dispatch one): sizes may change.
+    window.addEventListener('resize', forget);
     return () => {
       map.off('moveend', update);
+      map.off(`resize ${LEGEND_RESIZE}`, reread);
+      window.removeEventListener('resize', forget);
     };
-  }, [map, index, byId, selectedId, projection, textOrder]);
+  }, [map, index, alone, byId, selectedId, projection, emphasis, areas, textOrder]);
 
   return null;
+}
+
+/** The map's controls (zoom buttons, attribution, the key), in container pixels: labels keep off them. */
+function controlBoxes(container: HTMLElement): Box[] {
+  const frame = container.getBoundingClientRect();
+  const out: Box[] = [];
+  for (const el of container.querySelectorAll<HTMLElement>('.leaflet-control')) {
+    const b = el.getBoundingClientRect();
+    if (b.width && b.height) {
+      out.push({
+        minX: b.left - frame.left,
+        minY: b.top - frame.top,
+        maxX: b.right - frame.left,
+        maxY: b.bottom - frame.top,
+      });
+    }
+  }
+  return out;
+}
+
+/** Chooses and shows the labels: places (beside their markers) first, then area names. */
+function placeLabels(
+  map: L.Map,
+  labels: LabelPane,
+  planned: readonly Planned[],
+  areas: readonly AreaLabel[],
+  view: { zoom: number; centre: number; polar: boolean; styleKey: string; controls: readonly Box[] },
+) {
+  const { zoom, centre, polar, styleKey, controls } = view;
+  const size = map.getSize();
+  const markers: MarkerBox[] = [...controls];
+  const specs: LabelSpec[] = [];
+  const anchors: (Omit<LabelCandidate, 'width' | 'height'> & { maxWidth?: number })[] = [];
+  for (const p of planned) {
+    const c = map.latLngToContainerPoint(toLatLng(p.position));
+    const x = c.x + p.offset[0];
+    const y = c.y + p.offset[1];
+    const r = p.size / 2;
+    // A receding marker may be covered by a label of the story's places when nothing else fits.
+    markers.push({ minX: x - r, minY: y - r, maxX: x + r, maxY: y + r, soft: p.label.receded });
+    // A marker under a control (the map key, the zoom buttons) or off the map gets no name.
+    const hidden =
+      x < 0 ||
+      y < 0 ||
+      x > size.x ||
+      y > size.y ||
+      controls.some((b) => x >= b.minX && x <= b.maxX && y >= b.minY && y <= b.maxY);
+    if (hidden) continue;
+    specs.push({
+      id: p.label.id,
+      text: p.label.text,
+      className: `map-label-place${p.label.emphasised ? ' is-emphasised' : ''}`,
+    });
+    anchors.push({
+      id: p.label.id,
+      text: p.label.text,
+      priority: labelPriority(p.label.rank),
+      x,
+      y,
+      radius: r,
+      required: p.label.emphasised,
+    });
+  }
+  // Area names: shown between their zooms (the polar map shows about two zooms more), on the
+  // world copy nearest the centre, where the name fits inside its country.
+  const degreePx = (256 * 2 ** zoom) / 360;
+  for (const a of areas) {
+    if (zoom < a.minZoom || zoom > a.maxZoom) continue;
+    if (polar && a.position[1]! < POLAR_MIN_LAT) continue;
+    const lon = polar ? a.position[0]! : a.position[0]! + 360 * Math.round((centre - a.position[0]!) / 360);
+    const c = map.latLngToContainerPoint(toLatLng([lon, a.position[1]!]));
+    if (c.x < 0 || c.y < 0 || c.x > size.x || c.y > size.y) continue;
+    specs.push({ id: a.id, text: a.name, className: `map-label-${a.kind}` });
+    anchors.push({
+      id: a.id,
+      text: a.name,
+      priority: labelPriority({ area: { size: a.size } }),
+      x: c.x,
+      y: c.y,
+      radius: 0,
+      positions: ['center'],
+      maxWidth: a.width * degreePx,
+    });
+  }
+  const measured = labels.measure(specs, styleKey);
+  const candidates: LabelCandidate[] = [];
+  for (const a of anchors) {
+    const m = measured.get(a.id);
+    if (!m || m.width === 0) continue;
+    if (a.maxWidth !== undefined && m.width > a.maxWidth) continue;
+    candidates.push({ ...a, width: m.width, height: m.height });
+  }
+  const chosen = chooseLabels(candidates, markers, {
+    bounds: { minX: EDGE, minY: EDGE, maxX: size.x - EDGE, maxY: size.y - EDGE },
+  });
+  labels.show(chosen);
+  map.getContainer().dataset.labels = String(chosen.length);
 }
 
 /** Enter or Space on a focused marker acts like a click (Leaflet only makes it focusable). */
@@ -233,6 +493,9 @@ function activateOnKey(e: L.LeafletKeyboardEvent, action: () => void) {
     action();
   }
 }
+
+/** Marks the story's markers (data-emphasis="story") and the receding ones. */
+const emphasisData = (e: MarkerEmphasis): Record<string, string> => (e === 'none' ? {} : { emphasis: e });
 
 /** Sets the accessible name (and data attributes) on the marker's element once it is on the map. */
 function decorate(marker: L.Marker, label: string, data: Record<string, string>): L.Marker {

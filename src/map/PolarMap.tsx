@@ -4,6 +4,8 @@ import { MapContainer } from 'react-leaflet';
 import { BasemapLayer } from './BasemapLayer';
 import { ContextLayer } from './ContextLayer';
 import type { GeoBounds } from './coords';
+import { useAreaLabels } from './labels';
+import { MapLegend } from './legend';
 import { MapAttribution } from './MapAttribution';
 import type { AtlasMapProps } from './mapProps';
 import { MarkerLayer } from './MarkerLayer';
@@ -16,6 +18,7 @@ import { ViewController } from './ViewController';
 
 /** The Arctic map (EPSG:3575), centred on the Pole; its own MapContainer, keyed by projection. */
 export default function PolarMap(props: AtlasMapProps) {
+  const areas = useAreaLabels(props.loadTopology, props.seas);
   return (
     <MapContainer
       key="polar"
@@ -31,6 +34,7 @@ export default function PolarMap(props: AtlasMapProps) {
       attributionControl
     >
       <MapAttribution />
+      <MapLegend routes={props.routes} emphasis={(props.emphasis?.places.length ?? 0) > 0} />
       <BasemapLayer
         loadTopology={props.loadTopology}
         online={false}
@@ -45,6 +49,8 @@ export default function PolarMap(props: AtlasMapProps) {
         onSelect={props.onSelectPlace}
         projection="polar"
         textOrder={props.textOrder}
+        emphasis={props.emphasis}
+        areas={areas}
       />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <PolarBoundsReporter onChange={props.onBoundsChange} />

@@ -1,9 +1,9 @@
 /** What the app gives the map (both projections' maps take the same props). */
 import type { Position } from 'geojson';
-import type { ContextFeature } from '../core';
+import type { ContextFeature, SeaLabel } from '../core';
 import type { LoadTopology } from './BasemapLayer';
 import type { GeoBounds } from './coords';
-import type { MapPlace } from './MarkerLayer';
+import type { MapEmphasis, MapPlace } from './MarkerLayer';
 import type { PlaneFeed } from './PlaneMarker';
 import type { MapProjection } from './projection';
 import type { MapRoute } from './RouteLayer';
@@ -33,4 +33,8 @@ export interface AtlasMapProps {
   onPolar?: () => void;
   /** Context features to draw (a river, neighbouring cities), with a north arrow; none: neither. */
   context?: readonly ContextFeature[];
+  /** The open story's (slide's, place panel's) places, picked out on the map with their labels. */
+  emphasis?: MapEmphasis | null;
+  /** Ocean and sea names (data/geo/seas.csv), written on the water. */
+  seas?: readonly SeaLabel[];
 }

@@ -1,9 +1,16 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Atlas, ContextFeature, FlightData, RouteLayers } from '../core';
+import type { Atlas, ContextFeature, FlightData, RouteLayers, SeaLabel } from '../core';
 import { buildTrack } from '../geo';
-import { AtlasMap, type GeoBounds, type LoadTopology, type PlaneFeed, type ViewRequest } from '../map';
+import {
+  AtlasMap,
+  type GeoBounds,
+  type LoadTopology,
+  type MapEmphasis,
+  type PlaneFeed,
+  type ViewRequest,
+} from '../map';
 import { FlightPlayback, PlaybackClock } from './flight';
 import { MapControls } from './MapControls';
 import { OfflineDownload } from './offline';
@@ -34,6 +41,7 @@ export function App({
   loadTopology,
   routeLayers,
   flight: flightData,
+  seas,
 }: {
   atlas: Atlas;
   loadTopology: LoadTopology;
@@ -41,6 +49,8 @@ export function App({
   routeLayers: RouteLayers;
   /** The flight's route with its moments, documented lengths and clocks (core loadFlight). */
   flight: FlightData | null;
+  /** data/geo/seas.csv: ocean and sea names for the map. */
+  seas?: readonly SeaLabel[];
 }) {
   /** A story that mentions the flight offers the polar view and the playback. */
   const flightId = routeLayers.flight;
@@ -112,12 +122,14 @@ export function App({
   // The classroom tour moves the map through these (issue #4).
   const [tourPlane, setTourPlane] = useState(false);
   const [tourContext, setTourContext] = useState<readonly ContextFeature[]>([]);
+  const [tourPlaces, setTourPlaces] = useState<readonly string[]>([]);
   const tourMap = useMemo<TourMap>(
     () => ({
       fit,
       setPolar: (polar) => setState((s) => ({ ...s, polar })),
       showPlane: setTourPlane,
       showContext: setTourContext,
+      setPlaces: setTourPlaces,
     }),
     [fit],
   );
@@ -260,6 +272,17 @@ export function App({
     [story, infos],
   );
   const flightStory = story !== undefined && infos[story.index]!.mentions.some((m) => m.placeId === flightId);
+  // The places the map picks out: the slide's, else the open story's in text order, else the open place.
+  const storyIndex = story?.index;
+  const emphasis = useMemo<MapEmphasis | null>(() => {
+    if (tourPlaces.length) return { places: tourPlaces, note: 'on this slide' };
+    if (storyIndex !== undefined) {
+      const inOrder = [...new Set(infos[storyIndex]!.mentions.map((m) => m.placeId))];
+      return { places: inOrder, note: 'in this story' };
+    }
+    if (state.place !== null) return { places: [state.place], note: 'the open place' };
+    return null;
+  }, [tourPlaces, storyIndex, infos, state.place]);
 
   return (
     <div className="app">
@@ -345,6 +368,8 @@ export function App({
             plane={flightStory || tourPlane ? plane : null}
             onPolar={showPolar}
             context={tourContext}
+            emphasis={emphasis}
+            seas={seas}
           />
           {notice && (
             <p className="url-notice" role="status">

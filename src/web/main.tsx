@@ -8,15 +8,18 @@ import { createRoot } from 'react-dom/client';
 import gazetteer from '../../data/geo/gazetteer.csv?raw';
 import routeLayersText from '../../data/geo/route-layers.csv?raw';
 import rules from '../../data/geo/rules.csv?raw';
+import seasText from '../../data/geo/seas.csv?raw';
 import catalog from '../../data/newsletters/catalog.csv?raw';
 import text from '../../data/newsletters/russian-embassy-newsletter-2020-06.txt?raw';
 import {
   loadAtlas,
   loadFlight,
   parseRouteLayers,
+  parseSeas,
   type Atlas,
   type FlightData,
   type RouteLayers,
+  type SeaLabel,
 } from '../core';
 import { App } from '../ui/App';
 import { ErrorPanel } from '../ui/ErrorPanel';
@@ -51,6 +54,7 @@ const root = createRoot(document.getElementById('root')!);
 let atlas: Atlas | null = null;
 let routeLayers: RouteLayers | null = null;
 let flight: FlightData | null = null;
+let seas: SeaLabel[] = [];
 try {
   atlas = loadAtlas({
     text,
@@ -67,6 +71,7 @@ try {
     atlas.routes.map((r) => r.place.id),
   );
   flight = loadFlight(routeLayers, atlas.routes, routes, atlas.text);
+  seas = parseSeas(seasText, 'data/geo/seas.csv');
 } catch (error) {
   atlas = null;
   root.render(<ErrorPanel error={error} />);
@@ -74,7 +79,7 @@ try {
 if (atlas && routeLayers) {
   root.render(
     <StrictMode>
-      <App atlas={atlas} loadTopology={loadTopology} routeLayers={routeLayers} flight={flight} />
+      <App atlas={atlas} loadTopology={loadTopology} routeLayers={routeLayers} flight={flight} seas={seas} />
     </StrictMode>,
   );
 }

@@ -23,6 +23,7 @@ export function TourStage({ slide, map, flight }: { slide: Slide; map: TourMap; 
     const here = flying ? flight.track.waypoints[moment.waypoint] : undefined;
     const points: Position[] =
       context.length && here ? [[here.lon, here.lat], ...context.flatMap((f) => f.points)] : slide.points;
+    map.setPlaces(slide.places);
     // After the layout has settled (the map area changes size when the tour opens).
     let second = 0;
     const first = requestAnimationFrame(() => {
@@ -33,6 +34,7 @@ export function TourStage({ slide, map, flight }: { slide: Slide; map: TourMap; 
     return () => {
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
+      map.setPlaces([]);
     };
   }, [slide, map, flight]);
   return null;

@@ -13,6 +13,8 @@ export interface TourMap {
   showPlane: (on: boolean) => void;
   /** Show context features (a river, neighbouring cities) and a north arrow; [] hides them. */
   showContext: (features: readonly ContextFeature[]) => void;
+  /** Pick out the slide's places on the map (gazetteer ids); none when the slide is gone. */
+  setPlaces: (ids: readonly string[]) => void;
 }
 
 /** The app's flight playback: the track the plane follows, the newsletter's moments, the clock. */

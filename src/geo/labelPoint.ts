@@ -1,0 +1,113 @@
+/**
+ * Where to write an area's name: the point of its largest polygon farthest from the polygon's
+ * edges (its pole of inaccessibility, found by a grid refined around the best cell), measured in
+ * Web Mercator degrees so the point looks central on the map. Pure: no DOM.
+ */
+import type { Position } from 'geojson';
+
+/** Web Mercator y in degrees (x is the longitude), latitude clamped to ±85°. */
+export function mercatorY(lat: number): number {
+  const phi = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
+  return (Math.log(Math.tan(Math.PI / 4 + phi / 2)) * 180) / Math.PI;
+}
+
+const inverseMercatorY = (y: number) => (Math.atan(Math.sinh((y * Math.PI) / 180)) * 180) / Math.PI;
+
+type Pt = [number, number];
+
+/** Signed distance from p to the polygon's edges: positive inside (rings: outer then holes). */
+function signedDistance(p: Pt, rings: Pt[][]): number {
+  let inside = false;
+  let best = Infinity;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const a = ring[i]!;
+      const b = ring[j]!;
+      if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) {
+        inside = !inside;
+      }
+      best = Math.min(best, segmentDistance(p, a, b));
+    }
+  }
+  return (inside ? 1 : -1) * best;
+}
+
+function segmentDistance(p: Pt, a: Pt, b: Pt): number {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const len = dx * dx + dy * dy;
+  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len));
+  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+}
+
+/** Planar area of a ring (shoelace), absolute. */
+function ringArea(ring: Pt[]): number {
+  let s = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    s += (ring[j]![0] - ring[i]![0]) * (ring[j]![1] + ring[i]![1]);
+  }
+  return Math.abs(s / 2);
+}
+
+export interface AreaLabelPoint {
+  /** [lon, lat] of the label. */
+  point: Position;
+  /** The largest polygon's extent in Mercator degrees (width, height), to tell if a name fits. */
+  width: number;
+  height: number;
+  /** The largest polygon's area in square Mercator degrees (larger areas are named first). */
+  area: number;
+}
+
+/**
+ * The label point of a set of polygons (GeoJSON Polygon / MultiPolygon coordinates as a list of
+ * polygons of [lon, lat] rings), or null when there is none.
+ */
+export function areaLabelPoint(polygons: readonly Position[][][]): AreaLabelPoint | null {
+  let rings: Pt[][] | null = null;
+  let bestArea = -1;
+  for (const polygon of polygons) {
+    const projected = polygon.map((r) => r.map((p): Pt => [p[0]!, mercatorY(p[1]!)]));
+    const outer = projected[0];
+    if (!outer || outer.length < 3) continue;
+    const area = ringArea(outer);
+    if (area > bestArea) {
+      bestArea = area;
+      rings = projected;
+    }
+  }
+  if (!rings) return null;
+  const outer = rings[0]!;
+  const xs = outer.map((p) => p[0]);
+  const ys = outer.map((p) => p[1]);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const grid = 10;
+  let best: Pt = [(minX + maxX) / 2, (minY + maxY) / 2];
+  let bestD = signedDistance(best, rings);
+  let cx = best[0];
+  let cy = best[1];
+  let w = maxX - minX;
+  let h = maxY - minY;
+  // Sample a grid over the box, then over a box half as large round the best point so far.
+  for (let round = 0; round < 5; round++) {
+    for (let i = 0; i <= grid; i++) {
+      for (let j = 0; j <= grid; j++) {
+        const p: Pt = [cx - w / 2 + (w * i) / grid, cy - h / 2 + (h * j) / grid];
+        const d = signedDistance(p, rings);
+        if (d > bestD) {
+          bestD = d;
+          best = p;
+        }
+      }
+    }
+    [cx, cy] = best;
+    w /= 2;
+    h /= 2;
+  }
+  return {
+    point: [best[0], inverseMercatorY(best[1])],
+    width: maxX - minX,
+    height: maxY - minY,
+    area: bestArea,
+  };
+}

@@ -1,0 +1,1 @@
+export { MapLegend, LEGEND_RESIZE } from './MapLegend';
