@@ -8,9 +8,15 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { playableRoutes, type Atlas, type Slide, type TourEntry } from '../../core';
+import { placePointsOf, playableRoutes, type Atlas, type Slide, type TourEntry } from '../../core';
 import type { LoadTopology } from '../../map';
-import { HANDOUT_HEIGHT, HANDOUT_WIDTH, handoutMap } from './handoutMap';
+import {
+  HANDOUT_DOT_RADIUS,
+  HANDOUT_HEIGHT,
+  HANDOUT_LABEL_SIZE,
+  HANDOUT_WIDTH,
+  handoutMap,
+} from './handoutMap';
 import { placeNames, SnippetText } from './TourSlide';
 
 /** How many slides a printed sheet holds. */
@@ -21,6 +27,15 @@ export const HANDOUT_LAYOUTS: readonly HandoutLayout[] = [1, 2, 4];
 function landOf(topology: Topology): FeatureCollection | null {
   const land = topology.objects.land as GeometryCollection | undefined;
   return land ? (feature(topology, land) as FeatureCollection) : null;
+}
+
+/** The slide's places with a point each (their first), in the slide's order: the map's names. */
+function slideNames(atlas: Atlas, slide: Slide) {
+  return slide.places.flatMap((id) => {
+    const place = atlas.gazetteer.byId.get(id);
+    const point = place && placePointsOf(atlas, place)[0];
+    return place && point ? [{ text: place.name, point }] : [];
+  });
 }
 
 /** The routes a slide's map draws: those it names or flies, and on the title's polar map the flights. */
@@ -49,6 +64,7 @@ function HandoutMap({
         polar: slide.polar === true,
         land,
         routes: slideRoutes(atlas, slide),
+        names: slideNames(atlas, slide),
       }),
     [atlas, slide, land],
   );
@@ -67,7 +83,18 @@ function HandoutMap({
         <path key={i} className="handout-route" d={d} />
       ))}
       {drawing.dots.map(([x, y], i) => (
-        <circle key={i} className="handout-place" cx={x} cy={y} r={6} />
+        <circle key={i} className="handout-place" cx={x} cy={y} r={HANDOUT_DOT_RADIUS} />
+      ))}
+      {drawing.labels.map((l) => (
+        <text
+          key={l.id}
+          className="handout-label"
+          x={l.box.minX}
+          y={l.box.maxY - HANDOUT_LABEL_SIZE * 0.3}
+          fontSize={HANDOUT_LABEL_SIZE}
+        >
+          {l.text}
+        </text>
       ))}
       <g className="handout-north" transform={`translate(${HANDOUT_WIDTH - 40} 48)`}>
         <path d="M0 -22 L8 8 L0 2 L-8 8 Z" transform={`rotate(${drawing.north.toFixed(1)})`} />

@@ -13,6 +13,8 @@ import {
   type GeoProjection,
 } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPoint, Position } from 'geojson';
+// The chooser itself, not the map package's index (that brings Leaflet, which needs a window).
+import { chooseLabels, type ChosenLabel, type LabelCandidate } from '../../map/labels/chooseLabels';
 
 /** The map's size in SVG units (its viewBox): the shape of the printed map. */
 export const HANDOUT_WIDTH = 800;
@@ -39,6 +41,8 @@ export interface HandoutMapInput {
   land: FeatureCollection | Feature | Geometry | null;
   /** Routes to draw, each its waypoints in order, drawn as great circles between them. */
   routes: readonly (readonly Position[])[];
+  /** The places' names with their points, most important first (the slide's text order). */
+  names?: readonly { text: string; point: Position }[];
 }
 
 export interface HandoutMapDrawing {
@@ -50,6 +54,42 @@ export interface HandoutMapDrawing {
   dots: [number, number][];
   /** Which way north is at the map's centre, degrees clockwise from up (0 on Mercator). */
   north: number;
+  /** The places' names placed beside their dots, none overlapping another or a dot. */
+  labels: ChosenLabel[];
+}
+
+/** Print sizes, in viewBox units (800 units span the printed map's width). */
+export const HANDOUT_LABEL_SIZE = 22;
+export const HANDOUT_DOT_RADIUS = 6;
+/** An average character's width for the labels' font, as a share of its size (measured: no DOM). */
+const CHAR_WIDTH = 0.58;
+/** The north arrow's corner (top right), kept free of labels. */
+const NORTH_BOX = { minX: HANDOUT_WIDTH - 80, minY: 0, maxX: HANDOUT_WIDTH, maxY: 96 };
+
+/** The names beside their dots, chosen by the map's own label chooser. */
+function placeNames(
+  names: readonly { text: string; xy: [number, number] }[],
+  dots: readonly [number, number][],
+): ChosenLabel[] {
+  const r = HANDOUT_DOT_RADIUS;
+  const candidates: LabelCandidate[] = names.map((n, i) => ({
+    id: String(i),
+    text: n.text,
+    priority: i,
+    x: n.xy[0],
+    y: n.xy[1],
+    width: n.text.length * HANDOUT_LABEL_SIZE * CHAR_WIDTH,
+    height: HANDOUT_LABEL_SIZE * 1.2,
+    radius: r,
+  }));
+  const markers = [
+    ...dots.map(([x, y]) => ({ minX: x - r, minY: y - r, maxX: x + r, maxY: y + r })),
+    NORTH_BOX,
+  ];
+  return chooseLabels(candidates, markers, {
+    bounds: { minX: 4, minY: 4, maxX: HANDOUT_WIDTH - 4, maxY: HANDOUT_HEIGHT - 4 },
+    gap: 4,
+  });
 }
 
 const toRad = Math.PI / 180;
@@ -120,16 +160,24 @@ export function handoutMap(input: HandoutMapInput): HandoutMapDrawing {
   const path = geoPath(projection).digits(1);
   const inside = (xy: [number, number] | null): xy is [number, number] =>
     xy !== null && xy[0] >= 0 && xy[0] <= HANDOUT_WIDTH && xy[1] >= 0 && xy[1] <= HANDOUT_HEIGHT;
+  const shows = (p: Position) => (polar ? p[1]! >= POLAR_EDGE_LAT : Math.abs(p[1]!) <= MERCATOR_LIMIT);
+  const dots = input.points
+    .filter(shows)
+    .map((p) => projection([p[0]!, p[1]!]))
+    .filter(inside);
+  // One name a place, at the first of its points the map shows.
+  const named = (input.names ?? []).flatMap((n) => {
+    const xy = shows(n.point) ? projection([n.point[0]!, n.point[1]!]) : null;
+    return inside(xy) ? [{ text: n.text, xy }] : [];
+  });
   return {
     projection: polar ? 'polar' : 'mercator',
     land: input.land ? (path(input.land) ?? '') : '',
     routes: input.routes
       .filter((r) => r.length > 1)
       .map((r) => path({ type: 'LineString', coordinates: r.map((p) => [p[0]!, p[1]!]) }) ?? ''),
-    dots: input.points
-      .filter((p) => (polar ? p[1]! >= POLAR_EDGE_LAT : Math.abs(p[1]!) <= MERCATOR_LIMIT))
-      .map((p) => projection([p[0]!, p[1]!]))
-      .filter(inside),
+    dots,
     north: polar ? northAt(projection) : 0,
+    labels: placeNames(named, dots),
   };
 }

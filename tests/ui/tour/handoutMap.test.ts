@@ -4,7 +4,12 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../../../src/core';
-import { HANDOUT_HEIGHT, HANDOUT_WIDTH, handoutMap } from '../../../src/ui/tour/handoutMap';
+import {
+  HANDOUT_DOT_RADIUS,
+  HANDOUT_HEIGHT,
+  HANDOUT_WIDTH,
+  handoutMap,
+} from '../../../src/ui/tour/handoutMap';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const ant25 = parseRoute(read('../../../data/geo/routes/ant25-1937.csv'), 'ant25-1937.csv');
@@ -121,5 +126,40 @@ describe('handoutMap', () => {
     expect(Math.abs(one.dots[0]![0] - HANDOUT_WIDTH / 2)).toBeLessThan(5);
     expect(Math.abs(one.dots[0]![1] - HANDOUT_HEIGHT / 2)).toBeLessThan(HANDOUT_HEIGHT / 10);
     expect(handoutMap({ points: [[0, 90]], polar: false, land: null, routes: [] }).projection).toBe('polar');
+  });
+
+  it("names the places beside their dots, in the slide's order, none over another or a dot", () => {
+    // The route's waypoints named after their own rows (data, not names typed here).
+    const names = ant25.map((w) => ({ text: w.name, point: [w.lon, w.lat] as Position }));
+    const map = handoutMap({ points: route, polar: true, land: null, routes: [route], names });
+    expect(map.labels.length).toBeGreaterThan(2);
+    // Chosen in the slide's order: each label's place comes later than the one before it.
+    const at = map.labels.map((l) => Number(l.id));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    for (const l of map.labels) expect(l.text).toBe(names[Number(l.id)]!.text);
+    const boxes = map.labels.map((l) => l.box);
+    for (const [i, a] of boxes.entries()) {
+      expect(a.minX).toBeGreaterThanOrEqual(0);
+      expect(a.maxX).toBeLessThanOrEqual(HANDOUT_WIDTH);
+      for (const b of boxes.slice(i + 1)) {
+        expect(a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY).toBe(false);
+      }
+      for (const [x, y] of map.dots) {
+        const r = HANDOUT_DOT_RADIUS;
+        expect(a.minX < x + r && x - r < a.maxX && a.minY < y + r && y - r < a.maxY).toBe(false);
+      }
+    }
+    // A name whose place the map cannot show is left out, not put on the edge.
+    const mercator = handoutMap({
+      points: [[37.6, 55.75]],
+      polar: false,
+      land: null,
+      routes: [],
+      names: [
+        { text: 'here', point: [37.6, 55.75] },
+        { text: 'beyond', point: [0, 90] },
+      ],
+    });
+    expect(mercator.labels.map((l) => l.text)).toEqual(['here']);
   });
 });
