@@ -94,7 +94,6 @@ function MercatorMap(props: AtlasMapProps) {
         places={drawable}
         selectedId={props.selectedPlaceId}
         onSelect={props.onSelectPlace}
-        textOrder={props.textOrder}
         emphasis={props.emphasis}
         // Online tiles write their own country and sea names.
         areas={props.online ? NO_AREAS : areas}

@@ -28,6 +28,7 @@ import {
 } from './labels';
 import { LEGEND_RESIZE } from './legend';
 import { focusFirstMarker, orderMarkerElements } from './markerFocus';
+import { obstacles } from './obstacles';
 import { clusterMarkerSize, countIcon, placeMarkerSize, type MarkerEmphasis } from './markerIcon';
 import { POLAR_MIN_LAT, type MapProjection } from './projection';
 import { spreadApart } from './spreadApart';
@@ -104,7 +105,6 @@ export function MarkerLayer({
   selectedId,
   onSelect,
   projection = 'mercator',
-  textOrder = NO_ORDER,
   emphasis = null,
   areas = NO_AREAS,
 }: {
@@ -112,8 +112,6 @@ export function MarkerLayer({
   selectedId: string | null;
   onSelect: (id: string) => void;
   projection?: MapProjection;
-  /** Place ids in the open story's text order: Tab follows it (else reading order). */
-  textOrder?: readonly string[];
   /** The open story's (or slide's, or panel's) places. */
   emphasis?: MapEmphasis | null;
   /** Country and sea names, written where places leave room. */
@@ -355,7 +353,8 @@ export function MarkerLayer({
         group.addLayer(marker);
         shown.set(key, { marker, signature: n.signature, places: n.places });
       }
-      orderMarkerElements(shown, textOrder);
+      // Tab goes through the picked-out places in their text order first, then in reading order.
+      orderMarkerElements(shown, emphasis?.places ?? NO_ORDER);
 
       const labels = labelsRef.current;
       if (labels) {
@@ -383,7 +382,7 @@ export function MarkerLayer({
       map.off(`resize ${LEGEND_RESIZE}`, reread);
       window.removeEventListener('resize', forget);
     };
-  }, [map, index, alone, byId, selectedId, projection, emphasis, areas, textOrder]);
+  }, [map, index, alone, byId, selectedId, projection, emphasis, areas]);
 
   return null;
 }
@@ -416,7 +415,8 @@ function placeLabels(
 ) {
   const { zoom, centre, polar, styleKey, controls } = view;
   const size = map.getSize();
-  const markers: MarkerBox[] = [...controls];
+  // The controls, and what other layers keep on the map (the cut marks): no name goes under them.
+  const markers: MarkerBox[] = [...controls, ...obstacles(map)];
   const specs: LabelSpec[] = [];
   const anchors: (Omit<LabelCandidate, 'width' | 'height'> & { maxWidth?: number })[] = [];
   for (const p of planned) {

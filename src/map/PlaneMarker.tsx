@@ -10,6 +10,7 @@ import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 import { positionAt, type Track } from '../geo';
 import { MAX_DRAW_LAT } from './coords';
+import { PLANE_PANE } from './panes';
 
 export interface PlaneFeed {
   track: Track;
@@ -42,19 +43,14 @@ function planeSvg(): SVGSVGElement {
   return svg;
 }
 
-/**
- * The plane's own pane, under the markers (600) and their labels (tooltips, 650) and above the
- * routes (400): the plane never covers a place or its name; where it passes one, the place shows.
- */
-const PLANE_PANE = 'plane';
-const PLANE_PANE_Z = '590';
+/** The plane's own pane (panes.ts): under the markers and the place names, above the routes. */
 function planePane(map: L.Map): string {
-  if (!map.getPane(PLANE_PANE)) {
-    const pane = map.createPane(PLANE_PANE);
-    pane.style.zIndex = PLANE_PANE_Z;
+  if (!map.getPane(PLANE_PANE.name)) {
+    const pane = map.createPane(PLANE_PANE.name);
+    pane.style.zIndex = PLANE_PANE.zIndex;
     pane.style.pointerEvents = 'none';
   }
-  return PLANE_PANE;
+  return PLANE_PANE.name;
 }
 
 export function PlaneMarker({ feed }: { feed: PlaneFeed }) {

@@ -5,17 +5,19 @@
  * beyond it. Buttons in a Leaflet marker of their own: focusable, reached by Tab, Enter/Space.
  */
 import L from 'leaflet';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { cutAtLatitude } from '../geo';
-import { MAX_DRAW_LAT } from './coords';
+import { MAX_DRAW_LAT, toLatLngExact } from './coords';
+import { setObstacles } from './obstacles';
 import type { MapPlace } from './MarkerLayer';
 import type { MapRoute } from './RouteLayer';
 import './cutMarks.css';
 
-/** Room kept between a mark and the map's sides, and the zoom buttons' corner (px). */
+/** Room kept between a mark and the map's sides and controls (px). */
 const EDGE = 4;
-const ZOOM_CONTROL = { x: 50, y: 80 };
+/** The button hangs this far below its point (cutMarks.css). */
+const CSS_TOP = 2;
 
 /** Longitude brought into [-180, 180). */
 const wrapLon = (lon: number) => lon - 360 * Math.floor((lon + 180) / 360);
@@ -77,8 +79,15 @@ export function PolarCutMarks({
 }) {
   const map = useMap();
   const marks = useMemo(() => cutMarks(routes, beyond), [routes, beyond]);
+  // The app's callback changes with its state (each keystroke of a search): the buttons, and the
+  // focus on one, outlive it.
+  const onPolarRef = useRef(onPolar);
   useEffect(() => {
-    if (!onPolar) return;
+    onPolarRef.current = onPolar;
+  }, [onPolar]);
+  const offered = onPolar !== undefined;
+  useEffect(() => {
+    if (!offered) return;
     const layers = marks.map((m) => {
       const button = document.createElement('button');
       button.type = 'button';
@@ -96,35 +105,57 @@ export function PolarCutMarks({
       button.append(arrow, m.text, action);
       // The map must not take the click (or a drag) for its own.
       L.DomEvent.disableClickPropagation(button);
-      button.addEventListener('click', () => onPolar());
+      button.addEventListener('click', () => onPolarRef.current?.());
       const icon = L.divIcon({ className: 'cut-mark', html: button, iconSize: [0, 0], iconAnchor: [0, 0] });
-      const at = L.latLng(m.position[1], m.position[0]);
+      const at = L.latLng(toLatLngExact(m.position));
       const marker = L.marker(at, { icon, interactive: false, keyboard: false, zIndexOffset: 500 });
       return { marker: marker.addTo(map), at, button };
     });
+    // Sizes are read once (and again after a resize), before any mark moves: reading them while
+    // moving the marks would force a layout for each mark in every frame of a drag.
+    let sizes: { width: number; height: number }[] | null = null;
+    let zoomControl = { x: 0, y: 0 };
+    const measure = () => {
+      const frame = map.getContainer().getBoundingClientRect();
+      const zoom = map.getContainer().querySelector('.leaflet-control-zoom')?.getBoundingClientRect();
+      zoomControl = zoom ? { x: zoom.right - frame.left, y: zoom.bottom - frame.top } : { x: 0, y: 0 };
+      return layers.map(({ button }) => ({ width: button.offsetWidth, height: button.offsetHeight }));
+    };
     // A cut above the view (the map's top edge is often off screen) is shown at the view's top,
     // straight below the cut: the route still visibly runs up to it.
     const place = () => {
+      sizes ??= measure();
       const size = map.getSize();
-      for (const { marker, at, button } of layers) {
+      const boxes = layers.map(({ marker, at, button }, i) => {
         const p = map.latLngToContainerPoint(at);
         const pinned = p.y < 0;
         const y = Math.max(p.y, 0);
         // Kept whole inside the map, clear of the zoom buttons (top left), when the cut is in view.
-        const half = button.offsetWidth / 2;
-        const left = half + EDGE + (y < ZOOM_CONTROL.y ? ZOOM_CONTROL.x : 0);
+        const { width, height } = sizes![i]!;
+        const half = width / 2;
+        const left = half + EDGE + (y < zoomControl.y + EDGE ? zoomControl.x : 0);
         const right = size.x - half - EDGE;
         const x = p.x >= 0 && p.x <= size.x && left <= right ? Math.min(Math.max(p.x, left), right) : p.x;
         marker.setLatLng(pinned || x !== p.x ? map.containerPointToLatLng([x, y]) : at);
         button.classList.toggle('cut-mark-pinned', pinned);
-      }
+        return { minX: x - half, minY: y, maxX: x + half, maxY: y + CSS_TOP + height };
+      });
+      // The place names keep clear of the marks.
+      setObstacles(map, 'cut-marks', boxes);
+    };
+    const resize = () => {
+      sizes = null;
+      place();
     };
     place();
-    map.on('move zoomend resize', place);
+    map.on('move zoomend', place);
+    map.on('resize', resize);
     return () => {
-      map.off('move zoomend resize', place);
+      map.off('move zoomend', place);
+      map.off('resize', resize);
       layers.forEach((l) => l.marker.remove());
+      setObstacles(map, 'cut-marks', []);
     };
-  }, [map, marks, onPolar]);
+  }, [map, marks, offered]);
   return null;
 }

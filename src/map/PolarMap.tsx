@@ -48,7 +48,6 @@ export default function PolarMap(props: AtlasMapProps) {
         selectedId={props.selectedPlaceId}
         onSelect={props.onSelectPlace}
         projection="polar"
-        textOrder={props.textOrder}
         emphasis={props.emphasis}
         areas={areas}
       />

@@ -25,8 +25,6 @@ export interface AtlasMapProps {
   onBasemapError: (message: string) => void;
   /** Web Mercator, or the Arctic polar projection (a map of its own: a CRS cannot change). */
   projection?: MapProjection;
-  /** Place ids in the open story's text order: Tab goes through the markers in it. */
-  textOrder?: readonly string[];
   /** Flight playback: the plane to show moving along its track. */
   plane?: PlaneFeed | null;
   /** Switch to the polar view: offered on Mercator where a route leaves it over the Pole. */

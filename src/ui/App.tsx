@@ -266,13 +266,9 @@ export function App({
   const newsletter = atlas.newsletter;
   // On a phone the sidebar (the list, the open story) is a bottom sheet under the map.
   const sheet = useSheet();
-  // Tab goes through the map's markers in the open story's text order.
-  const textOrder = useMemo(
-    () => (story ? infos[story.index]!.mentions.map((m) => m.placeId) : []),
-    [story, infos],
-  );
   const flightStory = story !== undefined && infos[story.index]!.mentions.some((m) => m.placeId === flightId);
-  // The places the map picks out: the slide's, else the open story's in text order, else the open place.
+  // The places the map picks out (Tab goes through them first, in this order): the slide's, else
+  // the open story's in text order, else the open place.
   const storyIndex = story?.index;
   const emphasis = useMemo<MapEmphasis | null>(() => {
     if (tourPlaces.length) return { places: tourPlaces, note: 'on this slide' };
@@ -355,7 +351,6 @@ export function App({
         <div className="map-frame">
           <AtlasMap
             places={searchedPlaces}
-            textOrder={textOrder}
             routes={drawnRoutes}
             selectedPlaceId={state.place}
             onSelectPlace={selectPlace}

@@ -6,8 +6,9 @@
  */
 import L from 'leaflet';
 import type { ChosenLabel } from './chooseLabels';
+import { LABEL_PANE as PANE } from '../panes';
 
-export const LABEL_PANE = 'labels';
+export const LABEL_PANE = PANE.name;
 
 export interface LabelSpec {
   id: string;
@@ -29,7 +30,7 @@ export class LabelPane {
 
   constructor(private readonly map: L.Map) {
     this.pane = map.getPane(LABEL_PANE) ?? map.createPane(LABEL_PANE);
-    this.pane.style.zIndex = '590';
+    this.pane.style.zIndex = PANE.zIndex;
     // Every place label repeats its marker's accessible name, and area names repeat the basemap:
     // screen readers hear the markers only.
     this.pane.setAttribute('aria-hidden', 'true');
