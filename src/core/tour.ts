@@ -126,8 +126,8 @@ export function buildSlides(atlas: Atlas, options: BuildOptions = {}): Slide[] {
   const norm = normalizeText(atlas.text);
   const allPoints = atlas.places
     .filter((s) => s.place.kind !== 'route')
-    .map((s) => pointOf(s.place))
-    .filter((p) => Math.abs(p[1]) <= 85);
+    // The Pole too: the title slide is polar (it shows the flight), and each map fits what it can show.
+    .map((s) => pointOf(s.place));
   const newsletter = atlas.newsletter;
   const flights = playableRoutes(atlas);
   const flightIds = new Set(flights.map((r) => r.place.id));

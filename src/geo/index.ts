@@ -14,3 +14,4 @@ export { clipToLatitude, clipRingToLatitude, clipLineToLatitude, graticule } fro
 export { cutAtLatitude, type CutLines, type LatitudeCut } from './cutAtLatitude';
 export { zoomToSeparate } from './separation';
 export { areaLabelPoint, mercatorY, type AreaLabelPoint } from './labelPoint';
+export { MERCATOR_LIMIT, onMercator } from './mercator';

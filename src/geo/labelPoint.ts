@@ -4,10 +4,11 @@
  * Web Mercator degrees so the point looks central on the map. Pure: no DOM.
  */
 import type { Position } from 'geojson';
+import { MERCATOR_LIMIT } from './mercator';
 
-/** Web Mercator y in degrees (x is the longitude), latitude clamped to ±85°. */
+/** Web Mercator y in degrees (x is the longitude), latitude clamped to the Mercator limit (±85°). */
 export function mercatorY(lat: number): number {
-  const phi = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
+  const phi = (Math.max(-MERCATOR_LIMIT, Math.min(MERCATOR_LIMIT, lat)) * Math.PI) / 180;
   return (Math.log(Math.tan(Math.PI / 4 + phi / 2)) * 180) / Math.PI;
 }
 

@@ -5,9 +5,10 @@
 import L from 'leaflet';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { MapContainer, useMap } from 'react-leaflet';
+import { MERCATOR_LIMIT, onMercator } from '../geo';
 import { BasemapLayer } from './BasemapLayer';
 import { ContextLayer } from './ContextLayer';
-import { fromLatLngBounds, MAX_DRAW_LAT, type GeoBounds } from './coords';
+import { fromLatLngBounds, type GeoBounds } from './coords';
 import { useAreaLabels, type AreaLabel } from './labels';
 import { MapLegend } from './legend';
 import { MapAttribution } from './MapAttribution';
@@ -24,8 +25,8 @@ export type { AtlasMapProps, ViewRequest } from './mapProps';
 
 // Wide enough to centre the map on ±180° (shapes are drawn there and on their ∓360° copies).
 const WORLD: L.LatLngBoundsExpression = [
-  [-85, -360],
-  [85, 360],
+  [-MERCATOR_LIMIT, -360],
+  [MERCATOR_LIMIT, 360],
 ];
 
 /**
@@ -64,10 +65,7 @@ function MercatorMap(props: AtlasMapProps) {
   // Web Mercator cannot show the Pole: places beyond its latitudes get a mark, not a marker.
   const { places } = props;
   const [drawable, beyond] = useMemo(
-    () => [
-      places.filter((p) => Math.abs(p.position[1]!) <= MAX_DRAW_LAT),
-      places.filter((p) => Math.abs(p.position[1]!) > MAX_DRAW_LAT),
-    ],
+    () => [places.filter((p) => onMercator(p.position)), places.filter((p) => !onMercator(p.position))],
     [places],
   );
   return (

@@ -8,8 +8,7 @@
 import L from 'leaflet';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import { positionAt, type Track } from '../geo';
-import { MAX_DRAW_LAT } from './coords';
+import { MERCATOR_LIMIT, positionAt, type Track } from '../geo';
 import { PLANE_PANE } from './panes';
 
 export interface PlaneFeed {
@@ -84,7 +83,7 @@ export function PlaneMarker({ feed }: { feed: PlaneFeed }) {
       const bLon = a.lon + ((((b.lon - a.lon + 540) % 360) + 360) % 360) - 180;
       marker.setLatLng([here.lat, here.lon]);
       // Web Mercator cannot show the Pole: there the plane is off this map, not on its edge.
-      const off = mercator && Math.abs(here.lat) > MAX_DRAW_LAT;
+      const off = mercator && Math.abs(here.lat) > MERCATOR_LIMIT;
       glyph.style.visibility = off ? 'hidden' : '';
       const pa = map.latLngToLayerPoint([a.lat, a.lon]);
       const pb = map.latLngToLayerPoint([b.lat, bLon]);

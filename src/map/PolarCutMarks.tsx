@@ -7,8 +7,8 @@
 import L from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { useMap } from 'react-leaflet';
-import { cutAtLatitude } from '../geo';
-import { MAX_DRAW_LAT, toLatLngExact } from './coords';
+import { cutAtLatitude, MERCATOR_LIMIT } from '../geo';
+import { toLatLngExact } from './coords';
 import { setObstacles } from './obstacles';
 import type { MapPlace } from './MarkerLayer';
 import type { MapRoute } from './RouteLayer';
@@ -43,13 +43,13 @@ export function cutMarks(routes: readonly MapRoute[], beyond: readonly MapPlace[
   for (const route of routes) {
     const first = route.lines[0];
     if (!first) continue;
-    cutAtLatitude([first], MAX_DRAW_LAT)
+    cutAtLatitude([first], MERCATOR_LIMIT)
       .cuts.filter((c) => c.side === 1)
       .forEach((c, i) => {
         const where = c.direction === 'leave' ? 'leaves this map here' : 'comes back onto this map here';
         marks.push({
           key: `${route.id}-${i}`,
-          position: [wrapLon(c.position[0]!), MAX_DRAW_LAT],
+          position: [wrapLon(c.position[0]!), MERCATOR_LIMIT],
           text: 'Over the Pole',
           label: `${route.name} ${where}, over the Pole${names ? ` (${names})` : ''}. Show the polar view`,
         });
@@ -59,7 +59,7 @@ export function cutMarks(routes: readonly MapRoute[], beyond: readonly MapPlace[
   if (marks.length === 0 && lone) {
     marks.push({
       key: 'beyond',
-      position: [wrapLon(lone.position[0]!), MAX_DRAW_LAT],
+      position: [wrapLon(lone.position[0]!), MERCATOR_LIMIT],
       text: 'Beyond this map',
       label: `${names}: beyond this map's top edge. Show the polar view`,
     });

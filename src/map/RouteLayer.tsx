@@ -8,8 +8,8 @@ import L from 'leaflet';
 import type { Position } from 'geojson';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
-import { cutAtLatitude } from '../geo';
-import { MAX_DRAW_LAT, toLatLngExact } from './coords';
+import { cutAtLatitude, MERCATOR_LIMIT } from '../geo';
+import { toLatLngExact } from './coords';
 import type { MapProjection } from './projection';
 
 export interface MapRoute {
@@ -69,7 +69,7 @@ export function RouteLayer({
       // The polar map has no seam at ±180° and shows the Pole: the path once, latitudes as they are.
       const polar = projection === 'polar';
       // Mercator: each copy cut at the drawable latitudes, latitudes as they are (no clamping).
-      const lines = polar ? [route.points] : cutAtLatitude(route.lines, MAX_DRAW_LAT).pieces;
+      const lines = polar ? [route.points] : cutAtLatitude(route.lines, MERCATOR_LIMIT).pieces;
       lines.forEach((line, piece) => {
         const polyline = L.polyline(line.map(toLatLngExact), {
           color,

@@ -2,7 +2,8 @@
 import L from 'leaflet';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import { MAX_DRAW_LAT, toLatLng, toLatLngExact } from './coords';
+import { onMercator } from '../geo';
+import { toLatLng, toLatLngExact } from './coords';
 import type { ViewRequest } from './mapProps';
 import { POLAR_MIN_LAT, type MapProjection } from './projection';
 
@@ -90,7 +91,7 @@ export function ViewController({
     } else if (view.kind === 'fit') {
       if (view.points.length === 0) return;
       // Points beyond Mercator's latitudes (the Pole) only count when there is nothing else.
-      const drawable = view.points.filter((p) => Math.abs(p[1]!) <= MAX_DRAW_LAT);
+      const drawable = view.points.filter((p) => onMercator(p));
       const bounds = L.latLngBounds((drawable.length ? drawable : view.points).map(toLatLng));
       const { topLeft, bottomRight } = fitPadding(map);
       const fit = { paddingTopLeft: topLeft, paddingBottomRight: bottomRight, maxZoom: fitMaxZoom };

@@ -1,16 +1,14 @@
 /**
  * The one place where GeoJSON [lon, lat] becomes Leaflet [lat, lng] and back. Web Mercator cannot
- * show the poles: it draws latitudes up to ±85° (MAX_DRAW_LAT). Routes are cut there (geo
+ * show the poles: it draws latitudes up to ±85° (geo MERCATOR_LIMIT). Routes are cut there (geo
  * cutAtLatitude) and places beyond get no marker (AtlasMap); toLatLng still clamps, for view
  * requests and markers that must land somewhere.
  */
 import type { LatLngBounds, LatLngTuple } from 'leaflet';
 import type { Position } from 'geojson';
+import { MERCATOR_LIMIT } from '../geo';
 
-/** Drawing limit of latitude on the Mercator map, degrees. */
-export const MAX_DRAW_LAT = 85;
-
-const clampLat = (lat: number) => Math.max(-MAX_DRAW_LAT, Math.min(MAX_DRAW_LAT, lat));
+const clampLat = (lat: number) => Math.max(-MERCATOR_LIMIT, Math.min(MERCATOR_LIMIT, lat));
 
 /** [lon, lat] → Leaflet [lat, lng], latitude clamped to ±85°. */
 export function toLatLng(p: Position): LatLngTuple {

@@ -1,6 +1,6 @@
 export { AtlasMap, type AtlasMapProps, type ViewRequest } from './AtlasMap';
 export { type BasemapDetail, type LoadTopology } from './BasemapLayer';
-export { isInView, toLatLng, toLatLngExact, MAX_DRAW_LAT, type GeoBounds } from './coords';
+export { isInView, toLatLng, toLatLngExact, type GeoBounds } from './coords';
 export { storiesLabel, type MapEmphasis, type MapPlace } from './MarkerLayer';
 export { routeStyle, ROUTE_STYLES, type MapRoute } from './RouteLayer';
 export { POLAR_MIN_LAT, type MapProjection } from './projection';

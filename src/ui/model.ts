@@ -1,8 +1,8 @@
 /** What the views derive from an Atlas: map markers and routes, per-story places, search, URL state. */
 import type { Position } from 'geojson';
 import type { Atlas, Mention, Place } from '../core';
-import { greatCirclePath, greatCirclePoints } from '../geo';
-import { isInView, MAX_DRAW_LAT, routeStyle, type GeoBounds, type MapPlace, type MapRoute } from '../map';
+import { greatCirclePath, greatCirclePoints, onMercator } from '../geo';
+import { isInView, routeStyle, type GeoBounds, type MapPlace, type MapRoute } from '../map';
 
 /** A place's point as [lon, lat]. */
 export const placePosition = (p: Place): Position => [p.lon, p.lat];
@@ -47,7 +47,7 @@ export function placePoints(atlas: Atlas, place: Place): Position[] {
 export function beyondMercator(atlas: Atlas): Set<string> {
   return new Set(
     atlas.places
-      .filter((s) => placePoints(atlas, s.place).every((p) => Math.abs(p[1]!) > MAX_DRAW_LAT))
+      .filter((s) => placePoints(atlas, s.place).every((p) => !onMercator(p)))
       .map((s) => s.place.id),
   );
 }

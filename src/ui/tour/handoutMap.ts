@@ -13,6 +13,7 @@ import {
   type GeoProjection,
 } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPoint, Position } from 'geojson';
+import { onMercator } from '../../geo';
 // The chooser itself, not the map package's index (that brings Leaflet, which needs a window).
 import { chooseLabels, type ChosenLabel, type LabelCandidate } from '../../map/labels/chooseLabels';
 
@@ -23,8 +24,6 @@ export const HANDOUT_HEIGHT = 500;
 const PAD = 36;
 /** The smallest span shown, in degrees of latitude: one city (or a country's centre) shows its region. */
 const MIN_SPAN = 16;
-/** Mercator cannot show latitudes beyond this (the app's map draws up to it too). */
-const MERCATOR_LIMIT = 85;
 /** The polar map shows the north down to this latitude (as the app's polar map). */
 const POLAR_EDGE_LAT = 10;
 /** The central meridian of the app's polar map (EPSG:3575), pointing down from the Pole. */
@@ -132,8 +131,8 @@ function northAt(projection: GeoProjection): number {
 
 /** Draws one slide's map: the projection chosen for it, fitted to its places. */
 export function handoutMap(input: HandoutMapInput): HandoutMapDrawing {
-  const onMercator = input.points.filter((p) => Math.abs(p[1]!) <= MERCATOR_LIMIT);
-  const polar = input.polar || onMercator.length === 0;
+  const mercatorPoints = input.points.filter(onMercator);
+  const polar = input.polar || mercatorPoints.length === 0;
   const extent: [[number, number], [number, number]] = [
     [PAD, PAD],
     [HANDOUT_WIDTH - PAD, HANDOUT_HEIGHT - PAD],
@@ -147,10 +146,10 @@ export function handoutMap(input: HandoutMapInput): HandoutMapDrawing {
       .clipAngle(90 - POLAR_EDGE_LAT)
       .fitExtent(extent, fitTarget(target, meanLongitude(target)));
   } else {
-    const lon0 = meanLongitude(onMercator);
+    const lon0 = meanLongitude(mercatorPoints);
     projection = geoMercator()
       .rotate([-lon0, 0])
-      .fitExtent(extent, fitTarget(onMercator, lon0) as GeoPermissibleObjects);
+      .fitExtent(extent, fitTarget(mercatorPoints, lon0) as GeoPermissibleObjects);
   }
   // Clipped to the map's box: shapes off the page are cut away, not carried in the file.
   projection.clipExtent([
@@ -160,7 +159,7 @@ export function handoutMap(input: HandoutMapInput): HandoutMapDrawing {
   const path = geoPath(projection).digits(1);
   const inside = (xy: [number, number] | null): xy is [number, number] =>
     xy !== null && xy[0] >= 0 && xy[0] <= HANDOUT_WIDTH && xy[1] >= 0 && xy[1] <= HANDOUT_HEIGHT;
-  const shows = (p: Position) => (polar ? p[1]! >= POLAR_EDGE_LAT : Math.abs(p[1]!) <= MERCATOR_LIMIT);
+  const shows = (p: Position) => (polar ? p[1]! >= POLAR_EDGE_LAT : onMercator(p));
   const dots = input.points
     .filter(shows)
     .map((p) => projection([p[0]!, p[1]!]))
