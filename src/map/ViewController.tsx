@@ -67,6 +67,10 @@ export function ViewController({
   const map = useMap();
   useEffect(() => {
     if (!view) return;
+    // A hidden map (the tour printing its handout) has no size to fit to: every zoom and centre
+    // would come out NaN, and the polar projection throws on them.
+    const { x: width, y: height } = map.getSize();
+    if (width === 0 || height === 0) return;
     const jump = prefersReducedMotion();
     const fly = { duration: 0.8 };
     if (view.kind === 'fit' && projection === 'polar') {
@@ -86,6 +90,7 @@ export function ViewController({
       const shift = bottomRight.subtract(topLeft).divideBy(2);
       const centrePx = map.project(map.unproject(box.getCenter(), z), zoom).add(shift);
       const center = map.unproject(centrePx, zoom);
+      if (!Number.isFinite(zoom) || !Number.isFinite(center.lat) || !Number.isFinite(center.lng)) return;
       if (jump) map.setView(center, zoom, { animate: false });
       else map.flyTo(center, zoom, fly);
     } else if (view.kind === 'fit') {
