@@ -17,3 +17,4 @@ export {
   type LabelCandidate,
   type MarkerBox,
 } from './labels';
+export { loadOnce } from './topologyCache';

@@ -403,8 +403,8 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     // The next slide's places on a small map of the bundled land.
     const map = view.locator('[aria-label="Next slide"] svg[role="img"]');
     await map.waitFor();
-    expect(await map.getAttribute('aria-label')).toMatch(/^Map of the next slide/);
-    await map.locator('path.tour-presenter-map-land').waitFor({ state: 'attached' });
+    expect(await map.getAttribute('aria-label')).toMatch(/^(North polar map|Map) of the next slide/);
+    await map.locator('path.handout-land').waitFor({ state: 'attached' });
     expect(Number(await map.getAttribute('data-dots'))).toBeGreaterThan(0);
     await page.screenshot({ path: join(OUT_DIR, 'tour-presenter-1920x1080.png') });
 
