@@ -13,6 +13,41 @@ export interface TextRange {
   end: number;
 }
 
+/** A piece of a stretch of text: newsletter furniture or not, with its offsets [start, end). */
+export interface TextPiece {
+  text: string;
+  furniture: boolean;
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits `text` [from, to) into pieces, cut wherever one of `ranges` (in any order) starts or
+ * ends; a piece is furniture if a range covers it. Empty when `from >= to`.
+ *
+ * @example splitByRanges('ab READ ALSO', 0, 12, [{ start: 3, end: 12 }])
+ *   // → [{ text: 'ab ', furniture: false, start: 0, end: 3 }, { text: 'READ ALSO', furniture: true, start: 3, end: 12 }]
+ */
+export function splitByRanges(
+  text: string,
+  from: number,
+  to: number,
+  ranges: readonly TextRange[],
+): TextPiece[] {
+  if (from >= to) return [];
+  const cuts = new Set([from, to]);
+  for (const r of ranges) {
+    if (r.start > from && r.start < to) cuts.add(r.start);
+    if (r.end > from && r.end < to) cuts.add(r.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  return points.slice(1).map((end, i) => {
+    const start = points[i]!;
+    const furniture = ranges.some((r) => r.start <= start && start < r.end);
+    return { text: text.slice(start, end), furniture, start, end };
+  });
+}
+
 /** No-break spaces as spaces (one for one, so offsets stay). */
 const spaces = (s: string) => s.replace(/\u00a0/g, ' ');
 
