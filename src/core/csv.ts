@@ -84,6 +84,26 @@ export function parseNumberCell(row: CsvRow, column: string, file: string, min: 
   return value;
 }
 
+/**
+ * Remembers the line of each id it is given; for an id seen before it throws a DataError at the
+ * later row's `column`, naming the first row's line in `problem` (by default "listed twice (first
+ * on line N): keep one row").
+ *
+ * @example const once = uniqueIds('seas.csv'); rows.forEach((row) => once(row, row.values.id!));
+ */
+export function uniqueIds(
+  file: string,
+  problem: (firstLine: number) => string = (first) => `listed twice (first on line ${first}): keep one row`,
+  column = 'id',
+): (row: CsvRow, id: string) => void {
+  const seen = new Map<string, number>();
+  return (row, id) => {
+    const first = seen.get(id);
+    if (first !== undefined) throw new DataError(file, row.line, column, id, problem(first));
+    seen.set(id, row.line);
+  };
+}
+
 /** Returns a non-empty cell, or throws a DataError naming it. */
 export function requireCell(row: CsvRow, column: string, file: string, what: string): string {
   const value = row.values[column] ?? '';
