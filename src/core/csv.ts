@@ -71,13 +71,21 @@ function rowLines(text: string, count: number): number[] {
   return starts;
 }
 
-/** Parses a finite number in [min, max], or throws a DataError naming the cell. */
-export function parseNumberCell(row: CsvRow, column: string, file: string, min: number, max: number): number {
+/**
+ * Parses a finite number in [min, max], or throws a DataError naming the cell; `notANumber` is
+ * the problem told for a cell that is no number (by default, one for coordinates).
+ */
+export function parseNumberCell(
+  row: CsvRow,
+  column: string,
+  file: string,
+  min: number,
+  max: number,
+  notANumber = 'not a number; write decimal degrees like 55.7558',
+): number {
   const raw = row.values[column] ?? '';
   const value = raw === '' ? NaN : Number(raw);
-  if (!Number.isFinite(value)) {
-    throw new DataError(file, row.line, column, raw, 'not a number; write decimal degrees like 55.7558');
-  }
+  if (!Number.isFinite(value)) throw new DataError(file, row.line, column, raw, notANumber);
   if (value < min || value > max) {
     throw new DataError(file, row.line, column, raw, `out of range: must be between ${min} and ${max}`);
   }
