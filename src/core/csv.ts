@@ -93,6 +93,26 @@ export function parseNumberCell(
 }
 
 /**
+ * Parses a whole number in [min, max] (like a line number of a text), or throws a DataError at the
+ * cell with `problem`.
+ */
+export function parseIntegerCell(
+  row: CsvRow,
+  column: string,
+  file: string,
+  min: number,
+  max: number,
+  problem: string,
+): number {
+  const raw = row.values[column] ?? '';
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new DataError(file, row.line, column, raw, problem);
+  }
+  return value;
+}
+
+/**
  * Remembers the line of each id it is given; for an id seen before it throws a DataError at the
  * later row's `column`, naming the first row's line in `problem` (by default "listed twice (first
  * on line N): keep one row").

@@ -4,7 +4,7 @@
  * data/newsletters/<name>.furniture.csv (line, text: the exact furniture text on that line), found
  * here as ranges of the newsletter text so the reader and the slides can show them as what they are.
  */
-import { parseCsv, requireCell } from './csv';
+import { parseCsv, parseIntegerCell, requireCell } from './csv';
 import { DataError } from './types';
 
 /** A stretch [start, end) of the newsletter text. */
@@ -61,18 +61,15 @@ export function parseFurniture(text: string, csv: string, file: string): TextRan
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return parseCsv(csv, file, ['line', 'text'])
     .map((row) => {
-      const raw = row.values.line ?? '';
-      const line = Number(raw);
-      const start = lineStarts[line - 1];
-      if (!Number.isInteger(line) || start === undefined) {
-        throw new DataError(
-          file,
-          row.line,
-          'line',
-          raw,
-          `write a line number of the text (1 to ${lineStarts.length})`,
-        );
-      }
+      const line = parseIntegerCell(
+        row,
+        'line',
+        file,
+        1,
+        lineStarts.length,
+        `write a line number of the text (1 to ${lineStarts.length})`,
+      );
+      const start = lineStarts[line - 1]!;
       const wanted = requireCell(row, 'text', file, 'the furniture text as it stands on the line');
       const end = lineStarts[line] ?? text.length;
       // The newsletter is full of no-break spaces; the CSV may write them as plain spaces.

@@ -50,6 +50,10 @@ describe('newsletter furniture', () => {
   it('says which row is wrong when the text is not on its line', () => {
     expect(() => parseFurniture('one\ntwo\n', 'line,text\n2,one\n', 'x.furniture.csv')).toThrow(DataError);
     expect(() => parseFurniture('one\ntwo\n', 'line,text\n9,one\n', 'x.furniture.csv')).toThrow(/line/);
+    for (const line of ['0', '1.5', 'two'])
+      expect(() => parseFurniture('one\ntwo\n', `line,text\n${line},one\n`, 'x.furniture.csv')).toThrow(
+        'x.furniture.csv:2: column "line": write a line number of the text (1 to 3)',
+      );
     expect(parseFurniture('one\ntwo Read more\n', 'line,text\n2,Read more\n', 'x.furniture.csv')).toEqual([
       { start: 8, end: 17 },
     ]);
