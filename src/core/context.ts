@@ -3,7 +3,7 @@
  * that are not places the newsletter names but help a reader see where the moment was (a river, a
  * neighbouring city), each tied to the waypoint whose slide shows it. Pure data: no DOM.
  */
-import { parseCsv, requireCell } from './csv';
+import { parseCsv, parseNumberCell, requireCell } from './csv';
 import type { Waypoint } from './types';
 import { DataError } from './types';
 
@@ -21,21 +21,6 @@ export interface ContextFeature {
   points: [number, number][];
   /** The sources of its points, each once. */
   sources: string[];
-}
-
-function number(
-  raw: string | undefined,
-  file: string,
-  line: number,
-  column: string,
-  min: number,
-  max: number,
-) {
-  const n = raw === undefined || raw === '' ? NaN : Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) {
-    throw new DataError(file, line, column, raw ?? '', `write a number from ${min} to ${max}`);
-  }
-  return n;
 }
 
 /**
@@ -57,15 +42,25 @@ export function parseContext(text: string, file: string, waypoints: readonly Way
       throw new DataError(file, row.line, 'kind', row.values.kind ?? '', `write one of ${KINDS.join(', ')}`);
     }
     const name = requireCell(row, 'name', file, 'the name shown on the map');
-    const lat = number(row.values.lat, file, row.line, 'lat', -90, 90);
-    const lon = number(row.values.lon, file, row.line, 'lon', -180, 180);
+    const lat = parseNumberCell(row, 'lat', file, -90, 90);
+    const lon = parseNumberCell(row, 'lon', file, -180, 180);
     const seq = row.values.waypoint ?? '';
     const waypoint = waypoints.findIndex((w) => String(w.seq) === seq);
     if (waypoint < 0) {
       throw new DataError(file, row.line, 'waypoint', seq, "write the seq of one of the route's waypoints");
     }
     const source = requireCell(row, 'source', file, 'every point needs a source');
-    const order = kind === 'river' ? number(row.values.seq, file, row.line, 'seq', 1, 1e6) : 0;
+    const order =
+      kind === 'river'
+        ? parseNumberCell(
+            row,
+            'seq',
+            file,
+            1,
+            1e6,
+            "not a number; write the point's place in the river's line, like 1",
+          )
+        : 0;
     let feature = byId.get(id);
     if (!feature) {
       feature = { id, kind, name, waypoint, points: [], sources: [], order: [] };

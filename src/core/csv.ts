@@ -71,17 +71,65 @@ function rowLines(text: string, count: number): number[] {
   return starts;
 }
 
-/** Parses a finite number in [min, max], or throws a DataError naming the cell. */
-export function parseNumberCell(row: CsvRow, column: string, file: string, min: number, max: number): number {
+/**
+ * Parses a finite number in [min, max], or throws a DataError naming the cell; `notANumber` is
+ * the problem told for a cell that is no number (by default, one for coordinates).
+ */
+export function parseNumberCell(
+  row: CsvRow,
+  column: string,
+  file: string,
+  min: number,
+  max: number,
+  notANumber = 'not a number; write decimal degrees like 55.7558',
+): number {
   const raw = row.values[column] ?? '';
   const value = raw === '' ? NaN : Number(raw);
-  if (!Number.isFinite(value)) {
-    throw new DataError(file, row.line, column, raw, 'not a number; write decimal degrees like 55.7558');
-  }
+  if (!Number.isFinite(value)) throw new DataError(file, row.line, column, raw, notANumber);
   if (value < min || value > max) {
     throw new DataError(file, row.line, column, raw, `out of range: must be between ${min} and ${max}`);
   }
   return value;
+}
+
+/**
+ * Parses a whole number in [min, max] (like a line number of a text), or throws a DataError at the
+ * cell with `problem`.
+ */
+export function parseIntegerCell(
+  row: CsvRow,
+  column: string,
+  file: string,
+  min: number,
+  max: number,
+  problem: string,
+): number {
+  const raw = row.values[column] ?? '';
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new DataError(file, row.line, column, raw, problem);
+  }
+  return value;
+}
+
+/**
+ * Remembers the line of each id it is given; for an id seen before it throws a DataError at the
+ * later row's `column`, naming the first row's line in `problem` (by default "listed twice (first
+ * on line N): keep one row").
+ *
+ * @example const once = uniqueIds('seas.csv'); rows.forEach((row) => once(row, row.values.id!));
+ */
+export function uniqueIds(
+  file: string,
+  problem: (firstLine: number) => string = (first) => `listed twice (first on line ${first}): keep one row`,
+  column = 'id',
+): (row: CsvRow, id: string) => void {
+  const seen = new Map<string, number>();
+  return (row, id) => {
+    const first = seen.get(id);
+    if (first !== undefined) throw new DataError(file, row.line, column, id, problem(first));
+    seen.set(id, row.line);
+  };
 }
 
 /** Returns a non-empty cell, or throws a DataError naming it. */

@@ -4,13 +4,48 @@
  * data/newsletters/<name>.furniture.csv (line, text: the exact furniture text on that line), found
  * here as ranges of the newsletter text so the reader and the slides can show them as what they are.
  */
-import { parseCsv, requireCell } from './csv';
+import { parseCsv, parseIntegerCell, requireCell } from './csv';
 import { DataError } from './types';
 
 /** A stretch [start, end) of the newsletter text. */
 export interface TextRange {
   start: number;
   end: number;
+}
+
+/** A piece of a stretch of text: newsletter furniture or not, with its offsets [start, end). */
+export interface TextPiece {
+  text: string;
+  furniture: boolean;
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits `text` [from, to) into pieces, cut wherever one of `ranges` (in any order) starts or
+ * ends; a piece is furniture if a range covers it. Empty when `from >= to`.
+ *
+ * @example splitByRanges('ab READ ALSO', 0, 12, [{ start: 3, end: 12 }])
+ *   // → [{ text: 'ab ', furniture: false, start: 0, end: 3 }, { text: 'READ ALSO', furniture: true, start: 3, end: 12 }]
+ */
+export function splitByRanges(
+  text: string,
+  from: number,
+  to: number,
+  ranges: readonly TextRange[],
+): TextPiece[] {
+  if (from >= to) return [];
+  const cuts = new Set([from, to]);
+  for (const r of ranges) {
+    if (r.start > from && r.start < to) cuts.add(r.start);
+    if (r.end > from && r.end < to) cuts.add(r.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  return points.slice(1).map((end, i) => {
+    const start = points[i]!;
+    const furniture = ranges.some((r) => r.start <= start && start < r.end);
+    return { text: text.slice(start, end), furniture, start, end };
+  });
 }
 
 /** No-break spaces as spaces (one for one, so offsets stay). */
@@ -26,18 +61,15 @@ export function parseFurniture(text: string, csv: string, file: string): TextRan
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return parseCsv(csv, file, ['line', 'text'])
     .map((row) => {
-      const raw = row.values.line ?? '';
-      const line = Number(raw);
-      const start = lineStarts[line - 1];
-      if (!Number.isInteger(line) || start === undefined) {
-        throw new DataError(
-          file,
-          row.line,
-          'line',
-          raw,
-          `write a line number of the text (1 to ${lineStarts.length})`,
-        );
-      }
+      const line = parseIntegerCell(
+        row,
+        'line',
+        file,
+        1,
+        lineStarts.length,
+        `write a line number of the text (1 to ${lineStarts.length})`,
+      );
+      const start = lineStarts[line - 1]!;
       const wanted = requireCell(row, 'text', file, 'the furniture text as it stands on the line');
       const end = lineStarts[line] ?? text.length;
       // The newsletter is full of no-break spaces; the CSV may write them as plain spaces.

@@ -1,4 +1,4 @@
-import { parseCsv, parseNumberCell, requireCell } from './csv';
+import { parseCsv, parseNumberCell, requireCell, uniqueIds } from './csv';
 import { DataError, PLACE_KINDS, type Gazetteer, type Place, type PlaceKind, type Rule } from './types';
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -13,7 +13,7 @@ const GAZETTEER_COLUMNS = ['id', 'name', 'aliases', 'kind', 'lat', 'lon', 'count
  *   'moscow,Moscow,Moscow,city,55.7558,37.6173,RU,Q649,Wikipedia: Moscow\n', 'gazetteer.csv')
  */
 export function parseGazetteer(text: string, file: string): Place[] {
-  const seen = new Map<string, number>();
+  const once = uniqueIds(file, (first) => `duplicate id: already used on line ${first}`);
   return parseCsv(text, file, GAZETTEER_COLUMNS).map((row) => {
     const v = row.values;
     const id = requireCell(row, 'id', file, 'every place needs an id');
@@ -26,11 +26,7 @@ export function parseGazetteer(text: string, file: string): Place[] {
         'ids are lower-case words joined by hyphens, like new-york',
       );
     }
-    const earlier = seen.get(id);
-    if (earlier !== undefined) {
-      throw new DataError(file, row.line, 'id', id, `duplicate id: already used on line ${earlier}`);
-    }
-    seen.set(id, row.line);
+    once(row, id);
     const name = requireCell(row, 'name', file, 'every place needs a name');
     const kind = v.kind as PlaceKind;
     if (!PLACE_KINDS.includes(kind)) {

@@ -24,7 +24,7 @@ export {
   type CatalogEntry,
   type StoryIndexRow,
 } from './stories';
-export { furnitureFileFor, parseFurniture, type TextRange } from './furniture';
+export { furnitureFileFor, parseFurniture, splitByRanges, type TextPiece, type TextRange } from './furniture';
 export { createPlaceFinder, sentenceAround, type PlaceFinder } from './mentions';
 export {
   loadAtlas,

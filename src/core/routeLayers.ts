@@ -7,7 +7,7 @@
  */
 import type { RouteData } from './atlas';
 import { parseContext, type ContextFeature } from './context';
-import { parseCsv, requireCell } from './csv';
+import { parseCsv, requireCell, uniqueIds } from './csv';
 import { parseFigures, type Figure } from './figures';
 import { parseMoments, type Moment } from './routes';
 import { DataError } from './types';
@@ -41,7 +41,7 @@ export interface RouteLayers {
  * route listed once, no unknown id, at most one flight.
  */
 export function parseRouteLayers(text: string, file: string, routeIds: readonly string[]): RouteLayers {
-  const seen = new Map<string, number>();
+  const once = uniqueIds(file);
   let flight: RouteLayer | null = null;
   const rows = parseCsv(text, file, ['id', 'layer']);
   const layers = rows.map((row): RouteLayer => {
@@ -55,11 +55,7 @@ export function parseRouteLayers(text: string, file: string, routeIds: readonly 
         `no route of data/geo/gazetteer.csv has this id: write one of ${routeIds.join(', ')}`,
       );
     }
-    const first = seen.get(id);
-    if (first !== undefined) {
-      throw new DataError(file, row.line, 'id', id, `listed twice (first on line ${first}): keep one row`);
-    }
-    seen.set(id, row.line);
+    once(row, id);
     const kind = row.values.layer ?? '';
     if (!KINDS.includes(kind as LayerKind)) {
       throw new DataError(file, row.line, 'layer', kind, `write one of ${KINDS.join(', ')}`);
@@ -79,7 +75,8 @@ export function parseRouteLayers(text: string, file: string, routeIds: readonly 
     }
     return layer;
   });
-  const missing = routeIds.find((id) => !seen.has(id));
+  const listed = new Set(layers.map((l) => l.id));
+  const missing = routeIds.find((id) => !listed.has(id));
   if (missing !== undefined) {
     throw new DataError(
       file,

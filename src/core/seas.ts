@@ -3,7 +3,7 @@
  * `id,name,lon,lat,min_zoom,max_zoom,source,note`), each at a point with a source, shown between
  * two zoom levels of the world map.
  */
-import { parseCsv, parseNumberCell, requireCell } from './csv';
+import { parseCsv, parseNumberCell, requireCell, uniqueIds } from './csv';
 import { DataError } from './types';
 
 export interface SeaLabel {
@@ -19,17 +19,13 @@ export interface SeaLabel {
 }
 
 export function parseSeas(text: string, file: string): SeaLabel[] {
-  const seen = new Map<string, number>();
+  const once = uniqueIds(file);
   return parseCsv(text, file, ['id', 'name', 'lon', 'lat', 'min_zoom', 'max_zoom', 'source']).map((row) => {
     const id = requireCell(row, 'id', file, 'write a slug like arctic-ocean');
     if (!/^[a-z0-9-]+$/.test(id)) {
       throw new DataError(file, row.line, 'id', id, 'write a slug of a-z, 0-9 and -, like bering-sea');
     }
-    const first = seen.get(id);
-    if (first !== undefined) {
-      throw new DataError(file, row.line, 'id', id, `listed twice (first on line ${first}): keep one row`);
-    }
-    seen.set(id, row.line);
+    once(row, id);
     const name = requireCell(row, 'name', file, 'write the name to show on the map');
     const lon = parseNumberCell(row, 'lon', file, -180, 180);
     const lat = parseNumberCell(row, 'lat', file, -90, 90);

@@ -1,4 +1,4 @@
-import { parseCsv, requireCell } from './csv';
+import { parseCsv, parseIntegerCell, requireCell } from './csv';
 import { fingerprint } from './fingerprint';
 import { DataError, type Story, type StoryKind } from './types';
 
@@ -48,16 +48,14 @@ export function parseStoryIndex(text: string, file: string): StoryIndexRow[] {
   let previous = 0;
   return parseCsv(text, file, ['line', 'kind', 'title']).map((row) => {
     const raw = row.values.line ?? '';
-    const line = Number(raw);
-    if (!Number.isInteger(line) || line < 1) {
-      throw new DataError(
-        file,
-        row.line,
-        'line',
-        raw,
-        'write the 1-based line number where the story starts',
-      );
-    }
+    const line = parseIntegerCell(
+      row,
+      'line',
+      file,
+      1,
+      Infinity,
+      'write the 1-based line number where the story starts',
+    );
     if (line <= previous) {
       throw new DataError(
         file,

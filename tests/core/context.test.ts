@@ -37,7 +37,7 @@ describe('parseContext (the flight’s context)', () => {
     expect(river!.sources).toEqual(['s', 't']);
   });
 
-  it('says which row is wrong: an unknown waypoint, a bad kind, a latitude out of range', () => {
+  it('says which row is wrong: an unknown waypoint, a bad kind, a latitude out of range, a river point with no order', () => {
     const bad = (row: string, column: string) => {
       try {
         parseContext(HEADER + row, 'x.csv', waypoints);
@@ -52,5 +52,6 @@ describe('parseContext (the flight’s context)', () => {
     bad('c,city,,C,45,-122,99,s,\n', 'waypoint');
     bad('c,lake,,C,45,-122,9,s,\n', 'kind');
     bad('c,city,,C,95,-122,9,s,\n', 'lat');
+    bad('r,river,first,R,45,-122,9,s,\n', 'seq');
   });
 });

@@ -1,7 +1,7 @@
 /** Newsletter furniture ("READ ALSO: …", "Read more") as curated, found as ranges of the text. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildSlides, DataError, loadAtlas, parseFurniture } from '../../src/core';
+import { buildSlides, DataError, loadAtlas, parseFurniture, splitByRanges } from '../../src/core';
 import { readDataFiles } from '../../src/cli/data';
 
 const text = readFileSync(
@@ -50,6 +50,10 @@ describe('newsletter furniture', () => {
   it('says which row is wrong when the text is not on its line', () => {
     expect(() => parseFurniture('one\ntwo\n', 'line,text\n2,one\n', 'x.furniture.csv')).toThrow(DataError);
     expect(() => parseFurniture('one\ntwo\n', 'line,text\n9,one\n', 'x.furniture.csv')).toThrow(/line/);
+    for (const line of ['0', '1.5', 'two'])
+      expect(() => parseFurniture('one\ntwo\n', `line,text\n${line},one\n`, 'x.furniture.csv')).toThrow(
+        'x.furniture.csv:2: column "line": write a line number of the text (1 to 3)',
+      );
     expect(parseFurniture('one\ntwo Read more\n', 'line,text\n2,Read more\n', 'x.furniture.csv')).toEqual([
       { start: 8, end: 17 },
     ]);
@@ -57,5 +61,51 @@ describe('newsletter furniture', () => {
 
   it('is none for an unknown newsletter', () => {
     expect(loadAtlas({ text: 'Moscow is far.\n\nREAD ALSO: Paris\n', ...data }).furniture).toEqual([]);
+  });
+});
+
+describe('splitByRanges', () => {
+  const line = 'He went home. Read more\nREAD ALSO: Paris';
+  const readMore = { start: 14, end: 23 };
+  const readAlso = { start: 24, end: 40 };
+  const shape = (from: number, to: number, ranges: { start: number; end: number }[]) =>
+    splitByRanges(line, from, to, ranges).map((p) => [p.text, p.furniture]);
+
+  it('cuts the text where each range starts and ends, each piece with its offsets', () => {
+    expect(splitByRanges(line, 0, line.length, [readMore, readAlso])).toEqual([
+      { text: 'He went home. ', furniture: false, start: 0, end: 14 },
+      { text: 'Read more', furniture: true, start: 14, end: 23 },
+      { text: '\n', furniture: false, start: 23, end: 24 },
+      { text: 'READ ALSO: Paris', furniture: true, start: 24, end: 40 },
+    ]);
+  });
+
+  it('gives back the text [from, to) exactly, whatever the ranges', () => {
+    for (const [from, to] of [
+      [0, 40],
+      [3, 17],
+      [16, 30],
+      [20, 21],
+    ] as const) {
+      const pieces = splitByRanges(line, from, to, [readAlso, readMore]);
+      expect(pieces.map((p) => p.text).join('')).toBe(line.slice(from, to));
+      expect(pieces[0]!.start).toBe(from);
+      expect(pieces.at(-1)!.end).toBe(to);
+      pieces.forEach((p, i) => i > 0 && expect(p.start).toBe(pieces[i - 1]!.end));
+    }
+  });
+
+  it('clips a range that reaches beyond the stretch, in any order of ranges', () => {
+    expect(shape(16, 30, [readAlso, readMore])).toEqual([
+      ['ad more', true],
+      ['\n', false],
+      ['READ A', true],
+    ]);
+    expect(shape(16, 20, [readMore])).toEqual([['ad m', true]]);
+  });
+
+  it('is one plain piece with no ranges, and nothing for an empty stretch', () => {
+    expect(shape(0, 7, [])).toEqual([['He went', false]]);
+    expect(splitByRanges(line, 5, 5, [readMore])).toEqual([]);
   });
 });

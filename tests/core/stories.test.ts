@@ -82,6 +82,10 @@ describe('curated story index', () => {
   it('rejects rows out of order, unknown kinds and lines past the text', () => {
     expect(() => parseStoryIndex('line,kind,title\n5,article,A\n3,article,B\n', 's.csv')).toThrow(/s\.csv:3/);
     expect(() => parseStoryIndex('line,kind,title\n5,essay,A\n', 's.csv')).toThrow(DataError);
+    for (const line of ['x', '0', '2.5', ''])
+      expect(() => parseStoryIndex(`line,kind,title\n${line},article,A\n`, 's.csv')).toThrow(
+        /^s\.csv:2: column "line": write the 1-based line number/,
+      );
     const far = 'line,kind,title\n1,article,A\n99,footer,\n';
     expect(() => findStories(TEXT, parseCatalog(CATALOG, 'c.csv'), { 't.stories.csv': far })).toThrow(
       /t\.stories\.csv:3: column "line"/,

@@ -1,6 +1,6 @@
 /** The open story: its full text, paragraphs kept, every place mention a button. */
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { Atlas, Mention, Story, TextRange } from '../../core';
+import { splitByRanges, type Atlas, type Mention, type Story, type TextRange } from '../../core';
 
 export function StoryReader({
   atlas,
@@ -120,40 +120,29 @@ function toParagraphs(
   const inFurniture = (at: number) => furniture.some((f) => f.start <= at && at < f.end);
   /** Text [from, to): plain pieces as strings, furniture pieces as spans. */
   const pushText = (from: number, to: number) => {
-    const cuts = new Set([from, to]);
-    for (const f of furniture) {
-      if (f.start > from && f.start < to) cuts.add(f.start);
-      if (f.end > from && f.end < to) cuts.add(f.end);
-    }
-    const points = [...cuts].sort((a, b) => a - b);
-    for (let i = 0; i + 1 < points.length; i++) {
-      const [a, b] = [points[i]!, points[i + 1]!];
-      const isFurniture = inFurniture(a);
-      let offset = a;
-      text
-        .slice(a, b)
-        .split('\n')
-        .forEach((part, k) => {
-          if (k > 0) {
-            paragraphs.push({ nodes: [], plain: 0, furniture: 0 });
-            offset++;
+    for (const piece of splitByRanges(text, from, to, furniture)) {
+      let offset = piece.start;
+      piece.text.split('\n').forEach((part, k) => {
+        if (k > 0) {
+          paragraphs.push({ nodes: [], plain: 0, furniture: 0 });
+          offset++;
+        }
+        if (part) {
+          const p = last();
+          if (piece.furniture) {
+            p.nodes.push(
+              <span className="furniture" key={`f${offset}`}>
+                {part}
+              </span>,
+            );
+            p.furniture++;
+          } else {
+            p.nodes.push(part);
+            if (part.trim() !== '') p.plain++;
           }
-          if (part) {
-            const p = last();
-            if (isFurniture) {
-              p.nodes.push(
-                <span className="furniture" key={`f${offset}`}>
-                  {part}
-                </span>,
-              );
-              p.furniture++;
-            } else {
-              p.nodes.push(part);
-              if (part.trim() !== '') p.plain++;
-            }
-          }
-          offset += part.length;
-        });
+        }
+        offset += part.length;
+      });
     }
   };
   let at = story.start;

@@ -23,7 +23,7 @@ import { useTourData } from './tourData';
 import type { TourFlight, TourMap } from './types';
 import { TourEditor } from './TourEditor';
 import { HANDOUT_LAYOUTS, TourHandout, type HandoutLayout } from './TourHandout';
-import { openChannel, presentParam, type TourMessage } from './tourSync';
+import { openChannel, slideParam, type TourMessage } from './tourSync';
 import { loadSavedTour, readContrast, saveTour, writeContrast } from './tourStore';
 
 export interface TourProps {
@@ -108,7 +108,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
   // the tour adds one history entry; Back (popstate without ?present=) leaves it, and so does
   // leaving it any other way (history.back), so the entry never outlives the tour.
   const pushed = useRef(false);
-  const openedFromUrl = useRef(presentParam(window.location.search) !== null);
+  const openedFromUrl = useRef(slideParam(window.location.search, 'present') !== null);
   useEffect(() => {
     if (!visible.length) return;
     const n = Math.min(index, visible.length - 1) + 1;
@@ -120,7 +120,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
   }, [index, visible.length]);
   useEffect(() => {
     const onPop = () => {
-      if (presentParam(window.location.search) !== null) return;
+      if (slideParam(window.location.search, 'present') !== null) return;
       pushed.current = false;
       onClose();
     };
@@ -128,7 +128,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
     return () => window.removeEventListener('popstate', onPop);
   }, [onClose]);
   const leave = useCallback(() => {
-    if (pushed.current && presentParam(window.location.search) !== null) window.history.back();
+    if (pushed.current && slideParam(window.location.search, 'present') !== null) window.history.back();
     else onClose();
   }, [onClose]);
 

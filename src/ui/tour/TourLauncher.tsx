@@ -6,13 +6,11 @@ import './tour.css';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import type { Atlas } from '../../core';
 import type { LoadTopology } from '../../map';
-import { presentParam, presenterParam } from './tourSync';
+import { slideParam } from './tourSync';
 import type { TourFlight, TourMap } from './types';
 
 const Tour = lazy(() => import('./Tour'));
 const TourPresenter = lazy(() => import('./TourPresenter'));
-
-export { presentParam };
 
 export function Present({
   atlas,
@@ -29,8 +27,8 @@ export function Present({
   /** The bundled basemap, for the printed handout's maps. */
   loadTopology?: LoadTopology | null;
 }) {
-  const [start, setStart] = useState<number | null>(() => presentParam(window.location.search));
-  const [presenter] = useState(() => presenterParam(window.location.search));
+  const [start, setStart] = useState<number | null>(() => slideParam(window.location.search, 'present'));
+  const [presenter] = useState(() => slideParam(window.location.search, 'presenter'));
   const button = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => {
     setStart(null);

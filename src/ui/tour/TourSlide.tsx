@@ -1,5 +1,5 @@
 /** One slide of the tour as shown: its title, the newsletter's words with the places marked, its places. */
-import type { Atlas, Slide, Snippet } from '../../core';
+import { splitByRanges, type Atlas, type Slide, type Snippet } from '../../core';
 
 /** How many place names the slide lists before "and N more". */
 const MAX_PLACE_NAMES = 5;
@@ -20,19 +20,17 @@ export function SnippetText({ snippet }: { snippet: Snippet }) {
   const furniture = snippet.furniture ?? [];
   /** Plain text [from, to), its furniture pieces as spans. */
   const plain = (from: number, to: number) => {
-    let at = from;
-    for (const f of furniture) {
-      const [a, b] = [Math.max(f.start, at), Math.min(f.end, to)];
-      if (a >= b) continue;
-      if (a > at) out.push(snippet.text.slice(at, a));
+    for (const piece of splitByRanges(snippet.text, from, to, furniture)) {
       out.push(
-        <span className="tour-furniture" key={`f${a}`}>
-          {snippet.text.slice(a, b)}
-        </span>,
+        piece.furniture ? (
+          <span className="tour-furniture" key={`f${piece.start}`}>
+            {piece.text}
+          </span>
+        ) : (
+          piece.text
+        ),
       );
-      at = b;
     }
-    if (at < to) out.push(snippet.text.slice(at, to));
   };
   let at = 0;
   snippet.marks.forEach((m, i) => {

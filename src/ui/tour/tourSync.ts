@@ -30,14 +30,8 @@ export function openChannel(onMessage: (m: TourMessage) => void): {
   return { post: (m) => channel.postMessage(m), close: () => channel.close() };
 }
 
-/** The 1-based slide of ?presenter=N, or null. */
-export function presenterParam(search: string): number | null {
-  const raw = new URLSearchParams(search).get('presenter');
-  return raw !== null && /^\d+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
-}
-
-/** The 1-based slide of ?present=N, or null. */
-export function presentParam(search: string): number | null {
-  const raw = new URLSearchParams(search).get('present');
+/** The 1-based slide N of ?present=N (the tour) or ?presenter=N (the presenter window), or null. */
+export function slideParam(search: string, name: 'present' | 'presenter'): number | null {
+  const raw = new URLSearchParams(search).get(name);
   return raw !== null && /^\d+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
 }
