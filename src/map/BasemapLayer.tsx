@@ -12,6 +12,7 @@ import type { Topology } from 'topojson-specification';
 import { createBasemapLayer } from './basemap';
 import type { MapProjection } from './projection';
 import { loadOnce } from './topologyCache';
+import { TILES_FAILED } from './messages';
 
 export type BasemapDetail = '110m' | '50m';
 /** Supplied by the entry point (only it fetches): the world-atlas topology at a resolution. */
@@ -19,7 +20,6 @@ export type LoadTopology = (detail: BasemapDetail) => Promise<Topology>;
 
 const DETAIL_ZOOM = 4; // from this zoom on, the 50m atlas
 const OSM_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-export const TILES_FAILED = 'Online tiles could not be loaded; showing the offline map.';
 
 /** The online tiles: on their way, all in, or failed (none loaded, or some failed: keep the land). */
 type TileState = 'loading' | 'loaded' | 'failed' | 'partial';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MARKER, noBrowser, OUT_DIR, useAtlas } from './harness';
+import { TILES_FAILED } from '../../src/map/messages';
 
 /** LAND_STYLE.fillColor in src/map/basemap.ts. */
 const LAND = [0xee, 0xf0, 0xe6];
@@ -61,7 +62,7 @@ describe.skipIf(noBrowser)('Basemap in headless Chromium (production build)', ()
     });
     const note = page.locator('.tiles-note[role="status"]');
     await note.waitFor({ state: 'visible' });
-    expect(await note.innerText()).toBe('Online tiles could not be loaded; showing the offline map.');
+    expect(await note.innerText()).toBe(TILES_FAILED);
     await expect.poll(() => landUnder(page, 'Azerbaijan')).toEqual(LAND);
     expect(await page.locator('.leaflet-tile-pane img').count(), 'no tile layer left').toBe(0);
     await page.screenshot({ path: join(OUT_DIR, 'basemap-tiles-failed.png') });
