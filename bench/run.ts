@@ -59,6 +59,12 @@ const quantile = (xs: number[], q: number) => {
 };
 const median = (xs: number[]) => quantile(xs, 0.5);
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+/** Median, 95th percentile and maximum of a list of times, in ms. */
+const frameStats = (xs: number[]) => ({
+  medianMs: round(median(xs), 2),
+  p95Ms: round(quantile(xs, 0.95), 2),
+  maxMs: round(Math.max(...xs), 2),
+});
 
 /** Times `fn` `runs` times after `warmup` untimed runs; milliseconds. */
 function time(fn: () => unknown, runs: number, warmup = Math.min(20, runs)) {
@@ -342,21 +348,16 @@ async function benchPlaybackFrames() {
     const work = frames.map((f) => f.end - f.start);
     const callbacks = frames.map((f) => f.callbacks);
     const intervals = frames.slice(1).map((f, i) => f.ts - frames[i]!.ts);
-    const stats = (xs: number[]) => ({
-      medianMs: round(median(xs), 2),
-      p95Ms: round(quantile(xs, 0.95), 2),
-      maxMs: round(Math.max(...xs), 2),
-    });
     return {
       seconds: PLAYBACK_SECONDS,
       settledMs: round(settledMs, 0),
       frames: frames.length,
       /** First rAF callback of a frame → a message posted from it arrives: the frame's main-thread work. */
-      workPerFrame: stats(work),
+      workPerFrame: frameStats(work),
       /** The rAF callbacks alone (the app's and Leaflet's JavaScript). */
-      callbacksPerFrame: stats(callbacks),
+      callbacksPerFrame: frameStats(callbacks),
       /** Secondary: the interval between frames (60 Hz pacing in headless Chromium). */
-      interval: stats(intervals),
+      interval: frameStats(intervals),
       // A frame dropped at 60 Hz shows as an interval of about 33 ms; timer jitter stays near 16.7.
       dropped: intervals.filter((ms) => ms > 25).length,
       longTasks: bench.longTasks.length,
@@ -444,17 +445,12 @@ async function benchPanFrames() {
     const frames = bench.frames.filter((f) => Number.isFinite(f.end));
     if (frames.length < 10) throw new Error(`only ${frames.length} frames recorded`);
     const work = frames.map((f) => f.end - f.start);
-    const stats = (xs: number[]) => ({
-      medianMs: round(median(xs), 2),
-      p95Ms: round(quantile(xs, 0.95), 2),
-      maxMs: round(Math.max(...xs), 2),
-    });
     return {
       rounds: PAN_ROUNDS,
       settledMs: round(settledMs, 0),
       frames: frames.length,
-      workPerFrame: stats(work),
-      callbacksPerFrame: stats(frames.map((f) => f.callbacks)),
+      workPerFrame: frameStats(work),
+      callbacksPerFrame: frameStats(frames.map((f) => f.callbacks)),
       framesOver16ms: work.filter((ms) => ms > 16.7).length,
       longTasks: bench.longTasks.length,
       longTaskMs: round(
@@ -463,7 +459,7 @@ async function benchPanFrames() {
       ),
       reactCommits: bench.commits,
       /** Choosing and placing the labels (the user-timing entries 'atlas:labels'), one per moveend. */
-      labelUpdates: { count: updates.length, ...stats(updates) },
+      labelUpdates: { count: updates.length, ...frameStats(updates) },
       /** Labels shown on opening and after each drag and zoom: the map was labelled throughout. */
       labels: labelCounts,
     };

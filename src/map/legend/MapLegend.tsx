@@ -18,6 +18,23 @@ export const LEGEND_RESIZE = 'legendresize';
 const OPEN_WIDTH = 1100;
 const OPEN_HEIGHT = 650;
 
+/** The key's marker rows: a sample marker (its classes and number) and what it means. */
+const MARKER_ROWS: readonly { className: string; count: number; text: string; emphasis?: boolean }[] = [
+  { className: 'place-marker', count: 3, text: 'A place: the number of stories naming it' },
+  {
+    className: 'cluster-marker',
+    count: 5,
+    text: 'Places close together: how many (click to zoom in)',
+  },
+  {
+    className: 'place-marker is-emphasised',
+    count: 1,
+    text: 'In the open story or slide: larger, outlined, named first; the others fade',
+    // Only while a story, a place or a slide is open.
+    emphasis: true,
+  },
+];
+
 export function MapLegend({ routes, emphasis }: { routes: readonly MapRoute[]; emphasis: boolean }) {
   const map = useMap();
   // The control's element, made once; the key is rendered into it through a portal.
@@ -59,32 +76,16 @@ export function MapLegend({ routes, emphasis }: { routes: readonly MapRoute[]; e
         Map key
       </button>
       <ul id={id} className="map-legend-list" hidden={!open}>
-        <li>
-          <span className="map-legend-symbol">
-            <span className="place-marker legend-marker" aria-hidden="true">
-              <span className="marker-count">3</span>
-            </span>
-          </span>
-          <span>A place: the number of stories naming it</span>
-        </li>
-        <li>
-          <span className="map-legend-symbol">
-            <span className="cluster-marker legend-marker" aria-hidden="true">
-              <span className="marker-count">5</span>
-            </span>
-          </span>
-          <span>Places close together: how many (click to zoom in)</span>
-        </li>
-        {emphasis && (
-          <li>
+        {MARKER_ROWS.filter((row) => emphasis || !row.emphasis).map((row) => (
+          <li key={row.className}>
             <span className="map-legend-symbol">
-              <span className="place-marker legend-marker is-emphasised" aria-hidden="true">
-                <span className="marker-count">1</span>
+              <span className={`${row.className} legend-marker`} aria-hidden="true">
+                <span className="marker-count">{row.count}</span>
               </span>
             </span>
-            <span>In the open story or slide: larger, outlined, named first; the others fade</span>
+            <span>{row.text}</span>
           </li>
-        )}
+        ))}
         {routes.map((r) => (
           <li key={r.id}>
             <svg className="map-legend-symbol" width="36" height="12" viewBox="0 0 36 12" aria-hidden="true">
