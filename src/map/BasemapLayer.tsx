@@ -8,15 +8,12 @@ import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useMap } from 'react-leaflet';
-import type { Topology } from 'topojson-specification';
 import { createBasemapLayer } from './basemap';
 import type { MapProjection } from './projection';
-import { loadOnce } from './topologyCache';
-import { TILES_FAILED } from './messages';
+import { loadOnce, type BasemapDetail, type LoadTopology } from './topologyCache';
 
-export type BasemapDetail = '110m' | '50m';
-/** Supplied by the entry point (only it fetches): the world-atlas topology at a resolution. */
-export type LoadTopology = (detail: BasemapDetail) => Promise<Topology>;
+export type { BasemapDetail, LoadTopology } from './topologyCache';
+import { TILES_FAILED } from './messages';
 
 const DETAIL_ZOOM = 4; // from this zoom on, the 50m atlas
 const OSM_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';

@@ -3,7 +3,10 @@
  * and every layer ask the same LoadTopology, which may fetch each time it is called).
  */
 import type { Topology } from 'topojson-specification';
-import type { BasemapDetail, LoadTopology } from './BasemapLayer';
+
+export type BasemapDetail = '110m' | '50m';
+/** Supplied by the entry point (only it fetches): the world-atlas topology at a resolution. */
+export type LoadTopology = (detail: BasemapDetail) => Promise<Topology>;
 
 const cache = new WeakMap<LoadTopology, Map<BasemapDetail, Promise<Topology>>>();
 
