@@ -238,25 +238,22 @@ export function App({
     (on: boolean) => navigate({ ...state, onlyInView: on }, 'replace'),
     [navigate, state],
   );
-  const shown = useMemo(
-    () =>
-      atlas.stories
-        .map((s) => s.index)
-        .filter((i) => matchesQuery(infos[i]!, query))
-        .filter((i) => !onlyInView || bounds === null || storyInView(atlas, infos[i]!, bounds)),
-    [atlas, infos, query, onlyInView, bounds],
+  // The stories the search finds: the list shows those on the map view (when asked), and the map
+  // shows their places (and the selected place).
+  const matching = useMemo(
+    () => atlas.stories.map((s) => s.index).filter((i) => matchesQuery(infos[i]!, query)),
+    [atlas, infos, query],
   );
-  // The search narrows the markers to the places of the stories it finds (and the selected place).
+  const shown = useMemo(
+    () => matching.filter((i) => !onlyInView || bounds === null || storyInView(atlas, infos[i]!, bounds)),
+    [atlas, infos, matching, onlyInView, bounds],
+  );
   const searchedPlaces = useMemo(() => {
     if (query.trim() === '') return places;
-    const ids = new Set(
-      atlas.stories
-        .filter((s) => matchesQuery(infos[s.index]!, query))
-        .flatMap((s) => infos[s.index]!.places.map((p) => p.place.id)),
-    );
+    const ids = new Set(matching.flatMap((i) => infos[i]!.places.map((p) => p.place.id)));
     if (state.place !== null) ids.add(state.place);
     return places.filter((p) => ids.has(p.id));
-  }, [atlas, infos, places, query, state.place]);
+  }, [infos, places, matching, query, state.place]);
 
   const togglePolar = useCallback(() => navigate({ ...state, polar: !state.polar }), [navigate, state]);
   const showPolar = useCallback(() => navigate({ ...state, polar: true }), [navigate, state]);
