@@ -353,13 +353,21 @@ export function MarkerLayer({
         group.addLayer(marker);
         shown.set(key, { marker, signature: n.signature, places: n.places });
       }
+      // Where each marker's centre is drawn, in container pixels: computed, not measured (reading
+      // the new markers' boxes would force a layout on every move).
+      const screen = new Map(
+        [...next].map(([key, n]) => {
+          const c = map.latLngToContainerPoint(toLatLng(n.position));
+          return [key, { x: c.x + n.offset[0], y: c.y + n.offset[1] }];
+        }),
+      );
       // Tab goes through the picked-out places in their text order first, then in reading order.
-      orderMarkerElements(shown, emphasis?.places ?? NO_ORDER);
+      orderMarkerElements(shown, screen, emphasis?.places ?? NO_ORDER);
 
       const labels = labelsRef.current;
       if (labels) {
         const t0 = performance.now();
-        placeLabels(map, labels, [...next.values()], areas, { zoom, centre, polar, styleKey, controls });
+        placeLabels(map, labels, next, screen, areas, { zoom, centre, polar, styleKey, controls });
         // A user-timing entry (devtools, the pan bench): how long choosing and placing took.
         performance.measure('atlas:labels', { start: t0 });
       }
@@ -409,7 +417,8 @@ function controlBoxes(container: HTMLElement): Box[] {
 function placeLabels(
   map: L.Map,
   labels: LabelPane,
-  planned: readonly Planned[],
+  planned: ReadonlyMap<string, Planned>,
+  screen: ReadonlyMap<string, { x: number; y: number }>,
   areas: readonly AreaLabel[],
   view: { zoom: number; centre: number; polar: boolean; styleKey: string; controls: readonly Box[] },
 ) {
@@ -419,10 +428,8 @@ function placeLabels(
   const markers: MarkerBox[] = [...controls, ...obstacles(map)];
   const specs: LabelSpec[] = [];
   const anchors: (Omit<LabelCandidate, 'width' | 'height'> & { maxWidth?: number })[] = [];
-  for (const p of planned) {
-    const c = map.latLngToContainerPoint(toLatLng(p.position));
-    const x = c.x + p.offset[0];
-    const y = c.y + p.offset[1];
+  for (const [key, p] of planned) {
+    const { x, y } = screen.get(key)!;
     const r = p.size / 2;
     // A receding marker may be covered by a label of the story's places when nothing else fits.
     markers.push({ minX: x - r, minY: y - r, maxX: x + r, maxY: y + r, soft: p.label.receded });

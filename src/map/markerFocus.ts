@@ -12,19 +12,23 @@ export interface FocusableMarker {
   places: readonly string[];
 }
 
-/** Moves the markers' elements into tab order, never moving the focused one (it would blur). */
+/**
+ * Moves the markers' elements into tab order, never moving the focused one (it would blur).
+ * `screen` holds each marker's drawn centre in container pixels, by the same key as `shown`.
+ */
 export function orderMarkerElements(
   shown: ReadonlyMap<string, FocusableMarker>,
+  screen: ReadonlyMap<string, { x: number; y: number }>,
   textOrder: readonly string[],
 ): void {
   const elements = new Map<string, HTMLElement>();
   const items = [];
   for (const [key, s] of shown) {
     const el = s.marker.getElement();
-    if (!el?.parentElement) continue;
-    const r = el.getBoundingClientRect();
+    const at = screen.get(key);
+    if (!el?.parentElement || !at) continue;
     elements.set(key, el);
-    items.push({ key, x: r.left + r.width / 2, y: r.top + r.height / 2, places: s.places });
+    items.push({ key, x: at.x, y: at.y, places: s.places });
   }
   const ordered = markerOrder(items, textOrder).map((k) => elements.get(k)!);
   if (ordered.length < 2) return;
