@@ -17,6 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import { loadAtlas, loadData, parseRouteLayers } from '../src/core';
 import { readDataFiles } from '../src/cli/data';
 import {
@@ -176,21 +177,34 @@ const FIRST_MARKER_OBSERVER = `
     }
   }).observe(document, { childList: true, subtree: true, attributes: true });
 `;
+/** Serves dist/, launches Chromium, runs `bench` against them, and closes both whatever happens. */
+async function withChromium<T>(
+  executable: string,
+  bench: (browser: Browser, origin: string) => Promise<T>,
+): Promise<T> {
+  const server = await serveStatic();
+  const browser = await launchChromium(executable);
+  try {
+    return await bench(browser, server.origin);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function benchFirstMarker() {
   const executable = findChromium();
   if (!executable) {
     console.warn('first marker: no Chromium (apt-get install -y chromium, or set CHROME_PATH); not measured');
     return null;
   }
-  const server = await serveStatic();
-  const browser = await launchChromium(executable);
   const ms: number[] = [];
-  try {
+  await withChromium(executable, async (browser, origin) => {
     for (let i = 0; i < LOADS; i++) {
-      const { page, context, record } = await openRecordedPage(browser, server.origin);
+      const { page, context, record } = await openRecordedPage(browser, origin);
       // A string, not a function: tsx would wrap a function's inner helpers in __name(), unknown in the page.
       await page.addInitScript(FIRST_MARKER_OBSERVER);
-      await page.goto(server.origin + '/');
+      await page.goto(origin + '/');
       const handle = await page.waitForFunction(
         () => (window as { __firstMarker?: number }).__firstMarker,
         null,
@@ -202,10 +216,7 @@ async function benchFirstMarker() {
       if (record.blocked.length) console.warn(`blocked outside requests: ${record.blocked.join(' ')}`);
       await context.close();
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
   return {
     chromium: execFileSync(executable, ['--version'], { encoding: 'utf8' }).trim(),
     loads: LOADS,
@@ -320,13 +331,11 @@ async function benchPlaybackFrames() {
   );
   const story = atlas.mentions.find((m) => m.placeId === layers.flight)?.story;
   if (story === undefined) throw new Error('no story mentions the flight of data/geo/route-layers.csv');
-  const server = await serveStatic();
-  const browser = await launchChromium(executable);
-  try {
-    const { page, context, record } = await openRecordedPage(browser, server.origin);
+  return withChromium(executable, async (browser, origin) => {
+    const { page, context, record } = await openRecordedPage(browser, origin);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.addInitScript(FRAME_RECORDER);
-    await page.goto(`${server.origin}/?story=${story}`);
+    await page.goto(`${origin}/?story=${story}`);
     const panel = page.locator('section[aria-label="ANT-25 flight playback"]');
     await panel.waitFor();
     const settledMs = Number(await page.evaluate(SETTLE));
@@ -367,10 +376,7 @@ async function benchPlaybackFrames() {
       ),
       reactCommits: bench.commits,
     };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 // (e) pan frames -------------------------------------------------------------------------------------
@@ -390,13 +396,11 @@ async function benchPanFrames() {
   ensureBuild();
   const executable = findChromium();
   if (!executable) throw new Error('no Chromium: apt-get install -y chromium, or set CHROME_PATH');
-  const server = await serveStatic();
-  const browser = await launchChromium(executable);
-  try {
-    const { page, context, record } = await openRecordedPage(browser, server.origin);
+  return withChromium(executable, async (browser, origin) => {
+    const { page, context, record } = await openRecordedPage(browser, origin);
     await page.setViewportSize({ width: 1366, height: 800 });
     await page.addInitScript(FRAME_RECORDER);
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${origin}/`);
     await page.locator('.atlas-map .map-label-country').first().waitFor({ state: 'attached' });
     const box = await page.locator('.atlas-map').boundingBox();
     if (!box) throw new Error('no map on the page');
@@ -463,10 +467,7 @@ async function benchPanFrames() {
       /** Labels shown on opening and after each drag and zoom: the map was labelled throughout. */
       labels: labelCounts,
     };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 // ----------------------------------------------------------------------------------------------------
