@@ -2,7 +2,7 @@ export * from './types';
 export { parseCsv } from './csv';
 export { normalizeText, isWordChar } from './normalize';
 export { fingerprint } from './fingerprint';
-export { parseGazetteer, parseRules, buildGazetteer } from './gazetteer';
+export { parseGazetteer, parseRules, buildGazetteer, checkSharedAliases } from './gazetteer';
 export { parseRoute, parseMoments, type Moment } from './routes';
 export { parseFigures, figureRange, type Figure, type FigureKind } from './figures';
 export {
