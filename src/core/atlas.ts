@@ -1,9 +1,28 @@
-import { buildGazetteer, parseGazetteer, parseRules } from './gazetteer';
+import { buildGazetteer, checkSharedAliases, parseGazetteer, parseRules } from './gazetteer';
+import { fingerprint } from './fingerprint';
 import { createPlaceFinder } from './mentions';
 import { parseRoute } from './routes';
+import {
+  COMPANION_KINDS,
+  loadRouteFiles,
+  parseRouteLayers,
+  type FlightData,
+  type RouteLayers,
+} from './routeLayers';
 import { furnitureFileFor, parseFurniture, type TextRange } from './furniture';
-import { findStories, parseCatalog, type CatalogEntry } from './stories';
-import { DataError, type Gazetteer, type Mention, type Place, type Story, type Waypoint } from './types';
+import { parseSeas, type SeaLabel } from './seas';
+import { findStories, parseCatalog, parseStoryIndex, storiesFromIndex, type CatalogEntry } from './stories';
+import {
+  DataError,
+  type Gazetteer,
+  type Mention,
+  type NewsletterText,
+  type Place,
+  type RouteData,
+  type Story,
+} from './types';
+
+export type { RouteData } from './types';
 
 /** A data file's name (for error messages) and its text. */
 export interface DataFile {
@@ -11,18 +30,36 @@ export interface DataFile {
   text: string;
 }
 
-/** The project's curated data, as texts: the web app imports them, the CLI reads them from disk. */
+/**
+ * The project's curated data, as texts: the web app imports them, the CLI reads them from disk.
+ * File names in errors are given with their folder: the gazetteer's folder holds `routes/`
+ * (data/geo/gazetteer.csv → data/geo/routes/), and the catalog's folder holds the newsletters,
+ * their story indexes and furniture (data/newsletters/).
+ */
 export interface AtlasData {
   gazetteer: DataFile;
   rules: DataFile;
   catalog: DataFile;
   /** Story index file name (as the catalog names it) → CSV text. */
   storyIndexes: Record<string, string>;
-  /** Route file name (as the gazetteer names it) → CSV text. */
+  /**
+   * Every file of the routes folder, by name → text: the route files the gazetteer names and
+   * their companions (`<route>.moments.csv`, `.figures.csv`, `.clocks.csv`, `.context.csv`). Any
+   * other file there is an error.
+   */
   routes: Record<string, string>;
   /** Furniture file name (x.furniture.csv beside x.stories.csv) → CSV text; optional per newsletter. */
   furniture?: Record<string, string>;
+  /** Newsletter text file name (as the catalog names it) → text. */
+  newsletters: Record<string, string>;
+  /** data/geo/route-layers.csv: how each route is drawn. */
+  routeLayers: DataFile;
+  /** data/geo/seas.csv: sea names on the map. */
+  seas: DataFile;
 }
+
+/** The folder part of a file name, with its slash ('' for a bare name). */
+const folderOf = (file: string) => file.slice(0, file.lastIndexOf('/') + 1);
 
 export interface PlaceSummary {
   place: Place;
@@ -30,11 +67,6 @@ export interface PlaceSummary {
   mentions: number[];
   /** Distinct story indexes, ascending. */
   stories: number[];
-}
-
-export interface RouteData {
-  place: Place;
-  waypoints: Waypoint[];
 }
 
 export interface Atlas {
@@ -54,12 +86,19 @@ export interface Atlas {
   furniture: TextRange[];
 }
 
-/** Validates the curated data once; the result can geoparse many texts. Throws DataError. */
+/**
+ * Validates the curated data once (every file, as the app and the CLI both need it); the result
+ * can geoparse many texts. Throws DataError naming file (with its folder), line and column.
+ */
 export function loadData(data: AtlasData) {
   const places = parseGazetteer(data.gazetteer.text, data.gazetteer.file);
   const byId = new Map(places.map((p) => [p.id, p]));
-  const gazetteer = buildGazetteer(places, parseRules(data.rules.text, data.rules.file, byId));
+  const rules = parseRules(data.rules.text, data.rules.file, byId);
+  checkSharedAliases(places, rules, data.gazetteer.file, data.rules.file);
+  const gazetteer = buildGazetteer(places, rules);
   const catalog = parseCatalog(data.catalog.text, data.catalog.file);
+  const newsletters = checkCatalog(catalog, data);
+  const routesDir = `${folderOf(data.gazetteer.file)}routes/`;
   const routes: RouteData[] = [];
   places.forEach((place) => {
     if (place.kind !== 'route') return;
@@ -70,11 +109,23 @@ export function loadData(data: AtlasData) {
         place.line,
         'route',
         place.route,
-        'no such file in data/geo/routes/',
+        `no such file in ${routesDir}`,
       );
     }
-    routes.push({ place, waypoints: parseRoute(csv, place.route) });
+    routes.push({ place, waypoints: parseRoute(csv, routesDir + place.route) });
   });
+  checkRouteFolder(routes, data.routes, routesDir, data.gazetteer.file);
+  const routeLayers: RouteLayers = parseRouteLayers(
+    data.routeLayers.text,
+    data.routeLayers.file,
+    routes.map((r) => r.place.id),
+  );
+  let flight: FlightData | null = null;
+  for (const route of routes) {
+    const files = loadRouteFiles(route, data.routes, newsletters, routesDir);
+    if (route.place.id === routeLayers.flight) flight = files;
+  }
+  const seas: SeaLabel[] = parseSeas(data.seas.text, data.seas.file);
   const finder = createPlaceFinder(gazetteer);
 
   /** Geoparses one text: its stories, its mentions, and the places they name. */
@@ -95,7 +146,7 @@ export function loadData(data: AtlasData) {
       furniture,
     };
   }
-  return { gazetteer, catalog, routes, geoparse };
+  return { gazetteer, catalog, routes, routeLayers, flight, seas, geoparse };
 }
 
 /**
@@ -105,6 +156,83 @@ export function loadData(data: AtlasData) {
  */
 export function loadAtlas(input: AtlasData & { text: string }): Atlas {
   return loadData(input).geoparse(input.text);
+}
+
+/**
+ * Checks that each catalog row names a newsletter file whose fingerprint it gives, and a story
+ * index (and furniture, if any) that fits that text; returns the newsletters, named with their
+ * folder.
+ */
+function checkCatalog(catalog: readonly CatalogEntry[], data: AtlasData): NewsletterText[] {
+  const dir = folderOf(data.catalog.file);
+  return catalog.map((entry) => {
+    const text = data.newsletters[entry.file];
+    if (text === undefined) {
+      throw new DataError(
+        data.catalog.file,
+        entry.line,
+        'file',
+        entry.file,
+        `no such newsletter in ${dir}: write the name of its .txt file there`,
+      );
+    }
+    const actual = fingerprint(text);
+    if (actual !== entry.fingerprint) {
+      throw new DataError(
+        data.catalog.file,
+        entry.line,
+        'fingerprint',
+        entry.fingerprint,
+        `matches no newsletter file: ${dir}${entry.file} has fingerprint ${actual}; ` +
+          'write that if the text was changed on purpose, else restore the text',
+      );
+    }
+    const index = data.storyIndexes[entry.stories];
+    if (index === undefined) {
+      throw new DataError(
+        data.catalog.file,
+        entry.line,
+        'stories',
+        entry.stories,
+        `no such story index in ${dir}`,
+      );
+    }
+    storiesFromIndex(text, parseStoryIndex(index, dir + entry.stories), dir + entry.stories);
+    const furnitureFile = furnitureFileFor(entry.stories);
+    const furniture = data.furniture?.[furnitureFile];
+    if (furniture !== undefined) parseFurniture(text, furniture, dir + furnitureFile);
+    return { file: dir + entry.file, text };
+  });
+}
+
+/**
+ * Checks that every file of the routes folder is a route of the gazetteer or a companion of one
+ * (`<route>.<kind>.csv`): a file named after no route would be read by nothing.
+ */
+function checkRouteFolder(
+  routes: readonly RouteData[],
+  files: Readonly<Record<string, string>>,
+  dir: string,
+  gazetteerFile: string,
+): void {
+  const known = new Set(routes.map((r) => r.place.route));
+  for (const name of Object.keys(files).sort()) {
+    if (known.has(name)) continue;
+    const m = /^(.*)\.([^.]+)\.csv$/.exec(name);
+    const kind = m && (COMPANION_KINDS as readonly string[]).includes(m[2]!) ? m[2]! : null;
+    if (kind && known.has(`${m![1]}.csv`)) continue;
+    throw new DataError(
+      dir + name,
+      1,
+      '(file)',
+      name,
+      kind
+        ? `a ${kind} file of route file ${m![1]}.csv, which no route of ${gazetteerFile} names: ` +
+            `rename it after a route's file (${[...known].join(', ')}), or add the route`
+        : `neither a route of ${gazetteerFile} nor a companion of one ` +
+            `(<route>.${COMPANION_KINDS.join('|')}.csv): rename or remove it`,
+    );
+  }
 }
 
 function summarize(mentions: readonly Mention[], gazetteer: Gazetteer): PlaceSummary[] {

@@ -28,7 +28,8 @@ export interface ContextFeature {
  * feature share its id, kind, name and waypoint (the waypoint's `seq` in the route file).
  */
 export function parseContext(text: string, file: string, waypoints: readonly Waypoint[]): ContextFeature[] {
-  const rows = parseCsv(text, file, ['feature', 'kind', 'seq', 'name', 'lat', 'lon', 'waypoint', 'source']);
+  const columns = ['feature', 'kind', 'seq', 'name', 'lat', 'lon', 'waypoint', 'source'];
+  const rows = parseCsv(text, file, columns, ['note']);
   const byId = new Map<string, ContextFeature & { order: number[] }>();
   for (const row of rows) {
     const id = requireCell(

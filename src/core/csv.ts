@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { DataError } from './types';
 
 /** A CSV row as a record of column name to trimmed value, with the 1-based line it starts on. */
@@ -9,31 +8,61 @@ export interface CsvRow {
 
 /**
  * Parses a CSV file with a header row; every row keeps the line it starts on, so errors can
- * name it. Blank lines are skipped; a row with too many or too few fields is an error.
+ * name it. Blank lines are skipped. Strict where a lenient reader would guess: a row with more
+ * or fewer fields than the header, a header column named twice, a quote inside an unquoted
+ * field (`Mos"cow`), text after a closing quote (`"Moscow"x`) and a quote never closed are all
+ * errors at their line. When `optional` is given, the header may hold only the `required` and
+ * `optional` columns: any other column name is an error (a misspelt or unknown column would be
+ * read as nothing). A leading UTF-8 byte order mark is ignored.
  *
- * @example parseCsv('id,name\nmoscow,Moscow\n', 'gazetteer.csv', ['id', 'name'])
+ * @example parseCsv('id,name\nmoscow,Moscow\n', 'gazetteer.csv', ['id', 'name'], ['note'])
  */
-export function parseCsv(text: string, file: string, required: readonly string[]): CsvRow[] {
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
-  // Papaparse gives no line numbers: find each row's start by walking the rows' raw extents.
-  const lineStarts = rowLines(text, parsed.data.length);
-  const firstError = parsed.errors.find((e) => e.code !== 'UndetectableDelimiter');
-  if (firstError) {
-    const line = firstError.row !== undefined ? (lineStarts[firstError.row] ?? 1) : 1;
-    throw new DataError(file, line, '(row)', '', `unreadable CSV: ${firstError.message}`);
+export function parseCsv(
+  text: string,
+  file: string,
+  required: readonly string[],
+  optional?: readonly string[],
+): CsvRow[] {
+  const records = readRecords(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);
+  const [header, ...rows] = records;
+  if (!header || (header.fields.length === 1 && header.fields[0]!.trim() === '' && rows.length === 0)) {
+    throw new DataError(file, 1, '(header)', '', 'the file is empty: it needs a header row');
   }
-  const [header, ...rows] = parsed.data;
-  if (!header) throw new DataError(file, 1, '(header)', '', 'the file is empty: it needs a header row');
-  const columns = header.map((h) => h.trim());
+  const columns = header.fields.map((h) => h.trim());
+  columns.forEach((name, k) => {
+    if (columns.indexOf(name) !== k) {
+      throw new DataError(
+        file,
+        header.line,
+        name,
+        columns.join(','),
+        'the header names this column twice: keep one',
+      );
+    }
+  });
   for (const name of required) {
     if (!columns.includes(name)) {
-      throw new DataError(file, 1, name, columns.join(','), `the header lacks column "${name}"`);
+      throw new DataError(file, header.line, name, columns.join(','), `the header lacks column "${name}"`);
+    }
+  }
+  if (optional) {
+    const known = [...required, ...optional];
+    for (const name of columns) {
+      if (known.includes(name)) continue;
+      throw new DataError(
+        file,
+        header.line,
+        name,
+        columns.join(','),
+        name === ''
+          ? `a column without a name: remove the trailing comma, or name it (columns: ${known.join(', ')})`
+          : `unknown column: this file's columns are ${known.join(', ')} (see data/README.md); rename or remove it`,
+      );
     }
   }
   const out: CsvRow[] = [];
-  rows.forEach((fields, i) => {
-    const line = lineStarts[i + 1] ?? i + 2;
-    if (fields.length === 1 && fields[0]!.trim() === '') return; // blank line
+  for (const { line, fields } of rows) {
+    if (fields.length === 1 && fields[0]!.trim() === '') continue; // blank line
     if (fields.length !== columns.length) {
       throw new DataError(
         file,
@@ -46,34 +75,154 @@ export function parseCsv(text: string, file: string, required: readonly string[]
     const values: Record<string, string> = {};
     columns.forEach((c, k) => (values[c] = (fields[k] ?? '').trim()));
     out.push({ line, values });
-  });
+  }
   return out;
 }
 
-/** 1-based start line of each of `count` CSV records, honouring quoted fields that span lines. */
-function rowLines(text: string, count: number): number[] {
-  const starts: number[] = [];
+interface CsvRecord {
+  /** 1-based line the record starts on. */
+  line: number;
+  fields: string[];
+}
+
+/**
+ * Splits CSV text into records (RFC 4180: fields separated by commas, records by CRLF, LF or
+ * CR; a field in double quotes may hold commas, line breaks and doubled quotes ""). Spaces may
+ * stand around a quoted field. Throws a DataError at the line for a quote anywhere else.
+ */
+function readRecords(text: string, file: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
   let line = 1;
-  let inQuotes = false;
-  let atRowStart = true;
-  for (let i = 0; i < text.length && starts.length <= count; i++) {
-    if (atRowStart) {
-      starts.push(line);
-      atRowStart = false;
+  let i = 0;
+  const n = text.length;
+  const isBreak = (ch: string | undefined) => ch === '\n' || ch === '\r';
+  /** Skips one line break at i (CRLF counts as one). */
+  const skipBreak = () => {
+    if (text[i] === '\r' && text[i + 1] === '\n') i++;
+    i++;
+    line++;
+  };
+  const lineStart = (at: number) =>
+    Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  const stray = (at: number, field: number, problem: string, value: string): never => {
+    const header = records[0];
+    const column = records.length > 0 && header ? (header.fields[field]?.trim() ?? '(row)') : '(header)';
+    throw new DataError(
+      file,
+      line,
+      column,
+      value,
+      `${problem} (character ${at - lineStart(at) + 1} of the line)`,
+    );
+  };
+  while (i <= n) {
+    const record: CsvRecord = { line, fields: [] };
+    for (;;) {
+      // One field, from i.
+      let j = i;
+      while (text[j] === ' ' || text[j] === '\t') j++;
+      let value: string;
+      if (text[j] === '"') {
+        const openLine = line;
+        const open = j;
+        let v = '';
+        j++;
+        for (;;) {
+          if (j >= n) {
+            line = openLine;
+            stray(
+              open,
+              record.fields.length,
+              'a quote opens a field here and is never closed: close it with "',
+              text.slice(open, open + 40),
+            );
+          }
+          const ch = text[j]!;
+          if (ch === '"') {
+            if (text[j + 1] === '"') {
+              v += '"';
+              j += 2;
+              continue;
+            }
+            j++;
+            break;
+          }
+          if (ch === '\r' || ch === '\n') {
+            if (ch === '\r' && text[j + 1] === '\n') {
+              v += '\r';
+              j++;
+            }
+            line++;
+          }
+          v += text[j];
+          j++;
+        }
+        while (text[j] === ' ' || text[j] === '\t') j++;
+        if (j < n && text[j] !== ',' && !isBreak(text[j])) {
+          let end = j;
+          while (end < n && text[end] !== ',' && !isBreak(text[end])) end++;
+          stray(
+            j,
+            record.fields.length,
+            'text after the closing quote of a quoted field: put the whole value inside the quotes, and write a quote inside it as ""',
+            text.slice(open, end),
+          );
+        }
+        value = v;
+      } else {
+        let end = i;
+        while (end < n && text[end] !== ',' && !isBreak(text[end])) end++;
+        const raw = text.slice(i, end);
+        const quote = raw.indexOf('"');
+        if (quote >= 0) {
+          stray(
+            i + quote,
+            record.fields.length,
+            'a quote inside a field that does not start with one: write the whole field in quotes and the quote inside it as "" (like "Mos""cow"), or remove it',
+            raw,
+          );
+        }
+        value = raw;
+        j = end;
+      }
+      record.fields.push(value);
+      i = j;
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      break;
     }
-    const ch = text[i];
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (ch === '\n') {
-      line++;
-      if (!inQuotes) atRowStart = true;
-    }
+    records.push(record);
+    if (i >= n) break;
+    skipBreak();
+    if (i === n) break; // the final line break ends the last record
   }
-  return starts;
+  return records;
+}
+
+/** A plain decimal number: an optional sign, digits, an optional fraction (`-12`, `55.7558`). */
+const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
+const WHOLE = /^[+-]?\d+$/;
+
+/**
+ * What is wrong with how `raw` is written, for a cell that must be a plain number; '' when
+ * nothing is (JavaScript's Number() also reads "0x10", "1e3" and "" as numbers: these cells
+ * do not).
+ */
+function numberHint(raw: string, pattern: RegExp): string {
+  if (pattern.test(raw)) return '';
+  if (pattern === WHOLE && DECIMAL.test(raw)) return ': write a whole number, without a fraction';
+  if (raw.includes(',')) return ': write it without a comma, with a point for decimals (1.5, 1000)';
+  if (/^[+-]?0x/i.test(raw)) return ': write it in decimal digits, not hexadecimal';
+  if (/e/i.test(raw) && /\d/.test(raw)) return ': write all its digits, without an exponent (100, not 1e2)';
+  return ': write plain decimal digits, with an optional sign and decimal point (like -12 or 55.7558)';
 }
 
 /**
  * Parses a finite number in [min, max], or throws a DataError naming the cell; `notANumber` is
- * the problem told for a cell that is no number (by default, one for coordinates).
+ * the problem told for a cell that is no plain decimal number (by default, one for coordinates),
+ * followed by what to write instead.
  */
 export function parseNumberCell(
   row: CsvRow,
@@ -84,8 +233,9 @@ export function parseNumberCell(
   notANumber = 'not a number; write decimal degrees like 55.7558',
 ): number {
   const raw = row.values[column] ?? '';
-  const value = raw === '' ? NaN : Number(raw);
-  if (!Number.isFinite(value)) throw new DataError(file, row.line, column, raw, notANumber);
+  const hint = raw === '' ? '' : numberHint(raw, DECIMAL);
+  const value = raw === '' || hint !== '' ? NaN : Number(raw);
+  if (!Number.isFinite(value)) throw new DataError(file, row.line, column, raw, notANumber + hint);
   if (value < min || value > max) {
     throw new DataError(file, row.line, column, raw, `out of range: must be between ${min} and ${max}`);
   }
@@ -93,8 +243,9 @@ export function parseNumberCell(
 }
 
 /**
- * Parses a whole number in [min, max] (like a line number of a text), or throws a DataError at the
- * cell with `problem`.
+ * Parses a whole number in [min, max] (like a line number of a text), written in plain decimal
+ * digits, or throws a DataError at the cell with `problem` (and what is wrong with how it is
+ * written, if that is it).
  */
 export function parseIntegerCell(
   row: CsvRow,
@@ -105,9 +256,10 @@ export function parseIntegerCell(
   problem: string,
 ): number {
   const raw = row.values[column] ?? '';
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new DataError(file, row.line, column, raw, problem);
+  const hint = raw === '' ? '' : numberHint(raw, WHOLE);
+  const value = raw === '' || hint !== '' ? NaN : Number(raw);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new DataError(file, row.line, column, raw, problem + hint);
   }
   return value;
 }

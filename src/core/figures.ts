@@ -1,4 +1,4 @@
-import { parseCsv, requireCell } from './csv';
+import { parseCsv, parseNumberCell, requireCell } from './csv';
 import { DataError } from './types';
 
 /** How a documented distance was measured, as its source says. */
@@ -27,7 +27,7 @@ export interface Figure {
  * `kind,value,unit,source,note`), so the app can set the sources beside what it computes.
  */
 export function parseFigures(text: string, file: string): Figure[] {
-  const figures = parseCsv(text, file, ['kind', 'value', 'unit', 'source']).map((row) => {
+  const figures = parseCsv(text, file, ['kind', 'value', 'unit', 'source'], ['note']).map((row) => {
     const kind = row.values.kind ?? '';
     if (!KINDS.includes(kind as FigureKind)) {
       throw new DataError(file, row.line, 'kind', kind, `write one of ${KINDS.join(', ')}`);
@@ -35,11 +35,9 @@ export function parseFigures(text: string, file: string): Figure[] {
     const unit = row.values.unit ?? '';
     const perUnit = KM_PER[unit];
     if (perUnit === undefined) throw new DataError(file, row.line, 'unit', unit, 'write km or mi');
-    const raw = row.values.value ?? '';
-    const value = raw === '' ? NaN : Number(raw);
-    if (!Number.isFinite(value) || value <= 0) {
-      throw new DataError(file, row.line, 'value', raw, 'write the length as a plain number, like 9130');
-    }
+    const plain = 'write the length as a plain number, like 9130';
+    const value = parseNumberCell(row, 'value', file, 0, Number.MAX_VALUE, plain);
+    if (value === 0) throw new DataError(file, row.line, 'value', row.values.value ?? '', plain);
     return {
       kind: kind as FigureKind,
       value,

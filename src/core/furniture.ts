@@ -59,7 +59,7 @@ export const furnitureFileFor = (storiesFile: string) =>
 export function parseFurniture(text: string, csv: string, file: string): TextRange[] {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return parseCsv(csv, file, ['line', 'text'])
+  return parseCsv(csv, file, ['line', 'text'], ['note'])
     .map((row) => {
       const line = parseIntegerCell(
         row,

@@ -2,13 +2,16 @@ export * from './types';
 export { parseCsv } from './csv';
 export { normalizeText, isWordChar } from './normalize';
 export { fingerprint } from './fingerprint';
-export { parseGazetteer, parseRules, buildGazetteer } from './gazetteer';
+export { parseGazetteer, parseRules, buildGazetteer, checkSharedAliases } from './gazetteer';
 export { parseRoute, parseMoments, type Moment } from './routes';
 export { parseFigures, figureRange, type Figure, type FigureKind } from './figures';
 export {
   parseRouteLayers,
   parseClocks,
   loadFlight,
+  loadRouteFiles,
+  companionFile,
+  COMPANION_KINDS,
   type RouteLayers,
   type RouteLayer,
   type LayerKind,
@@ -26,15 +29,7 @@ export {
 } from './stories';
 export { furnitureFileFor, parseFurniture, splitByRanges, type TextPiece, type TextRange } from './furniture';
 export { createPlaceFinder, sentenceAround, type PlaceFinder } from './mentions';
-export {
-  loadAtlas,
-  loadData,
-  type Atlas,
-  type AtlasData,
-  type DataFile,
-  type PlaceSummary,
-  type RouteData,
-} from './atlas';
+export { loadAtlas, loadData, type Atlas, type AtlasData, type DataFile, type PlaceSummary } from './atlas';
 export { mentionsToGeoJSON, type MentionCollection, type MentionFeature } from './geojson';
 export {
   buildSlides,

@@ -117,7 +117,7 @@ function context(rule: Rule): Context {
   return { before, after, resolvesTo: rule.resolvesTo };
 }
 
-function normalizeSurface(s: string): string {
+export function normalizeSurface(s: string): string {
   return normalizeText(s).trim().replace(/ +/g, ' ');
 }
 

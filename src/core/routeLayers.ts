@@ -5,12 +5,11 @@
  * `ant25-1937.context.csv`. The code names
  * no route: the data does.
  */
-import type { RouteData } from './atlas';
 import { parseContext, type ContextFeature } from './context';
-import { parseCsv, requireCell, uniqueIds } from './csv';
+import { parseCsv, parseNumberCell, requireCell, uniqueIds } from './csv';
 import { parseFigures, type Figure } from './figures';
 import { parseMoments, type Moment } from './routes';
-import { DataError } from './types';
+import { DataError, type NewsletterText, type RouteData } from './types';
 
 /**
  * How a route is drawn: `flight` is the one played back (always drawn, no checkbox; a story that
@@ -43,7 +42,7 @@ export interface RouteLayers {
 export function parseRouteLayers(text: string, file: string, routeIds: readonly string[]): RouteLayers {
   const once = uniqueIds(file);
   let flight: RouteLayer | null = null;
-  const rows = parseCsv(text, file, ['id', 'layer']);
+  const rows = parseCsv(text, file, ['id', 'layer'], ['note']);
   const layers = rows.map((row): RouteLayer => {
     const id = requireCell(row, 'id', file, "write the route's id as in data/geo/gazetteer.csv");
     if (!routeIds.includes(id)) {
@@ -105,18 +104,15 @@ export interface Clock {
 
 /** Parses a flight's clocks file (`label,utc_offset_h,source,note`), one clock a row. */
 export function parseClocks(text: string, file: string): Clock[] {
-  return parseCsv(text, file, ['label', 'utc_offset_h', 'source']).map((row) => {
-    const raw = row.values.utc_offset_h ?? '';
-    const offsetHours = raw === '' ? NaN : Number(raw);
-    if (!Number.isFinite(offsetHours) || offsetHours < -12 || offsetHours > 14) {
-      throw new DataError(
-        file,
-        row.line,
-        'utc_offset_h',
-        raw,
-        'write the hours ahead of UTC, from -12 to 14, like 3 or -8',
-      );
-    }
+  return parseCsv(text, file, ['label', 'utc_offset_h', 'source'], ['note']).map((row) => {
+    const offsetHours = parseNumberCell(
+      row,
+      'utc_offset_h',
+      file,
+      -12,
+      14,
+      'write the hours ahead of UTC, from -12 to 14, like 3 or -8',
+    );
     return {
       label: requireCell(row, 'label', file, 'the name shown beside the time, like Moscow'),
       offsetHours,
@@ -136,6 +132,14 @@ export interface FlightData {
   context: ContextFeature[];
 }
 
+/** The kinds of file that may stand beside a route's `<name>.csv` as `<name>.<kind>.csv`. */
+export const COMPANION_KINDS = ['moments', 'figures', 'clocks', 'context'] as const;
+
+/** The file name of a route's companion of `kind`: `ant25-1937.csv` → `ant25-1937.moments.csv`. */
+export function companionFile(route: RouteData, kind: (typeof COMPANION_KINDS)[number]): string {
+  return `${(route.place.route || route.place.id).replace(/\.csv$/, '')}.${kind}.csv`;
+}
+
 /**
  * The flight of `layers`, with its moments, figures and clocks read from `files` (base name →
  * text, as the routes are given to loadAtlas): `<route file>.<kind>.csv` beside the route's own
@@ -146,14 +150,30 @@ export function loadFlight(
   layers: RouteLayers,
   routes: readonly RouteData[],
   files: Readonly<Record<string, string>>,
-  newsletter: string,
+  newsletter: string | readonly NewsletterText[],
   dir = 'data/geo/routes/',
 ): FlightData | null {
   if (layers.flight === null) return null;
   const route = routes.find((r) => r.place.id === layers.flight);
   if (!route) return null;
-  const read = <T>(kind: string, parse: (text: string, file: string) => T[]): T[] => {
-    const name = `${(route.place.route || route.place.id).replace(/\.csv$/, '')}.${kind}.csv`;
+  return loadRouteFiles(route, files, newsletter, dir);
+}
+
+/**
+ * A route with what the files beside it tell (see loadFlight): every route's files are
+ * checked, though only the flight's are shown.
+ */
+export function loadRouteFiles(
+  route: RouteData,
+  files: Readonly<Record<string, string>>,
+  newsletter: string | readonly NewsletterText[],
+  dir = 'data/geo/routes/',
+): FlightData {
+  const read = <T>(
+    kind: (typeof COMPANION_KINDS)[number],
+    parse: (text: string, file: string) => T[],
+  ): T[] => {
+    const name = companionFile(route, kind);
     const text = files[name];
     return text === undefined ? [] : parse(text, dir + name);
   };

@@ -1,5 +1,5 @@
-import { parseCsv, parseNumberCell, requireCell } from './csv';
-import { DataError, type Waypoint } from './types';
+import { parseCsv, parseIntegerCell, parseNumberCell, requireCell } from './csv';
+import { DataError, type NewsletterText, type Waypoint } from './types';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/;
 
@@ -10,16 +10,12 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/;
 export function parseRoute(text: string, file: string): Waypoint[] {
   let previousSeq = -Infinity;
   let previousTime = '';
-  const waypoints = parseCsv(text, file, ['seq', 'name', 'lat', 'lon', 'time', 'source']).map((row) => {
-    const seq = Number(row.values.seq);
-    if (!Number.isInteger(seq) || seq <= previousSeq) {
-      throw new DataError(
-        file,
-        row.line,
-        'seq',
-        row.values.seq ?? '',
-        'seq must be whole numbers rising row by row',
-      );
+  const columns = ['seq', 'name', 'lat', 'lon', 'time', 'source'];
+  const waypoints = parseCsv(text, file, columns, ['note']).map((row) => {
+    const rising = 'seq must be whole numbers rising row by row';
+    const seq = parseIntegerCell(row, 'seq', file, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, rising);
+    if (seq <= previousSeq) {
+      throw new DataError(file, row.line, 'seq', row.values.seq ?? '', rising);
     }
     previousSeq = seq;
     const time = row.values.time ?? '';
@@ -71,17 +67,30 @@ export interface Moment {
 
 /**
  * Parses a route's moments file (`seq,line,quote,note`): each `seq` must be a waypoint of the
- * route, and each quote must stand word for word on its line of `newsletter`.
+ * route, and each quote must stand word for word on its line of `newsletter` (or, given the
+ * catalog's newsletters, of one of them).
  */
 export function parseMoments(
   text: string,
   file: string,
   waypoints: readonly Waypoint[],
-  newsletter: string,
+  newsletter: string | readonly NewsletterText[],
 ): Moment[] {
-  const lines = newsletter.split('\n');
-  return parseCsv(text, file, ['seq', 'line', 'quote']).map((row) => {
-    const seq = Number(row.values.seq);
+  const texts = typeof newsletter === 'string' ? [{ file: 'the newsletter', text: newsletter }] : newsletter;
+  const lines = texts.map((t) => t.text.split('\n'));
+  const where =
+    texts.length === 1
+      ? texts[0]!.file
+      : `any newsletter of the catalog (${texts.map((t) => t.file).join(', ') || 'none listed'})`;
+  return parseCsv(text, file, ['seq', 'line', 'quote'], ['note']).map((row) => {
+    const seq = parseIntegerCell(
+      row,
+      'seq',
+      file,
+      -Number.MAX_SAFE_INTEGER,
+      Number.MAX_SAFE_INTEGER,
+      'write the seq of a waypoint of the route',
+    );
     const waypoint = waypoints.findIndex((w) => w.seq === seq);
     if (waypoint < 0)
       throw new DataError(
@@ -91,15 +100,22 @@ export function parseMoments(
         row.values.seq ?? '',
         'no waypoint of the route has this seq',
       );
-    const line = Number(row.values.line);
+    const line = parseIntegerCell(
+      row,
+      'line',
+      file,
+      1,
+      Number.MAX_SAFE_INTEGER,
+      'write the 1-based line of the newsletter the quote is on',
+    );
     const quote = requireCell(row, 'quote', file, 'the newsletter words to show');
-    if (!Number.isInteger(line) || !lines[line - 1]?.includes(quote)) {
+    if (!lines.some((l) => l[line - 1]?.includes(quote))) {
       throw new DataError(
         file,
         row.line,
         'quote',
         quote,
-        `not found word for word on line ${row.values.line} of the newsletter`,
+        `not found word for word on line ${line} of ${where}`,
       );
     }
     return { waypoint, line, quote, note: row.values.note ?? '' };

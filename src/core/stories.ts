@@ -25,7 +25,7 @@ export interface StoryIndexRow {
 
 export function parseCatalog(text: string, file: string): CatalogEntry[] {
   const columns = ['id', 'file', 'title', 'date', 'fingerprint', 'stories'] as const;
-  return parseCsv(text, file, columns).map((row) => {
+  return parseCsv(text, file, columns, []).map((row) => {
     const fp = requireCell(row, 'fingerprint', file, 'the FNV-1a hash of the newsletter text');
     if (!/^[0-9a-f]{8}$/.test(fp)) {
       throw new DataError(file, row.line, 'fingerprint', fp, 'write 8 lower-case hex digits (FNV-1a 32-bit)');
@@ -46,7 +46,7 @@ const ROW_KINDS = ['article', 'headline', 'footer'] as const;
 
 export function parseStoryIndex(text: string, file: string): StoryIndexRow[] {
   let previous = 0;
-  return parseCsv(text, file, ['line', 'kind', 'title']).map((row) => {
+  return parseCsv(text, file, ['line', 'kind', 'title'], []).map((row) => {
     const raw = row.values.line ?? '';
     const line = parseIntegerCell(
       row,

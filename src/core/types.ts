@@ -44,6 +44,18 @@ export interface Gazetteer {
   rules: Rule[];
 }
 
+/** A route of the gazetteer with its waypoints. */
+export interface RouteData {
+  place: Place;
+  waypoints: Waypoint[];
+}
+
+/** A newsletter text with its file name (with its folder, for error messages). */
+export interface NewsletterText {
+  file: string;
+  text: string;
+}
+
 /** One row of a data/geo/routes/*.csv file. */
 export interface Waypoint {
   seq: number;

@@ -11,16 +11,7 @@ import rules from '../../data/geo/rules.csv?raw';
 import seasText from '../../data/geo/seas.csv?raw';
 import catalog from '../../data/newsletters/catalog.csv?raw';
 import text from '../../data/newsletters/russian-embassy-newsletter-2020-06.txt?raw';
-import {
-  loadAtlas,
-  loadFlight,
-  parseRouteLayers,
-  parseSeas,
-  type Atlas,
-  type FlightData,
-  type RouteLayers,
-  type SeaLabel,
-} from '../core';
+import { loadData, type Atlas, type FlightData, type RouteLayers, type SeaLabel } from '../core';
 import { App } from '../ui/App';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { loadTopology } from './topology';
@@ -32,8 +23,10 @@ function byBaseName(files: Record<string, string>): Record<string, string> {
   );
 }
 
+// import.meta.glob takes literal options only (Vite reads them at build time).
+// Every file of the routes folder (not only *.csv): loadData reports one that belongs to no route.
 const routes = byBaseName(
-  import.meta.glob<string>('../../data/geo/routes/*.csv', { query: '?raw', import: 'default', eager: true }),
+  import.meta.glob<string>('../../data/geo/routes/*', { query: '?raw', import: 'default', eager: true }),
 );
 const storyIndexes = byBaseName(
   import.meta.glob<string>('../../data/newsletters/*.stories.csv', {
@@ -49,6 +42,9 @@ const furniture = byBaseName(
     eager: true,
   }),
 );
+const newsletters = byBaseName(
+  import.meta.glob<string>('../../data/newsletters/*.txt', { query: '?raw', import: 'default', eager: true }),
+);
 
 const root = createRoot(document.getElementById('root')!);
 let atlas: Atlas | null = null;
@@ -56,22 +52,22 @@ let routeLayers: RouteLayers | null = null;
 let flight: FlightData | null = null;
 let seas: SeaLabel[] = [];
 try {
-  atlas = loadAtlas({
-    text,
+  // The same checks as the CLI's: every data file, with the file, line and column of an error.
+  const data = loadData({
     gazetteer: { file: 'data/geo/gazetteer.csv', text: gazetteer },
     rules: { file: 'data/geo/rules.csv', text: rules },
     catalog: { file: 'data/newsletters/catalog.csv', text: catalog },
     storyIndexes,
     routes,
     furniture,
+    newsletters,
+    routeLayers: { file: 'data/geo/route-layers.csv', text: routeLayersText },
+    seas: { file: 'data/geo/seas.csv', text: seasText },
   });
-  routeLayers = parseRouteLayers(
-    routeLayersText,
-    'data/geo/route-layers.csv',
-    atlas.routes.map((r) => r.place.id),
-  );
-  flight = loadFlight(routeLayers, atlas.routes, routes, atlas.text);
-  seas = parseSeas(seasText, 'data/geo/seas.csv');
+  atlas = data.geoparse(text);
+  routeLayers = data.routeLayers;
+  flight = data.flight;
+  seas = data.seas;
 } catch (error) {
   atlas = null;
   root.render(<ErrorPanel error={error} />);

@@ -108,4 +108,79 @@ describe('geoparse CLI', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/gazetteer\.csv:3: column "lat": out of range/);
   });
+  /** A copy of data/ with `change` made to it, for ATLAS_DATA_DIR. */
+  function corruptedData(change: (dir: string) => void): string {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-data-'));
+    cpSync(join(ROOT, 'data'), dir, { recursive: true });
+    change(dir);
+    return dir + '/';
+  }
+  const edit = (path: string, f: (text: string) => string) =>
+    writeFileSync(path, f(readFileSync(path, 'utf8')));
+
+  it.each([
+    [
+      'route-layers.csv',
+      (dir: string) => edit(join(dir, 'geo/route-layers.csv'), (t) => t.replace(',optional,', ',hidden,')),
+      /geo\/route-layers\.csv:\d+: column "layer": write one of flight, shown, optional/,
+    ],
+    [
+      "the flight's moments",
+      (dir: string) =>
+        edit(join(dir, 'geo/routes/ant25-1937.moments.csv'), (t) => t.replace('\n1,112,', '\n1,0x70,')),
+      /geo\/routes\/ant25-1937\.moments\.csv:2: column "line": .*not hexadecimal/,
+    ],
+    [
+      "the flight's clocks",
+      (dir: string) =>
+        edit(join(dir, 'geo/routes/ant25-1937.clocks.csv'), (t) =>
+          t.replace('\nMoscow,3,', '\nMoscow,"3"h,'),
+        ),
+      /geo\/routes\/ant25-1937\.clocks\.csv:2: column "utc_offset_h": text after the closing quote/,
+    ],
+    [
+      "the flight's figures",
+      (dir: string) =>
+        edit(join(dir, 'geo/routes/ant25-1937.figures.csv'), (t) => t.replace(',9130,', ',"9,130",')),
+      /geo\/routes\/ant25-1937\.figures\.csv:5: column "value": .*without a comma/,
+    ],
+    [
+      "the flight's context",
+      (dir: string) =>
+        edit(join(dir, 'geo/routes/ant25-1937.context.csv'), (t) =>
+          t.replace('feature,kind,', 'feature,kinds,'),
+        ),
+      /geo\/routes\/ant25-1937\.context\.csv:1: column "kind": the header lacks column "kind"/,
+    ],
+    [
+      'seas.csv',
+      (dir: string) => edit(join(dir, 'geo/seas.csv'), (t) => t.replace(',-150,80,', ',-150,8e1,')),
+      /geo\/seas\.csv:2: column "lat": .*without an exponent/,
+    ],
+    [
+      'a moments file named after no route',
+      (dir: string) =>
+        cpSync(
+          join(dir, 'geo/routes/ant25-1937.moments.csv'),
+          join(dir, 'geo/routes/ant25-1938.moments.csv'),
+        ),
+      /geo\/routes\/ant25-1938\.moments\.csv:1: column "\(file\)": a moments file of route file ant25-1938\.csv/,
+    ],
+    [
+      'a catalog fingerprint that matches no newsletter',
+      (dir: string) =>
+        edit(join(dir, 'newsletters/russian-embassy-newsletter-2020-06.txt'), (t) =>
+          t.replace('Moscow', 'Moskva'),
+        ),
+      /newsletters\/catalog\.csv:2: column "fingerprint": matches no newsletter file/,
+    ],
+  ])('exits 2 with the located one-line error for a corrupted %s', (_what, change, message) => {
+    const dir = corruptedData(change);
+    const { code, stdout, stderr } = geoparse([NEWSLETTER], { ATLAS_DATA_DIR: dir });
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^geoparse: invalid data: /);
+    expect(stderr).toMatch(message);
+  });
 });
