@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { DataError } from './types';
 
 /** A CSV row as a record of column name to trimmed value, with the 1-based line it starts on. */
@@ -86,119 +87,97 @@ interface CsvRecord {
 }
 
 /**
- * Splits CSV text into records (RFC 4180: fields separated by commas, records by CRLF, LF or
- * CR; a field in double quotes may hold commas, line breaks and doubled quotes ""). Spaces may
- * stand around a quoted field. Throws a DataError at the line for a quote anywhere else.
+ * Splits CSV text into records with papaparse (RFC 4180: a field in double quotes may hold
+ * commas, line breaks and doubled quotes ""), after line ends are made \n and the quotes are
+ * checked: papaparse reads a stray quote (`Mos"cow`) as text and would shift every later line,
+ * so a quote anywhere but around a whole field is a DataError at its line.
  */
-function readRecords(text: string, file: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
+function readRecords(raw: string, file: string): CsvRecord[] {
+  const text = raw.replace(/\r\n?/g, '\n');
+  const parsed = Papa.parse<string[]>(text, {
+    header: false,
+    delimiter: ',',
+    newline: '\n',
+    skipEmptyLines: false,
+  });
+  const header = parsed.data[0] ?? [];
+  const lines = checkQuotes(text, file, header);
+  // A final line break ends the last record; papaparse reads an empty record after it.
+  const data = parsed.data.length > lines.length ? parsed.data.slice(0, lines.length) : parsed.data;
+  return data.map((fields, i) => ({ line: lines[i] ?? i + 1, fields }));
+}
+
+/**
+ * The 1-based start line of each record of `text` (\n line ends), honouring quoted fields that
+ * span lines; throws a DataError at the line and column of a quote inside an unquoted field, of
+ * text after a closing quote, and of a quote never closed.
+ */
+function checkQuotes(text: string, file: string, header: readonly string[]): number[] {
+  const starts = [1];
   let line = 1;
-  let i = 0;
-  const n = text.length;
-  const isBreak = (ch: string | undefined) => ch === '\n' || ch === '\r';
-  /** Skips one line break at i (CRLF counts as one). */
-  const skipBreak = () => {
-    if (text[i] === '\r' && text[i + 1] === '\n') i++;
-    i++;
-    line++;
+  let lineStart = 0;
+  let field = 0;
+  let fieldStart = 0;
+  let state: 'start' | 'plain' | 'quoted' | 'closed' = 'start';
+  let open = { line: 0, at: 0 };
+  const fail = (at: number, problem: string, whole?: string): never => {
+    const row = starts.length === 1 && line === 1 ? '(header)' : (header[field]?.trim() ?? '(row)');
+    const end = text.indexOf('\n', at);
+    const value = whole ?? text.slice(fieldStart, end < 0 ? text.length : end).split(',')[0]!;
+    throw new DataError(file, line, row, value, `${problem} (character ${at - lineStart + 1} of the line)`);
   };
-  const lineStart = (at: number) =>
-    Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
-  const stray = (at: number, field: number, problem: string, value: string): never => {
-    const header = records[0];
-    const column = records.length > 0 && header ? (header.fields[field]?.trim() ?? '(row)') : '(header)';
-    throw new DataError(
-      file,
-      line,
-      column,
-      value,
-      `${problem} (character ${at - lineStart(at) + 1} of the line)`,
-    );
-  };
-  while (i <= n) {
-    const record: CsvRecord = { line, fields: [] };
-    for (;;) {
-      // One field, from i.
-      let j = i;
-      while (text[j] === ' ' || text[j] === '\t') j++;
-      let value: string;
-      if (text[j] === '"') {
-        const openLine = line;
-        const open = j;
-        let v = '';
-        j++;
-        for (;;) {
-          if (j >= n) {
-            line = openLine;
-            stray(
-              open,
-              record.fields.length,
-              'a quote opens a field here and is never closed: close it with "',
-              text.slice(open, open + 40),
-            );
-          }
-          const ch = text[j]!;
-          if (ch === '"') {
-            if (text[j + 1] === '"') {
-              v += '"';
-              j += 2;
-              continue;
-            }
-            j++;
-            break;
-          }
-          if (ch === '\r' || ch === '\n') {
-            if (ch === '\r' && text[j + 1] === '\n') {
-              v += '\r';
-              j++;
-            }
-            line++;
-          }
-          v += text[j];
-          j++;
-        }
-        while (text[j] === ' ' || text[j] === '\t') j++;
-        if (j < n && text[j] !== ',' && !isBreak(text[j])) {
-          let end = j;
-          while (end < n && text[end] !== ',' && !isBreak(text[end])) end++;
-          stray(
-            j,
-            record.fields.length,
-            'text after the closing quote of a quoted field: put the whole value inside the quotes, and write a quote inside it as ""',
-            text.slice(open, end),
-          );
-        }
-        value = v;
-      } else {
-        let end = i;
-        while (end < n && text[end] !== ',' && !isBreak(text[end])) end++;
-        const raw = text.slice(i, end);
-        const quote = raw.indexOf('"');
-        if (quote >= 0) {
-          stray(
-            i + quote,
-            record.fields.length,
-            'a quote inside a field that does not start with one: write the whole field in quotes and the quote inside it as "" (like "Mos""cow"), or remove it',
-            raw,
-          );
-        }
-        value = raw;
-        j = end;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (state === 'quoted') {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else state = 'closed';
+      } else if (ch === '\n') {
+        line++;
+        lineStart = i + 1;
       }
-      record.fields.push(value);
-      i = j;
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      break;
+      continue;
     }
-    records.push(record);
-    if (i >= n) break;
-    skipBreak();
-    if (i === n) break; // the final line break ends the last record
+    if (ch === ',' || ch === '\n') {
+      field = ch === ',' ? field + 1 : 0;
+      fieldStart = i + 1;
+      state = 'start';
+      if (ch === '\n') {
+        line++;
+        lineStart = i + 1;
+        if (i + 1 < text.length) starts.push(line);
+      }
+    } else if (ch === '"') {
+      if (state !== 'start') {
+        fail(
+          i,
+          state === 'closed'
+            ? 'text after the closing quote of a quoted field: put the whole value inside the quotes, and write a quote inside it as ""'
+            : 'a quote inside a field that does not start with one: write the whole field in quotes and the quote inside it as "" (like "Mos""cow"), or remove it',
+        );
+      }
+      state = 'quoted';
+      open = { line, at: i };
+    } else if (state === 'closed') {
+      fail(
+        i,
+        'text after the closing quote of a quoted field: put the whole value inside the quotes, and write a quote inside it as ""',
+      );
+    } else {
+      state = 'plain';
+    }
   }
-  return records;
+  if (state === 'quoted') {
+    line = open.line;
+    lineStart = text.lastIndexOf('\n', open.at) + 1;
+    fieldStart = open.at;
+    fail(
+      open.at,
+      'a quote opens a field here and is never closed: close it with "',
+      text.slice(open.at, open.at + 40),
+    );
+  }
+  return starts;
 }
 
 /** A plain decimal number: an optional sign, digits, an optional fraction (`-12`, `55.7558`). */
