@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 /**
- * geoparse [--max-mb N] FILE: prints the place mentions of a newsletter as a GeoJSON
- * FeatureCollection. Exit codes: 0 done (also when the reader of stdout closes it early);
- * 2 bad input or invalid data, with one line on stderr and never a stack trace.
+ * geoparse [--max-mb N] [--text] FILE: prints the place mentions of a newsletter (UTF-8 text,
+ * HTML or an e-mail) as a GeoJSON FeatureCollection; with --text, the plain text read from FILE
+ * that the mentions' offsets index. Exit codes: 0 done (also when the reader of stdout closes it
+ * early); 2 bad input or invalid data, with one line on stderr and never a stack trace.
  */
 import { DataError, loadData, mentionsToGeoJSON } from '../core';
+import { ACCEPTED, FormatError, readDocument } from '../core/formats';
 import { readDataFiles } from './data';
-import { DEFAULT_MAX_MB, InputError, readInputText } from './input';
+import { DEFAULT_MAX_MB, InputError, readInputBytes } from './input';
 
 const USAGE =
-  `usage: npm run --silent geoparse -- [--max-mb N] FILE   (FILE: a UTF-8 newsletter text ` +
-  `of at most ${DEFAULT_MAX_MB} MiB unless --max-mb raises the limit)`;
+  `usage: npm run --silent geoparse -- [--max-mb N] [--text] FILE   (FILE: ${ACCEPTED}, ` +
+  `at most ${DEFAULT_MAX_MB} MiB unless --max-mb raises the limit)`;
 
 function fail(message: string): never {
   process.stderr.write(`geoparse: ${message}\n`);
@@ -26,12 +28,17 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 process.on('uncaughtException', (e) => fail(`internal error: ${e.message} (please report it)`));
 
 /** The file and the size limit the arguments name; fails with the usage line otherwise. */
-function parseArgs(argv: string[]): { path: string; maxMb: number } {
+function parseArgs(argv: string[]): { path: string; maxMb: number; textOnly: boolean } {
   let maxMb = DEFAULT_MAX_MB;
+  let textOnly = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') continue;
+    if (arg === '--text') {
+      textOnly = true;
+      continue;
+    }
     const flag = /^--max-mb(?:=(.*))?$/.exec(arg);
     if (flag) {
       const raw = flag[1] ?? argv[++i] ?? '';
@@ -46,17 +53,22 @@ function parseArgs(argv: string[]): { path: string; maxMb: number } {
     }
   }
   if (files.length !== 1) fail(USAGE);
-  return { path: files[0]!, maxMb };
+  return { path: files[0]!, maxMb, textOnly };
 }
 
-function main() {
-  const { path, maxMb } = parseArgs(process.argv.slice(2));
+async function main() {
+  const { path, maxMb, textOnly } = parseArgs(process.argv.slice(2));
   let text: string;
   try {
-    text = readInputText(path, maxMb);
+    text = (await readDocument(path, readInputBytes(path, maxMb))).text;
   } catch (e) {
     if (e instanceof InputError) fail(e.message);
+    if (e instanceof FormatError) fail(`${path}: ${e.message}`);
     throw e;
+  }
+  if (textOnly) {
+    process.stdout.write(text);
+    return;
   }
   try {
     const data = loadData(readDataFiles(process.env.ATLAS_DATA_DIR));
@@ -69,8 +81,6 @@ function main() {
   }
 }
 
-try {
-  main();
-} catch (e) {
-  fail(`internal error: ${e instanceof Error ? e.message : String(e)} (please report it)`);
-}
+main().catch((e: unknown) =>
+  fail(`internal error: ${e instanceof Error ? e.message : String(e)} (please report it)`),
+);
