@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ function geoparse(args: string[], env: Record<string, string> = {}) {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },
+    // A hang (a pipe read forever) fails the test instead of stalling the run.
+    timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -182,5 +184,142 @@ describe('geoparse CLI', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/^geoparse: invalid data: /);
     expect(stderr).toMatch(message);
+  });
+
+  describe('refuses what it cannot read, in one line, before reading it whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-input-'));
+    const file = (name: string, bytes: Uint8Array | string) => {
+      writeFileSync(join(dir, name), bytes);
+      return join(dir, name);
+    };
+    const fifo = join(dir, 'fifo');
+    spawnSync('mkfifo', [fifo]);
+    const sparse = join(dir, 'sparse.txt');
+    writeFileSync(sparse, '');
+    truncateSync(sparse, 64 * 1024 * 1024 + 1);
+    const utf16 = (s: string, le: boolean) =>
+      Buffer.from([...s].flatMap((c) => (le ? [c.charCodeAt(0), 0] : [0, c.charCodeAt(0)])));
+
+    it.each([
+      ['a character device', () => '/dev/zero', /is a character device, not a regular file/],
+      ['a FIFO with no writer', () => fifo, /is a named pipe \(FIFO\), not a regular file/],
+      [
+        'a file over 64 MiB',
+        () => sparse,
+        /64\.0 MiB is over the 64 MiB limit; raise the limit with --max-mb 66/,
+      ],
+      ['an empty file', () => file('empty.txt', ''), /is empty: there is no text to geoparse/],
+      ['white space only', () => file('blank.txt', ' \n\t\r\n\u00a0\n'), /holds only white space/],
+      ['NUL bytes only', () => file('nul.txt', new Uint8Array(64)), /holds only NUL bytes \(64 bytes\)/],
+      [
+        'binary data',
+        () =>
+          file('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+        /is a PNG image; accepted: UTF-8 text \(\.txt, \.md\), HTML \(\.html, \.htm\) or an e-mail \(\.eml\)/,
+      ],
+      [
+        'binary data',
+        () => file('data.bin', Uint8Array.from([0x41, 0x42, 0x00, 0x43, 0x44, 0x45, 0x46, 0x47])),
+        /holds NUL bytes \(the first at byte 2\): it is binary data, not text; accepted:/,
+      ],
+      [
+        'a PDF document',
+        () => file('paper.pdf', '%PDF-1.7\n1 0 obj\n'),
+        /paper\.pdf: is a PDF document; accepted:/,
+      ],
+      [
+        'UTF-16 without a byte order mark',
+        () => file('le.txt', utf16('Moscow and Vienna\n', true)),
+        /looks like UTF-16 text \(little-endian\) without a byte order mark, not UTF-8; accepted:/,
+      ],
+      [
+        'big-endian UTF-16 without a byte order mark',
+        () => file('be.txt', utf16('Moscow and Vienna\n', false)),
+        /looks like UTF-16 text \(big-endian\)/,
+      ],
+      [
+        'UTF-16 with a byte order mark',
+        () => file('bom16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), utf16('Moscow\n', true)])),
+        /is UTF-16 text \(little-endian, with a byte order mark\), not UTF-8; accepted:/,
+      ],
+      ['an unknown option', () => '--frob', /unknown option --frob; usage/],
+    ])('%s: exit 2, one line on stderr, no stack trace', (_what, path, message) => {
+      const { code, stdout, stderr } = geoparse([path()]);
+      expect(stderr).toMatch(message);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it(
+      '--max-mb sets the limit: below the file it refuses, at the default it reads',
+      { timeout: 60_000 },
+      () => {
+        const small = geoparse(['--max-mb', '0.01', NEWSLETTER]);
+        expect(small.code).toBe(2);
+        expect(small.stderr).toMatch(/MiB is over the 0\.01 MiB limit; raise the limit with --max-mb 2\n$/);
+        expect(geoparse(['--max-mb=0.01', NEWSLETTER]).code).toBe(2);
+        const bad = geoparse(['--max-mb', 'lots', NEWSLETTER]);
+        expect(bad.stderr).toMatch(/--max-mb needs a size in MiB, like --max-mb 256 \(got "lots"\)/);
+        const raised = geoparse(['--max-mb', '1', NEWSLETTER]);
+        expect(raised.code).toBe(0);
+        expect((JSON.parse(raised.stdout) as MentionCollection).features.length).toBeGreaterThan(100);
+      },
+    );
+
+    it('exits quietly with 0 when the reader closes the pipe early', () => {
+      const cli = `"${process.execPath}" --import tsx src/cli/geoparse.ts "${NEWSLETTER}"`;
+      const r = spawnSync('bash', ['-o', 'pipefail', '-c', `${cli} | head -c 100 > /dev/null`], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    });
+  });
+
+  describe('reads HTML and e-mail as their plain text, which --text prints and the offsets index', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-formats-'));
+    const html = join(dir, 'page.html');
+    writeFileSync(
+      html,
+      `<!doctype html><html><head><title>Not this</title><script>document.title = "Moscow"</script></head>
+<body><nav>Home | Vienna office</nav><h1>Talks in Vienna</h1>
+<p>Delegations from Moscow and Washington&nbsp;met in Vienna.</p><footer>Moscow footer</footer></body></html>`,
+    );
+    const eml = join(dir, 'letter.eml');
+    writeFileSync(
+      eml,
+      [
+        'From: Embassy <press@example.org>',
+        'Subject: =?UTF-8?Q?News_from_Moscow?=',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        'The delegation flew from Moscow to Vien=',
+        'na on Tuesday.',
+        '',
+      ].join('\r\n'),
+    );
+
+    it.each([
+      ['an HTML page', html, 'Talks in Vienna\nDelegations from Moscow and Washington met in Vienna.'],
+      ['an e-mail', eml, 'News from Moscow\n\nThe delegation flew from Moscow to Vienna on Tuesday.'],
+    ])('%s', { timeout: 60_000 }, (_what, path, expected) => {
+      const plain = geoparse(['--text', path]);
+      expect(plain.code).toBe(0);
+      expect(plain.stdout.trim()).toBe(expected);
+      const { code, stdout } = geoparse([path]);
+      expect(code).toBe(0);
+      const fc = JSON.parse(stdout) as MentionCollection;
+      expect(fc.features.length).toBeGreaterThan(2);
+      for (const f of fc.features) {
+        expect(plain.stdout.slice(f.properties.start, f.properties.end)).toBe(f.properties.text);
+      }
+      expect(fc.features.map((f) => f.properties.text)).not.toContain('Not this');
+    });
   });
 });

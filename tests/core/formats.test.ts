@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { FormatError, htmlToText, readDocument } from '../../src/core/formats';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('htmlToText', () => {
+  it('keeps the visible text only', () => {
+    const html = `<html><head><title>T</title><style>p{}</style></head><body>
+      <nav>Menu</nav><template><p>Later</p></template><script>alert("x")</script>
+      <noscript>Enable JS</noscript><p hidden>Hidden</p><p aria-hidden="true">Aria</p>
+      <div style="display: none">Preheader</div><p style="color:red">Seen</p>
+      <footer>Unsubscribe</footer></body></html>`;
+    expect(htmlToText(html)).toBe('Seen');
+  });
+
+  it('makes blocks paragraphs, keeps a heading above its body, and decodes entities', () => {
+    const html =
+      '<h2>Talks &amp; treaties</h2><p>First&nbsp;line<br>second   line</p>' +
+      '<ul><li>One</li><li>Two</li></ul><table><tr><td>Cell A</td><td>Cell B</td></tr></table>' +
+      '<p>Inline <b>bold</b> and <a href="#">link</a>.</p>';
+    expect(htmlToText(html)).toBe(
+      'Talks & treaties\nFirst line\nsecond line\n\nOne\n\nTwo\n\nCell A\n\nCell B\n\nInline bold and link.',
+    );
+  });
+
+  it('keeps white space inside <pre> and survives tags left open', () => {
+    expect(htmlToText('<pre>a  b\n  c</pre><p>Open <div>inner')).toBe('a  b\n  c\n\nOpen\n\ninner');
+    expect(htmlToText('<p>Before<script>never closed')).toBe('Before');
+  });
+
+  it('gives hostile markup as inert text, never markup', () => {
+    const text = htmlToText(
+      '<img src=x onerror="alert(1)"><p onclick="steal()">Click &lt;script&gt;alert(2)&lt;/script&gt;</p>',
+    );
+    expect(text).toBe('Click <script>alert(2)</script>');
+  });
+});
+
+describe('readDocument', () => {
+  it('reads .txt and .md as the file text, a byte order mark kept so offsets match the file', async () => {
+    const doc = await readDocument('a.md', bytes('\ufeff# Moscow\r\nText'));
+    expect(doc).toEqual({ format: 'text', text: '\ufeff# Moscow\r\nText' });
+  });
+
+  it('reads a file without a known extension by what it holds', async () => {
+    expect((await readDocument('page', bytes('<!DOCTYPE html><p>Vienna</p>'))).format).toBe('html');
+    expect(await readDocument('notes', bytes('Vienna'))).toEqual({ format: 'text', text: 'Vienna' });
+  });
+
+  it('reads an e-mail: the Subject first, the plain part before the HTML one, decoded', async () => {
+    const eml = [
+      'Subject: June news',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/alternative; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: base64',
+      '',
+      btoa('Plain text from Moscow.'),
+      '--b',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p>HTML from Vienna.</p>',
+      '--b--',
+      '',
+    ].join('\r\n');
+    expect((await readDocument('x.eml', bytes(eml))).text).toBe('June news\n\nPlain text from Moscow.');
+    const htmlOnly = eml.replace(/--b\r\nContent-Type: text\/plain[^]*?(?=--b\r\n)/, '');
+    expect((await readDocument('x.eml', bytes(htmlOnly))).text).toBe('June news\n\nHTML from Vienna.');
+  });
+
+  it.each([
+    ['an empty file', 'a.txt', new Uint8Array(0), /^is empty/],
+    ['white space', 'a.txt', bytes(' \n\u00a0\t'), /^holds only white space/],
+    ['an HTML page with no text', 'a.html', bytes('<script>x()</script>'), /no visible text/],
+    ['a PDF', 'a.txt', bytes('%PDF-1.4'), /^is a PDF document; accepted: UTF-8 text/],
+    ['a JPEG', 'a.jpg', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]), /^is a JPEG image/],
+    ['Latin-1 text', 'a.txt', Uint8Array.from([0x4d, 0xe9, 0x78]), /^is not valid UTF-8 text \(at byte 1\)/],
+  ])('refuses %s, saying what it is', async (_what, name, data, message) => {
+    await expect(readDocument(name, data)).rejects.toThrow(FormatError);
+    await expect(readDocument(name, data)).rejects.toThrow(message);
+  });
+});
