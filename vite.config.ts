@@ -77,6 +77,7 @@ export default defineConfig(async ({ mode }) =>
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**', 'node_modules/**'],
           environment: 'node',
+          globalSetup: ['tests/globalSetup.ts'],
         },
       },
 );
