@@ -4,7 +4,7 @@
  * Exit codes: 0 done; 2 bad input (unreadable file, invalid data), with one line on stderr.
  */
 import { readFileSync } from 'node:fs';
-import { DataError, loadData, mentionsToGeoJSON } from '../core';
+import { DataError, describeUnsearched, loadData, mentionsToGeoJSON } from '../core';
 import { readDataFiles } from './data';
 
 function fail(message: string): never {
@@ -21,7 +21,7 @@ const path = args[0]!;
 let text: string;
 try {
   const bytes = readFileSync(path);
-  text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
 } catch (e) {
   const err = e as NodeJS.ErrnoException;
   if (err.code === 'ENOENT') fail(`${path}: no such file`);
@@ -33,7 +33,10 @@ try {
 
 try {
   const data = loadData(readDataFiles(process.env.ATLAS_DATA_DIR));
-  process.stdout.write(JSON.stringify(mentionsToGeoJSON(data.geoparse(text)), null, 1) + '\n');
+  const atlas = data.geoparse(text);
+  process.stdout.write(JSON.stringify(mentionsToGeoJSON(atlas), null, 1) + '\n');
+  // Text in no story was not searched for places: say so (a note; the exit status stays 0).
+  for (const u of atlas.unsearched) process.stderr.write(`geoparse: note: ${describeUnsearched(u)}\n`);
 } catch (e) {
   if (e instanceof DataError) fail(`invalid data: ${e.message}`);
   if (e instanceof Error && 'code' in e) fail(`cannot read the data: ${e.message}`);

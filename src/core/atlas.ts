@@ -2,7 +2,7 @@ import { buildGazetteer, parseGazetteer, parseRules } from './gazetteer';
 import { createPlaceFinder } from './mentions';
 import { parseRoute } from './routes';
 import { furnitureFileFor, parseFurniture, type TextRange } from './furniture';
-import { findStories, parseCatalog, type CatalogEntry } from './stories';
+import { findStories, parseCatalog, type CatalogEntry, type UnsearchedText } from './stories';
 import { DataError, type Gazetteer, type Mention, type Place, type Story, type Waypoint } from './types';
 
 /** A data file's name (for error messages) and its text. */
@@ -52,6 +52,11 @@ export interface Atlas {
    * curated in data/newsletters/*.furniture.csv; none for an unknown newsletter.
    */
   furniture: TextRange[];
+  /**
+   * The visible text in no story (the mail footer, as a rule), where no place was looked for:
+   * nothing is left out without being listed here.
+   */
+  unsearched: UnsearchedText[];
 }
 
 /** Validates the curated data once; the result can geoparse many texts. Throws DataError. */
@@ -79,7 +84,12 @@ export function loadData(data: AtlasData) {
 
   /** Geoparses one text: its stories, its mentions, and the places they name. */
   function geoparse(text: string): Atlas {
-    const { stories, newsletter } = findStories(text, catalog, data.storyIndexes, data.catalog.file);
+    const { stories, newsletter, unsearched } = findStories(
+      text,
+      catalog,
+      data.storyIndexes,
+      data.catalog.file,
+    );
     const mentions = finder.findMentions(text, stories);
     const furnitureFile = newsletter && furnitureFileFor(newsletter.stories);
     const furnitureCsv = furnitureFile ? data.furniture?.[furnitureFile] : undefined;
@@ -93,6 +103,7 @@ export function loadData(data: AtlasData) {
       routes,
       gazetteer,
       furniture,
+      unsearched,
     };
   }
   return { gazetteer, catalog, routes, geoparse };

@@ -1,6 +1,7 @@
 export * from './types';
 export { parseCsv } from './csv';
-export { normalizeText, isWordChar } from './normalize';
+export { normalizeText, isWordChar, compactText, isInvisible, type CompactText } from './normalize';
+export { lineStarts, lineOf, splitLines, isLineBreak } from './lines';
 export { fingerprint } from './fingerprint';
 export { parseGazetteer, parseRules, buildGazetteer } from './gazetteer';
 export { parseRoute, parseMoments, type Moment } from './routes';
@@ -20,12 +21,17 @@ export {
   parseStoryIndex,
   storiesFromIndex,
   segmentStories,
+  segmentText,
   findStories,
+  unsearchedText,
+  describeUnsearched,
+  type Segmentation,
+  type UnsearchedText,
   type CatalogEntry,
   type StoryIndexRow,
 } from './stories';
 export { furnitureFileFor, parseFurniture, splitByRanges, type TextPiece, type TextRange } from './furniture';
-export { createPlaceFinder, sentenceAround, type PlaceFinder } from './mentions';
+export { createPlaceFinder, sentenceAround, sentenceFinder, type PlaceFinder } from './mentions';
 export {
   loadAtlas,
   loadData,
