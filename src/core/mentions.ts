@@ -1,5 +1,12 @@
 import { isLineBreak } from './lines';
-import { compactText, isWordChar, isWordCharAt, isWordCharBefore, normalizeText } from './normalize';
+import {
+  compactText,
+  isInvisible,
+  isWordChar,
+  isWordCharAt,
+  isWordCharBefore,
+  normalizeText,
+} from './normalize';
 import type { Gazetteer, Mention, Rule, Story } from './types';
 
 /** A surface form the finder looks for, and what it means by default. */
@@ -207,12 +214,13 @@ export function sentenceFinder(
   let stopFrom = -1;
   let stop = -1;
   let stopIsBreak = false;
+  // a snippet starts and ends with a visible character: no white space, no invisible one
   const trimmedFrom = memo((k) => {
-    while (k < text.length && /\s/.test(text[k]!)) k++;
+    while (k < text.length && isBlankChar(text[k]!)) k++;
     return k;
   });
   const trimmedTo = memo((k) => {
-    while (k > 0 && /\s/.test(text[k - 1]!)) k--;
+    while (k > 0 && isBlankChar(text[k - 1]!)) k--;
     return k;
   });
   const closingQuotes = memo((k) => {
@@ -267,6 +275,7 @@ export function sentenceFinder(
 }
 
 const isQuote = (ch: string | undefined) => ch === '"' || ch === "'";
+const isBlankChar = (ch: string) => /\s/.test(ch) || isInvisible(ch);
 
 /** A one-argument function that remembers its last answer (the same boundary, many mentions). */
 function memo(f: (k: number) => number): (k: number) => number {
