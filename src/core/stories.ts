@@ -243,8 +243,9 @@ function endsStatement(line: string): boolean {
   return !/(^|[^\p{L}\p{N}])\p{Lu}\.["'’”»)]*$/u.test(line);
 }
 
+/** The first ten words of a line (of its first 1000 characters: a line can be a whole text). */
 function shortTitle(line: string): string {
-  const words = line.split(/\s+/).slice(0, 10).join(' ');
+  const words = line.slice(0, 1000).split(/\s+/).slice(0, 10).join(' ');
   return words.length < line.length ? `${words.replace(/[,;:]$/, '')}…` : line;
 }
 
