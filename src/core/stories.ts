@@ -119,6 +119,8 @@ const READ_ALSO = /^\s*(READ ALSO|LEARN MORE|Read more)\b/i;
 const FOOTER = /unsubscribe|our mailing address|update your preferences/i;
 /** Lines of a mail footer are short: sender, address, links. */
 const FOOTER_LINE = 60;
+/** A mail footer is a few lines: no more than this many with text in them. */
+const FOOTER_MAX_LINES = 30;
 /** A line with footer words may be longer ("You can update your preferences or unsubscribe …"). */
 const FOOTER_WORDS_LINE = 160;
 
@@ -208,7 +210,8 @@ export function segmentStories(text: string): Story[] {
  * of footer words or lines that read like a sender or an address (short, not ending like a
  * statement, no "READ ALSO"), with footer words among them; the footer takes in such a part, and
  * goes on to the block before only when the whole block was taken. A block without footer words
- * is taken only whole and only when all its lines read like a sender.
+ * is taken only whole and only when all its lines read like a sender. A footer has at most
+ * FOOTER_MAX_LINES lines with text.
  */
 function findFooter(lines: readonly string[]): number {
   const blank = (k: number) => isBlank(lines[k]!);
@@ -219,13 +222,20 @@ function findFooter(lines: readonly string[]): number {
   };
   let footer = lines.length;
   let end = lines.length; // the block ends before `end`
+  let taken = 0; // lines with text in the footer so far
   for (;;) {
     while (end > 0 && blank(end - 1)) end--;
     if (end === 0) return footer;
     let start = end;
     let hasWords = false;
-    while (start > 0 && !blank(start - 1) && (words(start - 1) || senderLike(start - 1))) {
+    while (
+      start > 0 &&
+      taken < FOOTER_MAX_LINES &&
+      !blank(start - 1) &&
+      (words(start - 1) || senderLike(start - 1))
+    ) {
       start--;
+      taken++;
       if (words(start)) hasWords = true;
     }
     const wholeBlock = start === 0 || blank(start - 1);

@@ -83,6 +83,23 @@ describe('the mail footer', () => {
     ]);
   });
 
+  it('is a few lines: a long run of short lines above footer words stays in the stories', () => {
+    const text = 'Moscow news\n'.repeat(100) + 'Write us on\n\n'.repeat(40) + 'To unsubscribe, click here.';
+    const { stories, footerStart } = segmentText(text);
+    const footer = text.slice(footerStart!);
+    expect(footer.split('\n').filter((l) => l !== '')).toHaveLength(30);
+    // every "Moscow news" line is in a story
+    const news = 'Moscow news\n'.repeat(100).length;
+    expect(footerStart).toBeGreaterThan(news);
+    expect(stories[0]!.start).toBe(0);
+    expect(
+      stories
+        .filter((s) => s.end <= news)
+        .map((s) => text.slice(s.start, s.end))
+        .join('\n'),
+    ).toBe('Moscow news\n'.repeat(100).trim());
+  });
+
   it('is no footer when the text is all on one line', () => {
     const line = TEXT.replace(/\n+/g, ' ');
     expect(segmentText(line)).toMatchObject({
