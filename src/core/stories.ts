@@ -135,7 +135,7 @@ function isHeadlineLike(line: string): boolean {
 /** A line with nothing to read: white space and invisible characters only. */
 const isBlank = (line: string) => compactText(line).text.trim() === '';
 
-/** A story's stories and where the mail footer starts, if the text ends with one. */
+/** The stories of a text and where its mail footer starts, if it ends with one. */
 export interface Segmentation {
   stories: Story[];
   /** Offset of the start of the mail footer (read as no story), or null: the text has none. */
