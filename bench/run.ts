@@ -8,12 +8,25 @@
  *                    long tasks, React commits and the frame interval
  *   pan frames  main-thread work per frame while the world map, with all its labels, is dragged
  *               and zoomed by a scripted mouse (issue 11)
+ *   cli         the geoparse CLI on 10 MB of text with normal lines and the same 10 MB on one line:
+ *               wall time (median of 3) and peak memory (issue 12)
  * Options: --runs N (geoparse runs, default 200), --loads N (page loads, default 7),
- *          --only geoparse|size|first-marker|playback|pan (one section; the others are not measured).
+ *          --only geoparse|size|first-marker|playback|pan|cli (one section; the others are not measured).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
@@ -35,7 +48,7 @@ const arg = (name: string, fallback: number) => {
 };
 const RUNS = arg('runs', 200);
 const LOADS = arg('loads', 7);
-const SECTIONS = ['geoparse', 'size', 'first-marker', 'playback', 'pan'] as const;
+const SECTIONS = ['geoparse', 'size', 'first-marker', 'playback', 'pan', 'cli'] as const;
 type Section = (typeof SECTIONS)[number];
 const ONLY = ((): Section | null => {
   const i = process.argv.indexOf('--only');
@@ -49,7 +62,15 @@ const ONLY = ((): Section | null => {
 })();
 const wanted = (name: Section) => ONLY === null || ONLY === name;
 
-const TARGETS = { geoparseMs: 5, initialJsKb: 200, firstMarkerMs: 1500, frameP95Ms: 16.7, offlineCopyMb: 3 };
+const TARGETS = {
+  geoparseMs: 5,
+  initialJsKb: 200,
+  firstMarkerMs: 1500,
+  frameP95Ms: 16.7,
+  offlineCopyMb: 3,
+  /** The CLI on 10 MB on one line, over the same 10 MB with normal lines (issue 12). */
+  cliOneLineRatio: 3,
+};
 /** The single-file offline copy the build writes next to index.html (docs/offline-copy.md). */
 const OFFLINE_COPY = 'newsletter-atlas-offline.html';
 const PLAYBACK_SECONDS = 5;
@@ -470,6 +491,68 @@ async function benchPanFrames() {
   });
 }
 
+// (f) CLI on 10 MB -------------------------------------------------------------------------------------
+const CLI_BYTES = 10 * 2 ** 20;
+const CLI_RUNS = 3;
+const GNU_TIME = '/usr/bin/time';
+/** Without GNU time: the child writes its own peak memory (KB) to stderr as it exits. */
+const MAXRSS_HOOK =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss "+process.resourceUsage().maxRSS+"\\n"))';
+
+/** One `node --import tsx src/cli/geoparse.ts FILE > /dev/null`: wall time and peak memory. */
+function runCli(file: string) {
+  const gnuTime = existsSync(GNU_TIME);
+  const node = [process.execPath, ...(gnuTime ? [] : ['--import', MAXRSS_HOOK])];
+  const args = [...node, '--import', 'tsx', join(ROOT, 'src/cli/geoparse.ts'), file];
+  const devNull = openSync('/dev/null', 'w');
+  const t0 = performance.now();
+  const r = gnuTime
+    ? spawnSync(GNU_TIME, ['-f', 'maxrss %M', ...args], { cwd: ROOT, stdio: ['ignore', devNull, 'pipe'] })
+    : spawnSync(args[0]!, args.slice(1), { cwd: ROOT, stdio: ['ignore', devNull, 'pipe'] });
+  const ms = performance.now() - t0;
+  closeSync(devNull);
+  const stderr = r.stderr.toString();
+  if (r.status !== 0) throw new Error(`geoparse exited ${r.status}: ${stderr.trim().split('\n')[0]}`);
+  const kb = Number(/maxrss (\d+)/.exec(stderr)?.[1] ?? NaN);
+  const notes = stderr.split('\n').filter((l) => l.startsWith('geoparse: note:')).length;
+  return { ms, peakMb: round(kb / 1024, 1), notes };
+}
+
+function benchCli() {
+  const dir = join(ROOT, 'data/newsletters');
+  const file = readdirSync(dir).find((f) => f.endsWith('.txt'));
+  if (!file) throw new Error(`no newsletter .txt in ${dir}`);
+  const text = readFileSync(join(dir, file), 'utf8');
+  const copies = Math.ceil(CLI_BYTES / Buffer.byteLength(text + '\n\n'));
+  const lines = Array.from({ length: copies }, () => text).join('\n\n');
+  const oneLine = lines.replace(/\n/g, ' '); // the same bytes, every line break a space
+  const tmp = mkdtempSync(join(tmpdir(), 'atlas-bench-cli-'));
+  try {
+    const measure = (name: string, content: string) => {
+      const path = join(tmp, `${name}.txt`);
+      writeFileSync(path, content);
+      const runs = Array.from({ length: CLI_RUNS }, () => runCli(path));
+      return {
+        bytes: Buffer.byteLength(content),
+        medianMs: round(median(runs.map((r) => r.ms)), 0),
+        peakMb: round(median(runs.map((r) => r.peakMb)), 1),
+        notes: runs[0]!.notes,
+      };
+    };
+    const normal = measure('normal-lines', lines);
+    const one = measure('one-line', oneLine);
+    return {
+      copies,
+      memory: existsSync(GNU_TIME) ? `${GNU_TIME} -f %M` : 'process.resourceUsage().maxRSS',
+      normal,
+      oneLine: one,
+      ratio: round(one.medianMs / normal.medianMs, 2),
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 // ----------------------------------------------------------------------------------------------------
 /** Runs one bench; a failure is reported and the others still run (the exit code says so). */
 async function section<T>(name: string, run: () => T | Promise<T>): Promise<T | null> {
@@ -492,6 +575,7 @@ const frames =
     ? await section('playback frames', benchPlaybackFrames)
     : null;
 const pan = (ONLY === null && size) || ONLY === 'pan' ? await section('pan frames', benchPanFrames) : null;
+const cli = wanted('cli') ? await section('cli', benchCli) : null;
 
 const results = {
   date: new Date().toISOString(),
@@ -508,6 +592,7 @@ const results = {
   firstMarker,
   playbackFrames: frames,
   panFrames: pan,
+  cli,
 };
 
 const line = (label: string, value: string, target: string, ok: string) =>
@@ -591,6 +676,16 @@ if (pan) {
   line('  label update (on moveend)', ms(pan.labelUpdates), '', `${pan.labelUpdates.count} updates`);
   line('  labels shown (opening, after each move)', pan.labels.join(' '), '', '');
 }
+const cliRun = (r: { bytes: number; medianMs: number; peakMb: number } | undefined) =>
+  r ? `${r.medianMs} ms, peak ${r.peakMb} MB` : 'not measured';
+line(`CLI, ${CLI_BYTES / 2 ** 20} MiB, normal lines (median of ${CLI_RUNS})`, cliRun(cli?.normal), '', '');
+line(`CLI, the same on one line (median of ${CLI_RUNS})`, cliRun(cli?.oneLine), '', '');
+line(
+  '  one line / normal lines',
+  cli ? `${cli.ratio}×` : 'not measured',
+  `< ${TARGETS.cliOneLineRatio}×`,
+  verdict(cli?.ratio ?? null, TARGETS.cliOneLineRatio),
+);
 if (geoparse) {
   const g = geoparse;
   console.log(

@@ -5,7 +5,7 @@
  * that the mentions' offsets index. Exit codes: 0 done (also when the reader of stdout closes it
  * early); 2 bad input or invalid data, with one line on stderr and never a stack trace.
  */
-import { DataError, loadData, mentionsToGeoJSON } from '../core';
+import { DataError, describeUnsearched, loadData, mentionsToGeoJSON } from '../core';
 import { ACCEPTED, FormatError, readDocument } from '../core/formats';
 import { readDataFiles } from './data';
 import { DEFAULT_MAX_MB, InputError, readInputBytes } from './input';
@@ -72,7 +72,10 @@ async function main() {
   }
   try {
     const data = loadData(readDataFiles(process.env.ATLAS_DATA_DIR));
-    process.stdout.write(JSON.stringify(mentionsToGeoJSON(data.geoparse(text)), null, 1) + '\n');
+    const atlas = data.geoparse(text);
+    process.stdout.write(JSON.stringify(mentionsToGeoJSON(atlas), null, 1) + '\n');
+    // Text in no story was not searched for places: say so (a note; the exit status stays 0).
+    for (const u of atlas.unsearched) process.stderr.write(`geoparse: note: ${describeUnsearched(u)}\n`);
   } catch (e) {
     if (e instanceof DataError) fail(`invalid data: ${e.message}`);
     if (e instanceof Error && 'code' in e) fail(`cannot read the data: ${e.message}`);

@@ -11,7 +11,14 @@ import {
 } from './routeLayers';
 import { furnitureFileFor, parseFurniture, type TextRange } from './furniture';
 import { parseSeas, type SeaLabel } from './seas';
-import { findStories, parseCatalog, parseStoryIndex, storiesFromIndex, type CatalogEntry } from './stories';
+import {
+  findStories,
+  parseCatalog,
+  parseStoryIndex,
+  storiesFromIndex,
+  type CatalogEntry,
+  type UnsearchedText,
+} from './stories';
 import {
   DataError,
   type Gazetteer,
@@ -84,6 +91,11 @@ export interface Atlas {
    * curated in data/newsletters/*.furniture.csv; none for an unknown newsletter.
    */
   furniture: TextRange[];
+  /**
+   * The visible text in no story (the mail footer, as a rule), where no place was looked for:
+   * nothing is left out without being listed here.
+   */
+  unsearched: UnsearchedText[];
 }
 
 /**
@@ -130,7 +142,12 @@ export function loadData(data: AtlasData) {
 
   /** Geoparses one text: its stories, its mentions, and the places they name. */
   function geoparse(text: string): Atlas {
-    const { stories, newsletter } = findStories(text, catalog, data.storyIndexes, data.catalog.file);
+    const { stories, newsletter, unsearched } = findStories(
+      text,
+      catalog,
+      data.storyIndexes,
+      data.catalog.file,
+    );
     const mentions = finder.findMentions(text, stories);
     const furnitureFile = newsletter && furnitureFileFor(newsletter.stories);
     const furnitureCsv = furnitureFile ? data.furniture?.[furnitureFile] : undefined;
@@ -144,6 +161,7 @@ export function loadData(data: AtlasData) {
       routes,
       gazetteer,
       furniture,
+      unsearched,
     };
   }
   return { gazetteer, catalog, routes, routeLayers, flight, seas, geoparse };

@@ -5,6 +5,7 @@
  * here as ranges of the newsletter text so the reader and the slides can show them as what they are.
  */
 import { parseCsv, parseIntegerCell, requireCell } from './csv';
+import { lineEnd, lineStarts } from './lines';
 import { DataError } from './types';
 
 /** A stretch [start, end) of the newsletter text. */
@@ -57,8 +58,7 @@ export const furnitureFileFor = (storiesFile: string) =>
 
 /** The furniture ranges of `text` listed in a furniture CSV; throws DataError for a text not on its line. */
 export function parseFurniture(text: string, csv: string, file: string): TextRange[] {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const starts = lineStarts(text);
   return parseCsv(csv, file, ['line', 'text'], ['note'])
     .map((row) => {
       const line = parseIntegerCell(
@@ -66,12 +66,12 @@ export function parseFurniture(text: string, csv: string, file: string): TextRan
         'line',
         file,
         1,
-        lineStarts.length,
-        `write a line number of the text (1 to ${lineStarts.length})`,
+        starts.length,
+        `write a line number of the text (1 to ${starts.length})`,
       );
-      const start = lineStarts[line - 1]!;
+      const start = starts[line - 1]!;
       const wanted = requireCell(row, 'text', file, 'the furniture text as it stands on the line');
-      const end = lineStarts[line] ?? text.length;
+      const end = lineEnd(text, starts, line - 1);
       // The newsletter is full of no-break spaces; the CSV may write them as plain spaces.
       const at = spaces(text.slice(start, end)).lastIndexOf(spaces(wanted));
       if (at < 0) {

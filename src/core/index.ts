@@ -1,6 +1,7 @@
 export * from './types';
 export { parseCsv } from './csv';
-export { normalizeText, isWordChar } from './normalize';
+export { normalizeText, isWordChar, compactText, isInvisible, type CompactText } from './normalize';
+export { lineStarts, lineOf, splitLines, isLineBreak } from './lines';
 export { fingerprint } from './fingerprint';
 export { parseGazetteer, parseRules, buildGazetteer, checkSharedAliases } from './gazetteer';
 export { parseRoute, parseMoments, type Moment } from './routes';
@@ -23,13 +24,26 @@ export {
   parseStoryIndex,
   storiesFromIndex,
   segmentStories,
+  segmentText,
   findStories,
+  unsearchedText,
+  describeUnsearched,
+  type Segmentation,
+  type UnsearchedText,
   type CatalogEntry,
   type StoryIndexRow,
 } from './stories';
 export { furnitureFileFor, parseFurniture, splitByRanges, type TextPiece, type TextRange } from './furniture';
-export { createPlaceFinder, sentenceAround, type PlaceFinder } from './mentions';
-export { loadAtlas, loadData, type Atlas, type AtlasData, type DataFile, type PlaceSummary } from './atlas';
+export { createPlaceFinder, sentenceAround, sentenceFinder, type PlaceFinder } from './mentions';
+export {
+  loadAtlas,
+  loadData,
+  type Atlas,
+  type AtlasData,
+  type DataFile,
+  type PlaceSummary,
+  type RouteData,
+} from './atlas';
 export { mentionsToGeoJSON, type MentionCollection, type MentionFeature } from './geojson';
 export {
   buildSlides,

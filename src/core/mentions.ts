@@ -1,4 +1,12 @@
-import { isWordChar, normalizeText } from './normalize';
+import { isLineBreak } from './lines';
+import {
+  compactText,
+  isInvisible,
+  isWordChar,
+  isWordCharAt,
+  isWordCharBefore,
+  normalizeText,
+} from './normalize';
 import type { Gazetteer, Mention, Rule, Story } from './types';
 
 /** A surface form the finder looks for, and what it means by default. */
@@ -38,27 +46,34 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
   return {
     findMentions(text, stories) {
       const norm = normalizeText(text);
+      // Names are matched in the text without its invisible characters ("Mos\u00adcow"); `map`
+      // takes offsets found there back to the text.
+      const { text: c, map } = compactText(norm);
+      const at = map ? (k: number) => map[k]! : (k: number) => k;
+      const sentence = sentenceFinder(text, norm);
       const found: Mention[] = [];
       let story = 0;
-      for (let i = 0; i < norm.length; i++) {
-        if (!isWordChar(norm[i]) || isWordChar(norm[i - 1])) continue;
-        const bucket = index.get(firstWord(norm, i));
+      for (let i = 0; i < c.length; i++) {
+        if (!isWordCharAt(c, i) || isWordCharBefore(c, i)) continue;
+        const bucket = index.get(firstWord(c, i));
         if (!bucket) continue;
         for (const entry of bucket) {
-          const end = matchAt(norm, i, entry.surface);
+          const end = matchAt(c, i, entry.surface);
           if (end < 0) continue;
-          const placeId = resolve(entry, norm, i, end);
+          const placeId = resolve(entry, c, i, end);
           if (placeId === undefined) continue; // context-only form whose context is absent here
           if (placeId !== null) {
-            while (story < stories.length && stories[story]!.end <= i) story++;
-            const inStory = story < stories.length && stories[story]!.start <= i;
+            const start = at(i);
+            const stop = at(end - 1) + 1;
+            while (story < stories.length && stories[story]!.end <= start) story++;
+            const inStory = story < stories.length && stories[story]!.start <= start;
             if (inStory) {
-              const [snippetStart, snippetEnd] = sentenceAround(text, norm, i, end);
+              const [snippetStart, snippetEnd] = sentence(start, stop);
               found.push({
                 placeId,
-                text: text.slice(i, end),
-                start: i,
-                end,
+                text: text.slice(start, stop),
+                start,
+                end: stop,
                 story: story,
                 snippetStart,
                 snippetEnd,
@@ -129,9 +144,14 @@ function letters(s: string): number {
 
 function firstWord(s: string, from: number): string {
   let end = from;
-  while (end < s.length && isWordChar(s[end])) end++;
+  while (end < s.length && isWordCharAt(s, end)) end += isHighSurrogate(s, end) ? 2 : 1;
   return s.slice(from, end);
 }
+
+const isHighSurrogate = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c < 0xdc00;
+};
 
 /** End offset of `surface` matched at `start` in `norm` as whole words, or -1. */
 function matchAt(norm: string, start: number, surface: string): number {
@@ -145,7 +165,7 @@ function matchAt(norm: string, start: number, surface: string): number {
       return -1;
     }
   }
-  if (isWordChar(surface[surface.length - 1]) && isWordChar(norm[i])) return -1;
+  if (isWordChar(surface[surface.length - 1]) && isWordCharAt(norm, i)) return -1;
   return i;
 }
 
@@ -166,31 +186,102 @@ function resolve(entry: Entry, norm: string, start: number, end: number): string
 
 /**
  * The sentence around [start, end): from the last sentence end before it (or the line start)
- * to the next sentence end after it (or the line end), trimmed.
+ * to the next sentence end after it (or the line end), trimmed. `norm` is normalizeText(text).
  */
 export function sentenceAround(text: string, norm: string, start: number, end: number): [number, number] {
-  const lineStart = norm.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = norm.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = norm.length;
-  let from = lineStart;
-  for (let i = start - 1; i > lineStart; i--) {
-    if (norm[i] === ' ' && isSentenceEnd(norm, i - 1)) {
-      from = i + 1;
-      break;
+  const lineStart = Math.max(norm.lastIndexOf('\n', start - 1), norm.lastIndexOf('\r', start - 1)) + 1;
+  return sentenceFinder(text, norm, lineStart)(start, end);
+}
+
+/**
+ * sentenceAround for many mentions in text order: each call's start and end must not be before
+ * the last call's. Both scans only move forward, so all the calls together take time linear in
+ * the text, however long its lines ("Moscow " a million times without a full stop). `from`: an
+ * offset known to be at a line start, where the scans begin.
+ */
+export function sentenceFinder(
+  text: string,
+  norm: string,
+  from = 0,
+): (start: number, end: number) => [number, number] {
+  // Backward boundary: scanned up to `p`; `sentenceStart` is the line start or the offset after
+  // the last space that follows a sentence end; `endBefore` is isSentenceEnd(norm, p - 1).
+  let p = from;
+  let lineStart = from;
+  let sentenceStart = from;
+  let endBefore = false;
+  // Forward boundary: `stop` is the first line break or sentence end at or after `stopFrom`.
+  let stopFrom = -1;
+  let stop = -1;
+  let stopIsBreak = false;
+  // a snippet starts and ends with a visible character: no white space, no invisible one
+  const trimmedFrom = memo((k) => {
+    while (k < text.length && isBlankChar(text[k]!)) k++;
+    return k;
+  });
+  const trimmedTo = memo((k) => {
+    while (k > 0 && isBlankChar(text[k - 1]!)) k--;
+    return k;
+  });
+  const closingQuotes = memo((k) => {
+    while (k < norm.length && (norm[k] === '"' || norm[k] === "'")) k++;
+    return k;
+  });
+  return (start, end) => {
+    if (start < p) {
+      // called out of order: start again at the line start (still correct, no longer linear)
+      p =
+        lineStart =
+        sentenceStart =
+          Math.max(norm.lastIndexOf('\n', start - 1), norm.lastIndexOf('\r', start - 1)) + 1;
+      endBefore = false;
+      stopFrom = -1;
     }
-  }
-  let to = lineEnd;
-  for (let i = end; i < lineEnd; i++) {
-    if (isSentenceEnd(norm, i) && (i + 1 === lineEnd || norm[i + 1] === ' ')) {
-      to = i + 1;
-      // keep a closing quote with its sentence
-      while (to < lineEnd && (norm[to] === '"' || norm[to] === "'")) to++;
-      break;
+    for (; p < start; p++) {
+      const ch = norm[p];
+      if (isLineBreak(ch)) {
+        lineStart = sentenceStart = p + 1;
+        endBefore = false;
+        continue;
+      }
+      if (ch === ' ' && p > lineStart && endBefore) sentenceStart = p + 1;
+      endBefore = isQuote(ch) && p > 0 ? endBefore : isSentenceEnd(norm, p);
     }
-  }
-  while (from < to && /\s/.test(text[from]!)) from++;
-  while (to > from && /\s/.test(text[to - 1]!)) to--;
-  return [from, to];
+    if (end < stopFrom || end > stop) {
+      let endHere = false;
+      for (let i = end; ; i++) {
+        const ch = norm[i];
+        if (i >= norm.length || isLineBreak(ch)) {
+          stop = i;
+          stopIsBreak = true;
+          break;
+        }
+        endHere = i > end && isQuote(ch) ? endHere : isSentenceEnd(norm, i);
+        const next = norm[i + 1];
+        if (endHere && (i + 1 === norm.length || isLineBreak(next) || next === ' ')) {
+          stop = i;
+          stopIsBreak = false;
+          break;
+        }
+      }
+      stopFrom = end;
+    }
+    // keep a closing quote with its sentence
+    const to = stopIsBreak ? stop : closingQuotes(stop + 1);
+    const a = trimmedFrom(sentenceStart);
+    if (a >= to) return [to, to];
+    return [a, Math.max(a, trimmedTo(to))];
+  };
+}
+
+const isQuote = (ch: string | undefined) => ch === '"' || ch === "'";
+const isBlankChar = (ch: string) => /\s/.test(ch) || isInvisible(ch);
+
+/** A one-argument function that remembers its last answer (the same boundary, many mentions). */
+function memo(f: (k: number) => number): (k: number) => number {
+  let last = -1;
+  let value = 0;
+  return (k) => (k === last ? value : ((last = k), (value = f(k))));
 }
 
 /** A full stop, question or exclamation mark that ends a sentence (not an initial like "D.C."). */

@@ -22,8 +22,80 @@ for (const ch of '\u2010\u2011\u2012\u2013\u2014\u2015\u2212') FOLD[ch] = '-';
 const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'gu');
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** ASCII letters and digits, looked up without a regular expression (most of any text). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
 
 /** True for letters and digits of any script: the characters words are made of. */
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHAR.test(ch);
+  if (ch === undefined || ch === '') return false;
+  const c = ch.charCodeAt(0);
+  return c < 128 ? ch.length === 1 && ASCII_WORD[c] === 1 : WORD_CHAR.test(ch);
+}
+
+/** True when the character (code point) at `s[i]` is a word character; astral letters count. */
+export function isWordCharAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c] === 1; // NaN (past the end) is not < 128 and not a surrogate
+  if (c >= 0xd800 && c < 0xdc00) return WORD_CHAR.test(s.slice(i, i + 2));
+  if (c >= 0xdc00 && c < 0xe000) return false; // the second half of a pair, or a lone half
+  return c === c && WORD_CHAR.test(s[i]!);
+}
+
+/** True when the code point that ends just before `s[i]` is a word character. */
+export function isWordCharBefore(s: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c < 0xe000 && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h < 0xdc00) return WORD_CHAR.test(s.slice(i - 2, i));
+  }
+  return isWordCharAt(s, i - 1);
+}
+
+/**
+ * Characters that show nothing and part no words: the soft hyphen (U+00AD), zero-width space,
+ * non-joiner and joiner (U+200B–U+200D), the word joiner (U+2060) and U+FEFF (a byte order mark,
+ * or a zero-width no-break space). A name written "Mos\u00adcow" is the name Moscow.
+ */
+export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+
+/** True for one of the INVISIBLE characters. */
+export const isInvisible = (ch: string | undefined) =>
+  ch !== undefined && ch.length === 1 && INVISIBLE.test(ch);
+
+/** A text with its invisible characters taken out, and where each of its characters came from. */
+export interface CompactText {
+  text: string;
+  /**
+   * `map[i]` is the offset in the original of the compact text's i-th code unit; null when
+   * nothing was taken out (the offsets are the same).
+   */
+  map: Int32Array | null;
+}
+
+/**
+ * `text` without its INVISIBLE characters, for matching names across them; offsets found in the
+ * compact text map back to the original exactly through `map`.
+ *
+ * @example compactText('Mos\u00adcow').text === 'Moscow'
+ */
+export function compactText(text: string): CompactText {
+  if (!INVISIBLE.test(text)) return { text, map: null };
+  const parts: string[] = [];
+  const map = new Int32Array(text.length);
+  let n = 0;
+  let from = 0;
+  const keep = (to: number) => {
+    parts.push(text.slice(from, to));
+    for (let k = from; k < to; k++) map[n++] = k;
+  };
+  INVISIBLE_ALL.lastIndex = 0;
+  for (let m = INVISIBLE_ALL.exec(text); m; m = INVISIBLE_ALL.exec(text)) {
+    keep(m.index);
+    from = m.index + 1;
+  }
+  keep(text.length);
+  return { text: parts.join(''), map: map.subarray(0, n) };
 }

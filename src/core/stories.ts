@@ -1,5 +1,7 @@
 import { parseCsv, parseIntegerCell, requireCell } from './csv';
 import { fingerprint } from './fingerprint';
+import { lineOf, lineStarts, splitLines } from './lines';
+import { compactText, isInvisible } from './normalize';
 import { DataError, type Story, type StoryKind } from './types';
 
 /** One row of data/newsletters/catalog.csv. */
@@ -84,22 +86,15 @@ export function parseStoryIndex(text: string, file: string): StoryIndexRow[] {
   });
 }
 
-/** Offsets of the start of each line (line 1 at index 0). */
-function lineOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** Moves `end` back over trailing white space, not before `start`. */
+/** Moves `end` back over trailing white space and invisible characters, not before `start`. */
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end > start && !isVisible(text, end - 1)) end--;
   return end;
 }
 
 /** Stories from a curated index: each runs from its line to the next row's line. */
 export function storiesFromIndex(text: string, rows: readonly StoryIndexRow[], file: string): Story[] {
-  const starts = lineOffsets(text);
+  const starts = lineStarts(text);
   const stories: Story[] = [];
   rows.forEach((row, i) => {
     const start = starts[row.line - 1];
@@ -122,6 +117,12 @@ export function storiesFromIndex(text: string, rows: readonly StoryIndexRow[], f
 
 const READ_ALSO = /^\s*(READ ALSO|LEARN MORE|Read more)\b/i;
 const FOOTER = /unsubscribe|our mailing address|update your preferences/i;
+/** Lines of a mail footer are short: sender, address, links. */
+const FOOTER_LINE = 60;
+/** A mail footer is a few lines: no more than this many with text in them. */
+const FOOTER_MAX_LINES = 30;
+/** A line with footer words may be longer ("You can update your preferences or unsubscribe …"). */
+const FOOTER_WORDS_LINE = 160;
 
 /** A line that looks like a headline: short, capitalised, not ending like a sentence. */
 function isHeadlineLike(line: string): boolean {
@@ -131,16 +132,27 @@ function isHeadlineLike(line: string): boolean {
   return !/[.,;:…'"’”»)]$/.test(t);
 }
 
+/** A line with nothing to read: white space and invisible characters only. */
+const isBlank = (line: string) => compactText(line).text.trim() === '';
+
+/** The stories of a text and where its mail footer starts, if it ends with one. */
+export interface Segmentation {
+  stories: Story[];
+  /** Offset of the start of the mail footer (read as no story), or null: the text has none. */
+  footerStart: number | null;
+}
+
 /**
  * Splits an unknown newsletter into stories: a story starts after a blank line or at a
- * headline-like line; "READ ALSO" lines stay with the story above; the mail footer
- * (unsubscribe, mailing address) ends the last story.
+ * headline-like line; "READ ALSO" lines stay with the story above; the mail footer at the end of
+ * the text (see findFooter) is no story. Every other visible character is in a story.
  *
- * @example segmentStories('Title\nBody text.\n\nNext story.').length === 2
+ * @example segmentText('Title\nBody text.\n\nNext story.').stories.length === 2
  */
-export function segmentStories(text: string): Story[] {
-  const lines = text.split('\n');
-  const starts = lineOffsets(text);
+export function segmentText(text: string): Segmentation {
+  const starts = lineStarts(text);
+  const lines = splitLines(text, starts);
+  const footer = findFooter(lines);
   const stories: Story[] = [];
   let current: { start: number; lines: string[] } | null = null;
   let blankBefore = true;
@@ -159,18 +171,13 @@ export function segmentStories(text: string): Story[] {
     });
     current = null;
   };
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n]!.replace(/\r$/, '');
-    if (line.trim() === '') {
+  let previousWasHeadline = false;
+  for (let n = 0; n < footer; n++) {
+    const line = lines[n]!;
+    if (isBlank(line)) {
       blankBefore = true;
       continue;
     }
-    if (FOOTER.test(line)) {
-      close(footerStart(lines, n));
-      return stories.filter((s) => s.end > s.start);
-    }
-    const previousWasHeadline =
-      current !== null && current.lines.length === 1 && isHeadlineLike(current.lines[0]!);
     const startsStory =
       current === null ||
       (!READ_ALSO.test(line) && (blankBefore || (isHeadlineLike(line) && !previousWasHeadline)));
@@ -179,35 +186,148 @@ export function segmentStories(text: string): Story[] {
       current = { start: starts[n]!, lines: [] };
     }
     current!.lines.push(line);
+    previousWasHeadline = current!.lines.length === 1 && isHeadlineLike(line);
     blankBefore = false;
   }
-  close(lines.length);
-  return stories;
+  close(footer);
+  return { stories, footerStart: footer < lines.length ? starts[footer]! : null };
 }
 
 /**
- * The first line of the footer that holds line `n`: the start of its blank-separated block,
- * and of the blocks before it made only of short lines (sender, address, links), but never
- * a "READ ALSO" line, which belongs to a story.
+ * Splits an unknown newsletter into stories (segmentText without the footer).
+ *
+ * @example segmentStories('Title\nBody text.\n\nNext story.').length === 2
  */
-function footerStart(lines: string[], n: number): number {
-  const blank = (k: number) => lines[k]!.trim() === '';
-  const footerLike = (k: number) => lines[k]!.trim().length < 60 && !READ_ALSO.test(lines[k]!);
-  let start = n;
-  while (start > 0 && !blank(start - 1)) start--;
+export function segmentStories(text: string): Story[] {
+  return segmentText(text).stories;
+}
+
+/**
+ * The first line of the mail footer, or lines.length where the text has none. Footer words
+ * ("unsubscribe", "our mailing address", "update your preferences") make a footer only at the
+ * end of the text, so footer words inside a story never end it. Going back from the end, block
+ * by block (blocks are parted by blank lines): the last block must end with a footer part, lines
+ * of footer words or lines that read like a sender or an address (short, not ending like a
+ * statement, no "READ ALSO"), with footer words among them; the footer takes in such a part, and
+ * goes on to the block before only when the whole block was taken. A block without footer words
+ * is taken only whole and only when all its lines read like a sender. A footer has at most
+ * FOOTER_MAX_LINES lines with text.
+ */
+function findFooter(lines: readonly string[]): number {
+  const blank = (k: number) => isBlank(lines[k]!);
+  const words = (k: number) => FOOTER.test(lines[k]!) && lines[k]!.trim().length <= FOOTER_WORDS_LINE;
+  const senderLike = (k: number) => {
+    const t = lines[k]!.trim();
+    return t.length < FOOTER_LINE && !READ_ALSO.test(t) && !endsStatement(t);
+  };
+  let footer = lines.length;
+  let end = lines.length; // the block ends before `end`
+  let taken = 0; // lines with text in the footer so far
   for (;;) {
-    let end = start;
     while (end > 0 && blank(end - 1)) end--;
-    let k = end;
-    while (k > 0 && !blank(k - 1)) k--;
-    if (k === end || ![...Array(end - k).keys()].every((i) => footerLike(k + i))) return start;
-    start = k;
+    if (end === 0) return footer;
+    let start = end;
+    let hasWords = false;
+    while (
+      start > 0 &&
+      taken < FOOTER_MAX_LINES &&
+      !blank(start - 1) &&
+      (words(start - 1) || senderLike(start - 1))
+    ) {
+      start--;
+      taken++;
+      if (words(start)) hasWords = true;
+    }
+    const wholeBlock = start === 0 || blank(start - 1);
+    if (hasWords) footer = start;
+    else if (wholeBlock && footer < lines.length) footer = start;
+    if (!wholeBlock || (!hasWords && footer !== start)) return footer;
+    end = start;
   }
 }
 
+/** Ends with a full stop or exclamation mark, not with an initial ("the U.S."). */
+function endsStatement(line: string): boolean {
+  if (/!["'’”»)]*$/.test(line)) return true;
+  if (!/\.["'’”»)]*$/.test(line)) return false;
+  return !/(^|[^\p{L}\p{N}])\p{Lu}\.["'’”»)]*$/u.test(line);
+}
+
+/** The first ten words of a line (of its first 1000 characters: a line can be a whole text). */
 function shortTitle(line: string): string {
-  const words = line.split(/\s+/).slice(0, 10).join(' ');
+  const words = line.slice(0, 1000).split(/\s+/).slice(0, 10).join(' ');
   return words.length < line.length ? `${words.replace(/[,;:]$/, '')}…` : line;
+}
+
+/** A stretch of visible text that is in no story, so no place was looked for in it. */
+export interface UnsearchedText {
+  /** Offsets [start, end) from its first to its last visible character. */
+  start: number;
+  end: number;
+  /** 1-based lines of its first and last characters. */
+  startLine: number;
+  endLine: number;
+  /** Characters (code points) from start to end. */
+  chars: number;
+  /** 'footer': read as the mail footer; 'no-story': before, between or after the stories. */
+  reason: 'footer' | 'no-story';
+}
+
+/**
+ * The visible text (anything but white space and invisible characters) that is in no story:
+ * nothing is left out without being listed here. Text from `footerStart` on is the footer.
+ */
+export function unsearchedText(
+  text: string,
+  stories: readonly Story[],
+  footerStart: number | null,
+): UnsearchedText[] {
+  const starts = lineStarts(text);
+  const out: UnsearchedText[] = [];
+  const add = (from: number, to: number, reason: UnsearchedText['reason']) => {
+    while (from < to && !isVisible(text, from)) from++;
+    while (to > from && !isVisible(text, to - 1)) to--;
+    if (from >= to) return;
+    let chars = 0;
+    for (let k = from; k < to; k++) if (!isLowSurrogate(text.charCodeAt(k))) chars++;
+    out.push({
+      start: from,
+      end: to,
+      startLine: lineOf(starts, from),
+      endLine: lineOf(starts, to - 1),
+      chars,
+      reason,
+    });
+  };
+  const gap = (from: number, to: number) => {
+    if (footerStart !== null && footerStart < to) {
+      add(from, Math.max(from, footerStart), 'no-story');
+      add(Math.max(from, footerStart), to, 'footer');
+    } else add(from, to, 'no-story');
+  };
+  let at = 0;
+  for (const s of stories) {
+    gap(at, s.start);
+    at = Math.max(at, s.end);
+  }
+  gap(at, text.length);
+  return out;
+}
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c < 0xe000;
+const isVisible = (text: string, k: number) => !/\s/.test(text[k]!) && !isInvisible(text[k]);
+
+/**
+ * One line for a person about text that was not searched, e.g. "812 characters on lines
+ * 141–152 were read as the mail footer and not searched".
+ */
+export function describeUnsearched(u: UnsearchedText): string {
+  const lines = u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}–${u.endLine}`;
+  const what = u.reason === 'footer' ? 'were read as the mail footer' : 'are in no story and were';
+  const chars = `${u.chars} character${u.chars === 1 ? '' : 's'}`;
+  return u.reason === 'footer'
+    ? `${chars} on ${lines} ${what} and not searched`
+    : `${chars} on ${lines} ${what} not searched`;
 }
 
 /** The curated stories where `text` is a known newsletter (by content), else the segmenter's. */
@@ -216,10 +336,13 @@ export function findStories(
   catalog: readonly CatalogEntry[],
   storyIndexes: Readonly<Record<string, string>>,
   catalogFile = 'catalog.csv',
-): { stories: Story[]; newsletter: CatalogEntry | null } {
+): { stories: Story[]; newsletter: CatalogEntry | null; unsearched: UnsearchedText[] } {
   const fp = fingerprint(text);
   const known = catalog.find((c) => c.fingerprint === fp);
-  if (!known) return { stories: segmentStories(text), newsletter: null };
+  if (!known) {
+    const { stories, footerStart } = segmentText(text);
+    return { stories, newsletter: null, unsearched: unsearchedText(text, stories, footerStart) };
+  }
   const index = storyIndexes[known.stories];
   if (index === undefined) {
     throw new DataError(
@@ -230,8 +353,9 @@ export function findStories(
       'no such story index in data/newsletters/',
     );
   }
-  return {
-    stories: storiesFromIndex(text, parseStoryIndex(index, known.stories), known.stories),
-    newsletter: known,
-  };
+  const rows = parseStoryIndex(index, known.stories);
+  const stories = storiesFromIndex(text, rows, known.stories);
+  const footerRow = rows.find((r) => r.kind === 'footer');
+  const footerStart = footerRow ? (lineStarts(text)[footerRow.line - 1] ?? null) : null;
+  return { stories, newsletter: known, unsearched: unsearchedText(text, stories, footerStart) };
 }

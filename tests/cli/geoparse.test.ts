@@ -22,7 +22,10 @@ function geoparse(args: string[], env: Record<string, string> = {}) {
 describe('geoparse CLI', () => {
   it('prints one GeoJSON Feature per mention, in text order, with exact offsets', () => {
     const { code, stdout, stderr } = geoparse([NEWSLETTER]);
-    expect(stderr).toBe('');
+    // only the note that the mail footer (curated as such) was not searched
+    expect(stderr).toBe(
+      'geoparse: note: 290 characters on lines 143–153 were read as the mail footer and not searched\n',
+    );
     expect(code).toBe(0);
     const fc = JSON.parse(stdout) as MentionCollection;
     const text = readFileSync(NEWSLETTER, 'utf8');
@@ -275,7 +278,9 @@ describe('geoparse CLI', () => {
         encoding: 'utf8',
         timeout: 60_000,
       });
-      expect(r.stderr).toBe('');
+      // At most the footer note: no EPIPE error, no stack trace.
+      for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^geoparse: note: /);
+      expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
       expect(r.status).toBe(0);
     });
   });
@@ -320,6 +325,76 @@ describe('geoparse CLI', () => {
         expect(plain.stdout.slice(f.properties.start, f.properties.end)).toBe(f.properties.text);
       }
       expect(fc.features.map((f) => f.properties.text)).not.toContain('Not this');
+    });
+  });
+
+  describe('loses no text without saying so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-text-'));
+    const write = (name: string, content: string) => {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      return file;
+    };
+    const features = (stdout: string) =>
+      (JSON.parse(stdout) as MentionCollection).features.map((f) => f.properties);
+
+    it('searches a story above footer words, and notes the footer it did not search', () => {
+      const file = write(
+        'treaty.txt',
+        'Moscow and Washington signed a treaty in Vienna.\nTo unsubscribe, click here.\n',
+      );
+      const { code, stdout, stderr } = geoparse([file]);
+      expect(code).toBe(0);
+      expect(features(stdout).map((p) => p.text)).toEqual(['Moscow', 'Washington', 'Vienna']);
+      expect(stderr).toBe(
+        'geoparse: note: 27 characters on line 2 were read as the mail footer and not searched\n',
+      );
+    });
+
+    it('reads a file with CR-only line breaks as the same file with LF', () => {
+      const lf = readFileSync(join(ROOT, 'tests/fixtures/unknown-newsletter.txt'), 'utf8');
+      const cr = lf.replace(/\n/g, '\r');
+      const a = geoparse([write('lf.txt', lf)]);
+      const b = geoparse([write('cr.txt', cr)]);
+      expect(b.code).toBe(0);
+      expect(features(b.stdout)).toEqual(features(a.stdout));
+      expect(features(b.stdout).length).toBeGreaterThan(0);
+      expect(b.stderr).toBe(a.stderr);
+      expect(b.stderr).toMatch(/^geoparse: note: \d+ characters on line 8 were read as the mail footer/);
+    });
+
+    it('finds the mentions of the newsletter written on one line', () => {
+      const one = readFileSync(NEWSLETTER, 'utf8').split('\n').join(' ');
+      const { code, stdout, stderr } = geoparse([write('one-line.txt', one)]);
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      const got = features(stdout);
+      expect(got.length).toBeGreaterThan(191);
+      expect(new Set(got.map((p) => p.story))).toEqual(new Set([0]));
+      for (const p of got) expect(one.slice(p.start, p.end)).toBe(p.text);
+    });
+
+    it('recognises a CRLF copy of the newsletter: the same 191 mentions', () => {
+      const lf = geoparse([NEWSLETTER]);
+      const crlf = geoparse([write('crlf.txt', readFileSync(NEWSLETTER, 'utf8').replace(/\n/g, '\r\n'))]);
+      expect(crlf.code).toBe(0);
+      const names = (stdout: string) => features(stdout).map((p) => [p.id, p.text, p.story, p.storyTitle]);
+      expect(names(crlf.stdout)).toHaveLength(191);
+      expect(names(crlf.stdout)).toEqual(names(lf.stdout));
+    });
+
+    it('counts offsets in UTF-16 code units of the text with its BOM, past emoji and astral characters', () => {
+      const content = '\ufeff𝕄 👩‍👩‍👧 Moscow and 🇺🇸 Washington.\n\n𝕄𝕠𝕤𝕔𝕠𝕨 is not Mos\u00adcow, Vien\u200bna.\n';
+      const file = write('bom.txt', content);
+      const { code, stdout, stderr } = geoparse([file]);
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      const got = features(stdout);
+      expect(got.map((p) => p.text)).toEqual(['Moscow', 'Washington', 'Mos\u00adcow', 'Vien\u200bna']);
+      const asNodeReadsIt = readFileSync(file, 'utf8');
+      expect(asNodeReadsIt[0]).toBe('\ufeff');
+      for (const p of got) expect(asNodeReadsIt.slice(p.start, p.end)).toBe(p.text);
+      expect(got[0]!.start).toBe(content.indexOf('Moscow'));
     });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildGazetteer, createPlaceFinder, parseGazetteer, parseRules, type Story } from '../../src/core';
+import {
+  buildGazetteer,
+  createPlaceFinder,
+  normalizeText,
+  parseGazetteer,
+  parseRules,
+  sentenceAround,
+  type Story,
+} from '../../src/core';
 
 const GAZ = `id,name,aliases,kind,lat,lon,country,wikidata,source,route
 us,United States,US|United States|USA,country,39,-98,US,,test,
@@ -87,6 +95,70 @@ describe('findMentions', () => {
     expect(finder.findMentions(text, stories).map((m) => [m.text, m.story])).toEqual([
       ['Russia', 0],
       ['US', 1],
+    ]);
+  });
+
+  it('finds a name with a soft hyphen, zero-width character, word joiner or BOM inside, keeping the exact text', () => {
+    const text =
+      '\ufeffRus\u00adsia, Van\u200bcouver, Washing\u200dton\u00a0Sta\u2060te and Cri\u200cmea\ufeff.';
+    const ms = finder.findMentions(text, whole(text));
+    expect(ms.map((m) => [m.placeId, m.text])).toEqual([
+      ['russia', 'Rus\u00adsia'],
+      ['vancouver', 'Van\u200bcouver'],
+      ['wa', 'Washing\u200dton\u00a0Sta\u2060te'],
+      ['crimea', 'Cri\u200cmea'],
+    ]);
+    for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(ms[0]!.start).toBe(1);
+    // whole words still: "Russia" with a soft hyphen before an "n" is "Russian"
+    expect(found('Rus\u00adsia\u00adn and Russia\u200bn')).toEqual([]);
+  });
+
+  it('keeps offsets exact after emoji and astral characters, and an astral letter is part of a word', () => {
+    const text = '👩‍👩‍👧 Russia, 🇺🇸US, 𝕄 Crimea and 𝕄Crimea';
+    const ms = finder.findMentions(text, whole(text));
+    expect(
+      ms.map((m) => [m.text, text.slice(m.start, m.end), text.slice(m.snippetStart, m.snippetEnd)]),
+    ).toEqual([
+      ['Russia', 'Russia', text],
+      ['US', 'US', text],
+      ['Crimea', 'Crimea', text],
+    ]);
+    expect(ms[0]!.start).toBe(text.indexOf('Russia'));
+  });
+
+  it('ends a snippet at a lone CR or a CRLF as at a line feed', () => {
+    for (const eol of ['\r', '\r\n', '\n']) {
+      const text = `First line${eol}It was in Washington D.C. on Monday${eol}Next line, Russia.`;
+      expect(
+        finder.findMentions(text, whole(text)).map((m) => text.slice(m.snippetStart, m.snippetEnd)),
+      ).toEqual(['It was in Washington D.C. on Monday', 'Next line, Russia.']);
+    }
+  });
+
+  it('gives every mention of one long unpunctuated line the whole line as its snippet', () => {
+    const text = 'Russia and Crimea '.repeat(2000).trim();
+    const ms = finder.findMentions(text, whole(text));
+    expect(ms).toHaveLength(4000);
+    expect(ms.every((m) => m.snippetStart === 0 && m.snippetEnd === text.length)).toBe(true);
+  });
+});
+
+describe('sentenceAround', () => {
+  it('finds the same sentences as the finder, one mention at a time', () => {
+    const text =
+      'A "quote." Then US\u2019s talks.\u201d Russia! And Crimea? "Yes." Russia D.C. end\rCrimea here';
+    const norm = normalizeText(text);
+    const ms = finder.findMentions(text, whole(text));
+    expect(ms).toHaveLength(5);
+    for (const m of ms)
+      expect(sentenceAround(text, norm, m.start, m.end)).toEqual([m.snippetStart, m.snippetEnd]);
+    expect(ms.map((m) => text.slice(m.snippetStart, m.snippetEnd))).toEqual([
+      'Then US\u2019s talks.\u201d',
+      'Russia!',
+      'And Crimea?',
+      'Russia D.C. end',
+      'Crimea here',
     ]);
   });
 });

@@ -5,7 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAtlas, normalizeText, parseCsv, segmentStories } from '../../src/core';
+import {
+  lineOf as lineAt,
+  lineStarts,
+  loadAtlas,
+  normalizeText,
+  parseCsv,
+  segmentStories,
+} from '../../src/core';
 import { readDataFiles } from '../../src/cli/data';
 
 const DIR = new URL('../../data/newsletters/', import.meta.url);
@@ -113,5 +120,100 @@ describe('the June 2020 newsletter', () => {
     const curated = new Set(atlas.stories.map((s) => s.start));
     const found = segmentStories(text).filter((s) => curated.has(s.start)).length;
     expect(found / curated.size).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('copies of the June 2020 newsletter saved otherwise', () => {
+  const data = readDataFiles();
+  const lfLines = text.split('\n');
+  /** The newsletter rewritten line by line, and where each offset of the original went. */
+  const rewrite = (line: (l: string, n: number) => string, eol: (n: number) => string, bom = '') => {
+    let out = bom;
+    const at: number[] = [];
+    lfLines.forEach((l, n) => {
+      for (let k = 0; k < l.length; k++) at.push(out.length + k);
+      at.push(out.length + l.length);
+      out += line(l, n) + (n < lfLines.length - 1 ? eol(n) : '');
+    });
+    return { copy: out, at };
+  };
+  const copies = {
+    CRLF: rewrite(
+      (l) => l,
+      () => '\r\n',
+    ),
+    'CR-only': rewrite(
+      (l) => l,
+      () => '\r',
+    ),
+    'mixed line breaks': rewrite(
+      (l) => l,
+      (n) => ['\r\n', '\n', '\r'][n % 3]!,
+    ),
+    BOM: rewrite(
+      (l) => l,
+      () => '\n',
+      '\ufeff',
+    ),
+    'trailing spaces': rewrite(
+      (l, n) => l + ' \t\u00a0'.slice(0, 1 + (n % 3)),
+      () => '\n',
+    ),
+    'BOM, CRLF and trailing spaces': rewrite(
+      (l) => `${l}  `,
+      () => '\r\n',
+      '\ufeff',
+    ),
+  };
+  const key = parseCsv(readFileSync(new URL(`${NAME}.expected.csv`, DIR), 'utf8'), 'expected.csv', [
+    'line',
+    'text',
+    'place_id',
+  ]).map((r) => [Number(r.values.line), normalizeText(r.values.text!), r.values.place_id]);
+
+  it.each(Object.entries(copies))(
+    'gives a %s copy the 191 mentions of the answer key',
+    (_name, { copy, at }) => {
+      const got = loadAtlas({ text: copy, ...data });
+      expect(got.newsletter?.id).toBe('russian-embassy-2020-06');
+      const starts = lineStarts(copy);
+      expect(got.mentions.map((m) => [lineAt(starts, m.start), normalizeText(m.text), m.placeId])).toEqual(
+        key,
+      );
+      expect(key).toHaveLength(191);
+      // the same mentions, stories, snippets and furniture, at the offsets the text moved to
+      const end = (e: number) => at[e - 1]! + 1;
+      expect(got.mentions).toEqual(
+        atlas.mentions.map((m) => ({
+          ...m,
+          start: at[m.start],
+          end: end(m.end),
+          snippetStart: at[m.snippetStart],
+          snippetEnd: end(m.snippetEnd),
+        })),
+      );
+      for (const m of got.mentions) expect(copy.slice(m.start, m.end)).toBe(m.text);
+      // a story starts at its line's start: the first one before the BOM
+      expect(got.stories).toEqual(
+        atlas.stories.map((s) => ({ ...s, start: s.start === 0 ? 0 : at[s.start], end: end(s.end) })),
+      );
+      expect(got.furniture).toEqual(atlas.furniture.map((f) => ({ start: at[f.start], end: end(f.end) })));
+      expect(got.unsearched.map((u) => [u.startLine, u.endLine, u.reason])).toEqual([[143, 153, 'footer']]);
+    },
+  );
+
+  it('finds every mention in the newsletter written on one line, as one story', () => {
+    const line = lfLines.join(' ');
+    const got = loadAtlas({ text: line, ...data });
+    expect(got.stories).toHaveLength(1);
+    expect(got.unsearched).toEqual([]);
+    // all the mentions of the stories, and those of the footer, which is no footer on one line
+    const inStories = got.mentions.filter(
+      (m) => m.start < text.indexOf('Russian Embassy to the U.S.\nRussian'),
+    );
+    expect(inStories.map((m) => [m.text, m.placeId, m.start])).toEqual(
+      atlas.mentions.map((m) => [m.text, m.placeId, m.start]),
+    );
+    expect(got.mentions.length).toBeGreaterThan(191);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fingerprint, normalizeText } from '../../src/core';
+import { compactText, fingerprint, normalizeText } from '../../src/core';
 
 const NEWSLETTER = readFileSync(
   new URL('../../data/newsletters/russian-embassy-newsletter-2020-06.txt', import.meta.url),
@@ -30,6 +30,20 @@ describe('normalizeText', () => {
   });
 });
 
+describe('compactText', () => {
+  it('takes out soft hyphens, zero-width characters, the word joiner and U+FEFF, mapping back every offset', () => {
+    const s = '\ufeffMos\u00adcow, Vi\u200benna, Ber\u200c\u200dlin\u2060!';
+    const { text, map } = compactText(s);
+    expect(text).toBe('Moscow, Vienna, Berlin!');
+    expect(map).not.toBeNull();
+    expect([...text].map((ch, i) => s[map![i]!])).toEqual([...text]);
+  });
+
+  it('leaves a text without them as it is, offsets and all', () => {
+    expect(compactText('Moscow\u00a0and 𝕄 🇺🇸')).toEqual({ text: 'Moscow\u00a0and 𝕄 🇺🇸', map: null });
+  });
+});
+
 describe('fingerprint', () => {
   it('is the FNV-1a 32-bit hash', () => {
     expect(fingerprint('')).toBe('811c9dc5');
@@ -38,5 +52,16 @@ describe('fingerprint', () => {
   });
   it('changes when one character of the newsletter changes', () => {
     expect(fingerprint(NEWSLETTER)).not.toBe(fingerprint(NEWSLETTER.replace('Moscow', 'Moskva')));
+  });
+  it('is the same for a copy saved with CRLF or CR line breaks, a BOM or trailing white space', () => {
+    const fp = fingerprint(NEWSLETTER);
+    expect(fingerprint(NEWSLETTER.replace(/\n/g, '\r\n'))).toBe(fp);
+    expect(fingerprint(NEWSLETTER.replace(/\n/g, '\r'))).toBe(fp);
+    expect(fingerprint('\ufeff' + NEWSLETTER)).toBe(fp);
+    expect(fingerprint(NEWSLETTER.replace(/\n/g, ' \t\u00a0\n') + '  \n\n\r\n')).toBe(fp);
+    // but not for a copy with the line breaks moved or blank lines taken out in the middle
+    expect(fingerprint(NEWSLETTER.replace(/\n/g, ' '))).not.toBe(fp);
+    expect(fingerprint(NEWSLETTER.replace(/\n\n/g, '\n'))).not.toBe(fp);
+    expect(fingerprint('  a')).not.toBe(fingerprint('a'));
   });
 });
