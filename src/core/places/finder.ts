@@ -1,15 +1,55 @@
 /**
- * PROTOTYPE: a place finder over the broad gazetteer for text the curated data does not know.
+ * Finds place mentions in any English text with the broad gazetteer (see format.ts): longest
+ * match over runs of capitalised words, names inside longer names, demonyms as mentions of their
+ * country, and words that are also common words or people's names only where the context says
+ * so. Each mention is resolved to one place by evidence, in this order:
+ *   1. "City, State" / "City, Country" (the next name is an admin-1 or country holding it);
+ *   2. one sense per discourse: a name resolved by 1. keeps that place for the whole text;
+ *   3. the text's own geography: admin-1 regions and countries of the names that have one
+ *      place only, or were resolved by 1. (a place there outranks one elsewhere);
+ *   4. feature type: a country, then an admin-1 region, a capital, an admin-2, a city;
+ *   5. population.
+ * Every mention carries a confidence in [0, 1]; one that no evidence separates from a rival of
+ * the same type and similar population is low (under 0.5).
  */
-import { type BroadGazetteer, type BroadPlace } from './format';
+import { compactText, normalizeText } from '../normalize';
+import type { BroadGazetteer, BroadKind, BroadPlace } from './format';
+
+/** The word lists the finder consults (compiled from well-kept lexicons with the gazetteer). */
+export interface Lexicon {
+  /** A common lower-case English word ("mission", "march"). */
+  isCommon(word: string): boolean;
+  /** A person's first name. */
+  isFirstName(word: string): boolean;
+  /** A person's first or last name. */
+  isPersonName(word: string): boolean;
+  /** A title before a person's name ("Sen", "Mrs"). */
+  isHonorific(word: string): boolean;
+  /** A month or weekday name. */
+  isCalendar(word: string): boolean;
+  /** The gazetteer indexes of the countries a demonym ("Russian", "Sri Lankans") names. */
+  demonym(word: string): number[];
+}
 
 export interface BroadMention {
+  /** Offsets into the original text, end exclusive. */
   start: number;
   end: number;
+  /** The original text at [start, end). */
   text: string;
   place: BroadPlace;
+  /** 'demonym' for "Russian" (a mention of Russia), else 'name'. */
+  form: 'name' | 'demonym';
   confidence: number;
+  /** Other places the name could have meant. */
+  rivals: number;
+  /** What decided between them (see the order above); 'only' when the name has one place. */
+  by: Evidence;
+  /** The gazetteer indexes of every place the name could mean. */
+  candidates: readonly number[];
 }
+
+export type Evidence = 'only' | 'pattern' | 'discourse' | 'geography' | 'type' | 'population' | 'none';
 
 interface Token {
   start: number;
@@ -18,44 +58,11 @@ interface Token {
   cap: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?/gu;
-const CONNECTORS = new Set(['of', 'de', 'la', 'le', 'du', 'del', 'upon', 'on', 'the', 'and', 'da', 'el']);
-const MAX_TOKENS = 6;
-const KIND_RANK: Record<string, number> = {
-  continent: 0,
-  country: 1,
-  admin1: 2,
-  capital: 3,
-  admin2: 4,
-  city: 5,
-};
-
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    let t = m[0];
-    // A trailing full stop belongs to the token only for abbreviations like "U.S." or "St."
-    if (t.endsWith('.') && !/\..+\.$/.test(t) && !/^[A-Z][a-z]?\.$/.test(t)) t = t.slice(0, -1);
-    const first = t[0]!;
-    out.push({ start: m.index, end: m.index + t.length, text: t, cap: first !== first.toLowerCase() });
-  }
-  return out;
-}
-
-/** Word lists the finder consults (built from well-kept lexicons, never typed in code). */
-export interface Lexicon {
-  /** Common lower-case English words. */
-  common: ReadonlySet<string>;
-  /** First and last names of people, lower case. */
-  names: ReadonlySet<string>;
-  /** Month and weekday names, lower case. */
-  calendar: ReadonlySet<string>;
-  /** Demonym (lower case) → the country's index in the gazetteer. */
-  demonyms: ReadonlyMap<string, number>;
-  /** Titles before a person's name ("Sen", "Mrs"), lower case. */
-  honorifics: ReadonlySet<string>;
-}
-
+/** Words joined by dots or apostrophes ("U.S.", "O'Hare"), with a full stop of an abbreviation. */
+const TOKEN = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*\.?/gu;
+/** Lower-case words that may stand inside a name ("Stratford upon Avon", "Isle of Man"). */
+const CONNECTORS = new Set(['of', 'de', 'la', 'le', 'du', 'del', 'upon', 'on', 'the', 'da', 'el', 'and']);
+/** Words before a name that make it a place ("in Reading", "from Mobile"). */
 const PLACE_CUES = new Set([
   'in',
   'at',
@@ -70,129 +77,240 @@ const PLACE_CUES = new Set([
   'into',
   'via',
   'through',
-  'visit',
-  'visited',
   'throughout',
+  'visited',
+  'visit',
 ]);
+const MAX_TOKENS = 6;
+const RANK: Record<BroadKind, number> = {
+  continent: 0,
+  country: 1,
+  admin1: 2,
+  capital: 3,
+  admin2: 4,
+  city: 5,
+};
+const isLarge = (kind: BroadKind) => kind === 'continent' || kind === 'country' || kind === 'admin1';
 
-export function findBroadMentions(text: string, g: BroadGazetteer, lex?: Lexicon): BroadMention[] {
-  const tokens = tokenize(text);
-  const lowerWords = new Set<string>();
-  for (const t of tokens) if (!t.cap) lowerWords.add(t.text.toLowerCase());
-  const found: { start: number; end: number; text: string; candidates: number[]; tokens: number }[] = [];
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let t = m[0];
+    // The full stop is the token's only in an abbreviation: "U.S.", "St.", "Mich." (capitalised, short).
+    if (t.endsWith('.') && !/\..+\.$/.test(t) && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(t)) t = t.slice(0, -1);
+    const first = t[0]!;
+    out.push({ start: m.index, end: m.index + t.length, text: t, cap: first !== first.toLowerCase() });
+  }
+  return out;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  candidates: number[];
+  form: 'name' | 'demonym';
+  /** Index of the span's last token. */
+  last: number;
+}
+
+/**
+ * The place mentions of `text`, in text order.
+ *
+ * @example findBroadMentions('Flooding in Paris, Texas.', g, lex).map((m) => m.place.admin1) // ['TX', …]
+ */
+export function findBroadMentions(text: string, g: BroadGazetteer, lex: Lexicon): BroadMention[] {
+  const { text: c, map } = compactText(normalizeText(text));
+  const back = (k: number) => (map ? (k < map.length ? map[k]! : text.length) : k);
+  const tokens = tokenize(c);
+  const lowerHere = new Set<string>();
+  for (const t of tokens) if (!t.cap) lowerHere.add(t.text.toLowerCase());
+  const kindsOf = (cands: number[]) => cands.map((i) => g.place(i).kind);
+  const gap = (a: Token, b: Token) => c.slice(a.end, b.start);
+  const isPlaceName = (word: string) => g.lookup(word).length > 0;
+
+  const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.cap) continue;
-    let hit: (typeof found)[number] | null = null;
+    const span = longestName(i) ?? demonymAt(i);
+    if (!span) continue;
+    const prev = tokens[i - 1];
+    // A first name or a title before it in the same name makes it a person's ("Abraham Lincoln").
+    const ofPerson =
+      prev !== undefined &&
+      /^\.? $/.test(gap(prev, t)) &&
+      (lex.isFirstName(prev.text.toLowerCase()) ||
+        lex.isHonorific(prev.text.replace(/\.$/, '').toLowerCase())) &&
+      !isPlaceName(prev.text);
+    if (!ofPerson) spans.push(span);
+    i = span.last;
+  }
+
+  /** The longest name in the gazetteer starting at token i, if the context allows it. */
+  function longestName(i: number): Span | null {
+    const t = tokens[i]!;
     for (let n = Math.min(MAX_TOKENS, tokens.length - i); n >= 1; n--) {
       const last = tokens[i + n - 1]!;
       if (!last.cap) continue;
-      // The words between must be joined by spaces, hyphens or connectors only.
-      let ok = true;
-      for (let k = i; k < i + n - 1; k++) {
-        const gap = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
-        if (
-          !/^[ -]$/.test(gap) ||
-          (!tokens[k + 1]!.cap && !CONNECTORS.has(tokens[k + 1]!.text.toLowerCase()))
-        )
-          ok = false;
+      let joined = true;
+      for (let k = i; k < i + n - 1 && joined; k++) {
+        const next = tokens[k + 1]!;
+        joined = /^[ -]$/.test(gap(tokens[k]!, next)) && (next.cap || CONNECTORS.has(next.text));
       }
-      if (!ok) continue;
-      const surface = text.slice(t.start, last.end);
-      const candidates = g.lookup(surface);
+      if (!joined) continue;
+      let end = last.end;
+      let candidates = g.lookup(c.slice(t.start, end));
+      if (candidates.length === 0 && /'s$/i.test(last.text)) {
+        end -= 2; // "Ohio's"
+        candidates = g.lookup(c.slice(t.start, end));
+      }
       if (candidates.length === 0) continue;
-      const lower = surface.toLowerCase();
-      const bigPlace = candidates.some((c) => ['country', 'admin1'].includes(g.place(c).kind));
-      // A word this text also writes in lower case is a common word here, unless an acronym or a large place.
-      if (n === 1 && lowerWords.has(lower) && surface !== surface.toUpperCase() && !bigPlace) continue;
-      if (n === 1 && surface.length < 3 && surface !== surface.toUpperCase()) continue;
-      if (n === 1 && lex) {
-        if (lex.calendar.has(lower) || lex.honorifics.has(lower.replace(/\.$/, ''))) continue;
-        const next = tokens[i + 1];
-        // A first name before a capitalised word is a person's ("Michael Smith").
-        if (lex.names.has(lower) && next && next.cap && text.slice(last.end, next.start) === ' ') continue;
-        const big = candidates.some((c) => {
-          const k = g.place(c).kind;
-          return k === 'country' || k === 'admin1';
-        });
-        const ambiguous = lex.common.has(lower) || (lex.names.has(lower) && !big);
-        if (ambiguous) {
-          const before = tokens[i - 1];
-          const cue = before && !before.cap && PLACE_CUES.has(before.text.toLowerCase());
-          const afterGap = tokens[i + 1] ? text.slice(last.end, tokens[i + 1]!.start) : '';
-          const stateAfter =
-            afterGap === ', ' &&
-            tokens[i + 1]!.cap &&
-            g.lookup(tokens[i + 1]!.text).some((c) => ['admin1', 'country'].includes(g.place(c).kind));
-          if (!cue && !stateAfter) continue;
-        }
-      }
-      hit = { start: t.start, end: last.end, text: surface, candidates, tokens: n };
-      break;
+      if (n === 1 && !singleWordAllowed(i, c.slice(t.start, end), candidates)) return null;
+      return { start: t.start, end, candidates, form: 'name', last: i + n - 1 };
     }
-    if (!hit && lex) {
-      const country = lex.demonyms.get(t.text.toLowerCase());
-      if (country !== undefined)
-        found.push({ start: t.start, end: t.end, text: t.text, candidates: [country], tokens: 1 });
-      continue;
-    }
-    if (hit) {
-      // A capitalised word before it in the same name (a first name, a title) makes it no place.
-      const prev = tokens[i - 1];
-      const joined = prev && /^\.? $/.test(text.slice(prev.end, t.start));
-      const personLike =
-        prev &&
-        joined &&
-        lex !== undefined &&
-        (lex.names.has(prev.text.toLowerCase()) ||
-          lex.honorifics.has(prev.text.toLowerCase().replace(/\.$/, ''))) &&
-        g.lookup(prev.text).length === 0;
-      if (!personLike) found.push(hit);
-      i += hit.tokens - 1;
-    }
+    return null;
   }
-  // Resolution: "City, State" first, then the document's dominant admin-1 and country, then kind and population.
-  const a1Votes = new Map<string, number>();
+
+  /** A single capitalised word is a place only when nothing says it is a common word or a person. */
+  function singleWordAllowed(i: number, surface: string, candidates: number[]): boolean {
+    const lower = surface.toLowerCase();
+    const acronym = surface.length > 1 && surface === surface.toUpperCase();
+    const large = kindsOf(candidates).some(isLarge);
+    if (surface.replace(/\./g, '').length < 3 && !acronym) return false;
+    if (lex.isCalendar(lower) || lex.isHonorific(lower.replace(/\.$/, ''))) return false;
+    // A word this text also writes in lower case is a word here ("mission", "us").
+    if (lowerHere.has(lower) && !acronym && !large) return false;
+    const next = tokens[i + 1];
+    // A first name before a capitalised word is a person's ("Michael Jordan").
+    if (lex.isFirstName(lower) && next?.cap && gap(tokens[i]!, next) === ' ') return false;
+    if (!(lex.isCommon(lower) || (lex.isPersonName(lower) && !large))) return true;
+    const before = tokens[i - 1];
+    const cue = before !== undefined && !before.cap && PLACE_CUES.has(before.text);
+    const regionAfter =
+      next !== undefined &&
+      gap(tokens[i]!, next) === ', ' &&
+      next.cap &&
+      kindsOf(g.lookup(next.text)).some((k) => k === 'admin1' || k === 'country');
+    return cue || regionAfter;
+  }
+
+  /** A demonym of one or two words at token i ("Russian", "Sri Lankan"). */
+  function demonymAt(i: number): Span | null {
+    for (const n of [2, 1]) {
+      if (i + n > tokens.length) continue;
+      const last = tokens[i + n - 1]!;
+      if (n === 2 && (gap(tokens[i]!, last) !== ' ' || !last.cap)) continue;
+      const countries = lex.demonym(c.slice(tokens[i]!.start, last.end));
+      if (countries.length > 0) {
+        return {
+          start: tokens[i]!.start,
+          end: last.end,
+          candidates: countries,
+          form: 'demonym',
+          last: i + n - 1,
+        };
+      }
+    }
+    return null;
+  }
+
+  // Resolution.
+  const regionVotes = new Map<string, number>();
   const countryVotes = new Map<string, number>();
-  const pick = (cands: number[], at: number): { place: BroadPlace; confidence: number } => {
-    const places = cands.map((c) => g.place(c));
-    // "X, Y": Y names the admin-1 or country of a candidate
-    const next = found.find((f) => f.start > at);
-    if (next && /^, $/.test(text.slice(found.find((f) => f.start === at)!.end, next.start))) {
-      const nextPlaces = next.candidates
-        .map((c) => g.place(c))
-        .filter((p) => p.kind === 'admin1' || p.kind === 'country');
-      for (const p of places) {
-        if (
-          nextPlaces.some(
-            (q) => q.country === p.country && (q.kind === 'country' || q.admin1 === p.admin1),
-          ) &&
-          p.kind !== 'admin1'
-        ) {
-          return { place: p, confidence: 0.95 };
-        }
-      }
+  const vote = (p: BroadPlace, weight: number) => {
+    if (p.kind !== 'country' && p.kind !== 'continent') {
+      regionVotes.set(
+        `${p.country}.${p.admin1}`,
+        (regionVotes.get(`${p.country}.${p.admin1}`) ?? 0) + weight,
+      );
     }
-    const score = (p: BroadPlace) =>
-      (p.kind === 'country' ? 1e6 : 0) +
-      (a1Votes.get(`${p.country}.${p.admin1}`) ?? 0) * 1000 +
-      (countryVotes.get(p.country) ?? 0) * 10 +
-      (p.kind === 'admin1' ? 50 : 0) +
-      Math.log10(1 + p.population);
-    places.sort((a, b) => score(b) - score(a) || KIND_RANK[a.kind]! - KIND_RANK[b.kind]!);
-    return { place: places[0]!, confidence: places.length === 1 ? 0.9 : 0.6 };
+    if (p.country !== '') countryVotes.set(p.country, (countryVotes.get(p.country) ?? 0) + weight);
   };
-  // Votes from unambiguous mentions.
-  for (const f of found) {
-    if (f.candidates.length === 1) {
-      const p = g.place(f.candidates[0]!);
-      if (p.kind !== 'country')
-        a1Votes.set(`${p.country}.${p.admin1}`, (a1Votes.get(`${p.country}.${p.admin1}`) ?? 0) + 1);
-      countryVotes.set(p.country, (countryVotes.get(p.country) ?? 0) + 1);
+  const chosen: (BroadPlace | null)[] = spans.map(() => null);
+  const confidence: number[] = spans.map(() => 0);
+  const by: Evidence[] = spans.map(() => 'none');
+  const bySurface = new Map<string, BroadPlace>();
+  // 1. "City, State" and "City, Country".
+  spans.forEach((s, k) => {
+    const next = spans[k + 1];
+    if (!next || s.form !== 'name' || c.slice(s.end, next.start) !== ', ') return;
+    const holders = next.candidates
+      .map((i) => g.place(i))
+      .filter((p) => p.kind === 'admin1' || p.kind === 'country');
+    const inside = s.candidates
+      .map((i) => g.place(i))
+      .filter(
+        (p) =>
+          !isLarge(p.kind) &&
+          holders.some((h) => h.country === p.country && (h.kind === 'country' || h.admin1 === p.admin1)),
+      );
+    if (inside.length === 0) return;
+    inside.sort((a, b) => RANK[a.kind] - RANK[b.kind] || b.population - a.population);
+    chosen[k] = inside[0]!;
+    confidence[k] = 0.95;
+    by[k] = inside.length === s.candidates.length ? 'only' : 'pattern';
+    const holder = holders.find(
+      (h) => h.country === inside[0]!.country && (h.kind === 'country' || h.admin1 === inside[0]!.admin1),
+    )!;
+    chosen[k + 1] = holder;
+    confidence[k + 1] = 0.95;
+    by[k + 1] = next.candidates.length === 1 ? 'only' : 'pattern';
+    bySurface.set(c.slice(s.start, s.end).toLowerCase(), inside[0]!);
+    vote(inside[0]!, 3);
+  });
+  // 3. The geography of the names with one place only.
+  spans.forEach((s, k) => {
+    if (chosen[k] === null && s.candidates.length === 1) vote(g.place(s.candidates[0]!), 1);
+  });
+  spans.forEach((s, k) => {
+    if (chosen[k] !== null) return;
+    const surface = c.slice(s.start, s.end).toLowerCase();
+    const known = bySurface.get(surface); // 2. one sense per discourse
+    if (known && s.candidates.includes(known.index)) {
+      chosen[k] = known;
+      confidence[k] = 0.9;
+      by[k] = 'discourse';
+      return;
     }
-  }
-  return found.map((f) => {
-    const { place, confidence } = pick(f.candidates, f.start);
-    return { start: f.start, end: f.end, text: f.text, place, confidence };
+    const places = s.candidates.map((i) => g.place(i));
+    const score = (p: BroadPlace) =>
+      (regionVotes.get(`${p.country}.${p.admin1}`) ?? 0) * 4 +
+      (countryVotes.get(p.country) ?? 0) +
+      (isLarge(p.kind) ? 100 : 0);
+    places.sort((a, b) => score(b) - score(a) || RANK[a.kind] - RANK[b.kind] || b.population - a.population);
+    const [best, rival] = places as [BroadPlace, BroadPlace | undefined];
+    chosen[k] = best;
+    const geography = (p: BroadPlace) => score(p) - (isLarge(p.kind) ? 100 : 0);
+    if (!rival) {
+      confidence[k] = s.form === 'demonym' ? 0.85 : 0.9;
+      by[k] = 'only';
+    } else if (geography(best) > geography(rival)) {
+      confidence[k] = 0.8;
+      by[k] = 'geography';
+    } else if (RANK[best.kind] < RANK[rival.kind]) {
+      confidence[k] = 0.6;
+      by[k] = 'type';
+    } else if (best.population > 2 * rival.population) {
+      confidence[k] = 0.6;
+      by[k] = 'population';
+    } else {
+      confidence[k] = 0.35;
+      by[k] = 'none';
+    }
+  });
+  return spans.map((s, k) => {
+    const start = back(s.start);
+    const end = back(s.end - 1) + 1;
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      place: chosen[k]!,
+      form: s.form,
+      confidence: confidence[k]!,
+      rivals: s.candidates.length - 1,
+      by: by[k]!,
+      candidates: s.candidates,
+    };
   });
 }

@@ -1,0 +1,200 @@
+/**
+ * Geoparsing a text the curated data was not made for: the broad finder's mentions and the
+ * curated finder's, combined. The curated gazetteer's entries are candidates like any other:
+ * - where both name the same words, the curated place is kept when the broad finder's choice is
+ *   the same place (within SAME_PLACE_KM) or the broad finder is unsure; otherwise the broad
+ *   finder's evidence wins ("Vancouver" in an article about British Columbia);
+ * - a longer name wins over a shorter one inside it ("Washington County" over "Washington",
+ *   "the Alaska-Siberia air route" over "Alaska");
+ * - what only one finder found is kept.
+ */
+import type { Gazetteer, Mention, Place, PlaceKind, Story } from '../types';
+import { normalizeText } from '../normalize';
+import { sentenceFinder } from '../mentions';
+import type { BroadGazetteer, BroadKind, BroadPlace } from './format';
+import { findBroadMentions, type BroadMention, type Lexicon } from './finder';
+
+/** Two points this close are taken for the same place. */
+export const SAME_PLACE_KM = 100;
+/** A broad choice below this confidence gives way to a curated place of the same words. */
+const UNSURE = 0.6;
+/** The confidence of a curated place found in a text it was not curated for, with no broad rival. */
+const CURATED_ELSEWHERE = 0.8;
+
+const KIND: Record<BroadKind, PlaceKind> = {
+  continent: 'continent',
+  country: 'country',
+  admin1: 'region',
+  admin2: 'region',
+  capital: 'city',
+  city: 'city',
+};
+
+const SOURCE_NOTE: Record<BroadKind, string> = {
+  continent: 'broad gazetteer: continents',
+  country:
+    'broad gazetteer: country names from i18n-iso-countries, position from world-atlas (Natural Earth)',
+  admin1: 'broad gazetteer: GeoNames admin-1 name; position from us-atlas or the mean of its GeoNames places',
+  admin2: 'broad gazetteer: GeoNames admin-2 name; position from us-atlas or the mean of its GeoNames places',
+  capital: 'GeoNames cities500',
+  city: 'GeoNames cities500',
+};
+
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** A stable id for a broad place: its GeoNames id, else its kind, country, region and name. */
+export function broadPlaceId(p: BroadPlace): string {
+  if (p.geonames > 0) return `geonames-${p.geonames}`;
+  const parts = [p.kind, p.country.toLowerCase(), p.admin1.toLowerCase(), slug(p.name)].filter(
+    (x) => x !== '',
+  );
+  return parts.join('-');
+}
+
+/** A broad place as a Place of the atlas. */
+export function broadPlace(p: BroadPlace): Place {
+  return {
+    id: broadPlaceId(p),
+    name: p.name,
+    aliases: [],
+    kind: KIND[p.kind],
+    lat: p.lat,
+    lon: p.lon,
+    country: p.country,
+    wikidata: '',
+    source: SOURCE_NOTE[p.kind],
+    route: '',
+    line: 0,
+    ...(p.geonames > 0 ? { geonames: p.geonames } : {}),
+  };
+}
+
+function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/**
+ * The mentions of `text` by both finders, in text order, each in its story (mentions outside
+ * every story are dropped, as the curated finder does), with the broad places they name added to
+ * a copy of the gazetteer.
+ */
+export function combineMentions(
+  text: string,
+  stories: readonly Story[],
+  curated: readonly Mention[],
+  gazetteer: Gazetteer,
+  places: BroadGazetteer,
+  lexicon: Lexicon,
+): { mentions: Mention[]; gazetteer: Gazetteer } {
+  const broad = findBroadMentions(text, places, lexicon);
+  const added = new Map<string, Place>();
+  type Pick = {
+    start: number;
+    end: number;
+    place: Place;
+    confidence: number;
+    source: Mention['source'];
+    form: Mention['form'];
+  };
+  const picks: Pick[] = [];
+  const fromBroad = (b: BroadMention): Pick => {
+    const place = broadPlace(b.place);
+    const known = gazetteer.byId.get(place.id) ?? added.get(place.id);
+    if (!known) added.set(place.id, place);
+    return {
+      start: b.start,
+      end: b.end,
+      place: known ?? place,
+      confidence: b.confidence,
+      source: 'geonames',
+      form: b.form,
+    };
+  };
+  let j = 0;
+  const taken = new Set<number>();
+  for (const m of curated) {
+    const place = gazetteer.byId.get(m.placeId)!;
+    while (j < broad.length && broad[j]!.end <= m.start) {
+      if (!taken.has(j)) picks.push(fromBroad(broad[j]!));
+      taken.add(j);
+      j++;
+    }
+    const rivals: number[] = [];
+    for (let k = j; k < broad.length && broad[k]!.start < m.end; k++)
+      if (overlaps(broad[k]!, m)) rivals.push(k);
+    const longer = rivals.find((k) => broad[k]!.end - broad[k]!.start > m.end - m.start);
+    const same = rivals.find((k) => broad[k]!.start === m.start && broad[k]!.end === m.end);
+    rivals.forEach((k) => taken.add(k));
+    if (longer !== undefined) {
+      picks.push(fromBroad(broad[longer]!));
+      continue;
+    }
+    const b = same !== undefined ? broad[same]! : undefined;
+    // The broad choice stands against the curated place only when evidence in the text made it
+    // (a pattern, the text's geography), or the curated place is none of its candidates.
+    const curatedIsCandidate =
+      b !== undefined && b.candidates.some((i) => km(places.place(i), place) <= SAME_PLACE_KM);
+    const decided = b !== undefined && (b.by === 'pattern' || b.by === 'discourse' || b.by === 'geography');
+    if (
+      b &&
+      km(b.place, place) > SAME_PLACE_KM &&
+      (decided || (!curatedIsCandidate && b.confidence >= UNSURE))
+    ) {
+      picks.push(fromBroad(b));
+      continue;
+    }
+    picks.push({
+      start: m.start,
+      end: m.end,
+      place,
+      confidence: b ? Math.max(b.confidence, CURATED_ELSEWHERE) : CURATED_ELSEWHERE,
+      source: 'curated',
+      form: 'name',
+    });
+  }
+  for (; j < broad.length; j++) if (!taken.has(j)) picks.push(fromBroad(broad[j]!));
+  picks.sort((a, b) => a.start - b.start);
+
+  // Into stories, with the sentence around each.
+  const sentence = sentenceFinder(text, normalizeText(text));
+  const mentions: Mention[] = [];
+  let story = 0;
+  let lastEnd = 0;
+  for (const p of picks) {
+    if (p.start < lastEnd) continue; // overlapping picks: the first (longer or earlier) stands
+    while (story < stories.length && stories[story]!.end <= p.start) story++;
+    if (story >= stories.length || stories[story]!.start > p.start) continue;
+    const [snippetStart, snippetEnd] = sentence(p.start, p.end);
+    mentions.push({
+      placeId: p.place.id,
+      text: text.slice(p.start, p.end),
+      start: p.start,
+      end: p.end,
+      story,
+      snippetStart,
+      snippetEnd,
+      confidence: p.confidence,
+      source: p.source,
+      form: p.form,
+    });
+    lastEnd = p.end;
+  }
+  const all = [...gazetteer.places, ...added.values()];
+  return {
+    mentions,
+    gazetteer: { places: all, byId: new Map(all.map((p) => [p.id, p])), rules: gazetteer.rules },
+  };
+}
