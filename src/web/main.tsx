@@ -22,6 +22,7 @@ import {
   type SeaLabel,
 } from '../core';
 import { App } from '../ui/App';
+import { WithAppBoundary } from '../ui/ErrorBoundary';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { loadTopology } from './topology';
 
@@ -79,7 +80,16 @@ try {
 if (atlas && routeLayers) {
   root.render(
     <StrictMode>
-      <App atlas={atlas} loadTopology={loadTopology} routeLayers={routeLayers} flight={flight} seas={seas} />
+      {/* No error anywhere leaves a blank page: the boundary says what went wrong and offers a way out. */}
+      <WithAppBoundary>
+        <App
+          atlas={atlas}
+          loadTopology={loadTopology}
+          routeLayers={routeLayers}
+          flight={flight}
+          seas={seas}
+        />
+      </WithAppBoundary>
     </StrictMode>,
   );
 }

@@ -4,7 +4,7 @@
  * an unreadable tour stays under its key and is not saved over, and a failed save is said at once
  * while the edit stays; the tour key is read once (the banner shows on every load); a tour over
  * 1 MB is refused at import; imported custom ids past 2^53 or of 400 digits survive new slides and
- * reloads. Screenshots in tests/browser/out/.
+ * reloads; print media and errors never leave a blank page. Screenshots in tests/browser/out/.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -241,5 +241,85 @@ describe.skipIf(noBrowser)('The saved tour in the browser: nothing lost (product
     await page.reload();
     await page.locator(DIALOG).waitFor();
     expect((await progress(page))[1]).toBe(total + 2);
+  });
+});
+
+describe.skipIf(noBrowser)('No blank page (production build)', () => {
+  const atlas = useAtlas();
+
+  it('opens ?present=1 in print media: the handout is printed, no error, and the tour is there on screen', async () => {
+    const { page, record } = await atlas.open('/?present=1', {
+      width: 1366,
+      height: 800,
+      waitForMarker: false,
+      init: (p) => p.emulateMedia({ media: 'print' }),
+    });
+    await page.locator('.handout-page').first().waitFor();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBe('5');
+    expect(await page.locator('.handout-page').first().innerText()).not.toBe('');
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator(DIALOG).waitFor();
+    expect((await progress(page))[0]).toBe(5);
+    expect(record.pageErrors).toEqual([]);
+  });
+
+  /** Expects the console errors to be only React's report of the injected error; clears them. */
+  function onlyInjected(record: { consoleErrors: string[] }) {
+    expect(record.consoleErrors.length).toBeGreaterThan(0);
+    for (const e of record.consoleErrors) expect(e).toMatch(/test: injected|error boundary|ErrorBoundary/i);
+    record.consoleErrors.length = 0;
+  }
+
+  it('an error in the app shows what went wrong in one sentence, with Reload and Back to the map', async () => {
+    const { page, record } = await atlas.open('/?story=3', {
+      width: 1366,
+      height: 800,
+      waitForMarker: false,
+      init: async (p) => {
+        await p.addInitScript(() => {
+          const real = window.matchMedia.bind(window);
+          window.matchMedia = (q: string) => {
+            if (q.includes('reduced-motion')) throw new Error('test: injected failure');
+            return real(q);
+          };
+        });
+      },
+    });
+    const panel = page.getByRole('alert').filter({ hasText: 'The atlas stopped' });
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain('test: injected failure.');
+    expect(await panel.getByRole('button', { name: 'Reload the page' }).count()).toBe(1);
+    await page.screenshot({ path: join(OUT_DIR, 'error-boundary-app-1366x800.png') });
+    await panel.getByRole('button', { name: 'Back to the map' }).click();
+    await page.waitForURL((u) => u.search === '');
+    onlyInjected(record);
+  });
+
+  it('an error in the tour shows words over the map; Back to the map leaves the tour, the app goes on', async () => {
+    const { page, record } = await atlas.open('/?present=1', {
+      width: 375,
+      height: 812,
+      mobile: true,
+      waitForMarker: false,
+      init: async (p) => {
+        await p.addInitScript(() => {
+          window.BroadcastChannel = class {
+            constructor() {
+              throw new Error('test: injected failure');
+            }
+          } as unknown as typeof BroadcastChannel;
+        });
+      },
+    });
+    const panel = page.getByRole('alert').filter({ hasText: 'The tour stopped' });
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain('test: injected failure.');
+    await page.screenshot({ path: join(OUT_DIR, 'error-boundary-tour-375x812.png') });
+    await panel.getByRole('button', { name: 'Back to the map' }).click();
+    await panel.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.get('present')).toBeNull();
+    await page.locator('header button:text-is("Present")').waitFor();
+    onlyInjected(record);
   });
 });
