@@ -382,11 +382,9 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
               </button>{' '}
             </>
           )}
-          {!stuck && (
-            <button type="button" onClick={() => setProblem(null)}>
-              Dismiss
-            </button>
-          )}
+          <button type="button" onClick={() => setProblem(null)}>
+            Dismiss
+          </button>
         </p>
       )}
       {saveProblem && (
