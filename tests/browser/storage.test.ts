@@ -144,6 +144,16 @@ describe.skipIf(noBrowser)('The saved tour in the browser: nothing lost (product
     expect(await copies(page)).toHaveLength(10);
   });
 
+  it('the presenter view, opened first, says so too when it finds the saved tour unreadable', async () => {
+    const { page } = await atlas.open('/', { width: 1366, height: 800 });
+    await page.evaluate(([k, t]) => localStorage.setItem(k!, t!), [KEY, BROKEN]);
+    await page.goto(`${atlas.origin()}/?presenter=1`);
+    const alert = page.locator('[aria-label="Presenter view"] .tour-problem[role="alert"]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/"version" is 9.*kept under "/);
+    expect(await copies(page)).toHaveLength(1);
+  });
+
   it('refuses a tour file over 1 MB at import, saying why; the tour is unchanged', async () => {
     const { page } = await atlas.open('/?present=1', { width: 1366, height: 800 });
     await page.locator(DIALOG).waitFor();
