@@ -51,6 +51,10 @@ export {
   playableRoutes,
   placePointsOf,
   parseSavedTour,
+  readSavedTour,
+  nextCustomId,
+  formatSize,
+  MAX_TOUR_SIZE,
   serializeTour,
   defaultTour,
   arrangeTour,
@@ -67,6 +71,7 @@ export {
   type CustomSlide,
   type TourContext,
   type TourEntry,
+  type ReadTour,
 } from './tour';
 export { parseContext, type ContextFeature, type ContextKind } from './context';
 export { parseSeas, type SeaLabel } from './seas';

@@ -290,6 +290,39 @@ export interface SavedTour {
   custom: CustomSlide[];
 }
 
+/**
+ * The largest saved tour read or imported, in UTF-16 code units of its text (about 1 MB). A tour
+ * is a few kilobytes (ids, notes, a few slides of one's own); a bigger file is not a tour, and the
+ * browser's storage (about 5 MB for the whole site) could not keep it.
+ */
+export const MAX_TOUR_SIZE = 1024 * 1024;
+
+/** "1 MB", "50.0 MB", "812 KB": a size for a message. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) {
+    const mb = bytes / (1024 * 1024);
+    return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  }
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+const CUSTOM_ID = /^custom-(\d+)$/;
+
+/**
+ * The id of a new slide of one's own: one more than the largest number among `custom`'s ids,
+ * counted exactly (as a BigInt), so that it is unused whatever ids were imported: past 2^53
+ * a Number would round onto an id in use, and 400 digits would make it "custom-Infinity".
+ */
+export function nextCustomId(custom: readonly { id: string }[]): string {
+  let most = 0n;
+  for (const c of custom) {
+    const m = CUSTOM_ID.exec(c.id);
+    if (m && BigInt(m[1]!) > most) most = BigInt(m[1]!);
+  }
+  return `custom-${most + 1n}`;
+}
+
 export class TourFormatError extends Error {
   constructor(message: string) {
     super(message);
@@ -314,6 +347,26 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * what is wrong and where; the caller keeps its tour unchanged.
  */
 export function parseSavedTour(text: string, ctx: TourContext): SavedTour {
+  return readSavedTour(text, ctx).tour;
+}
+
+/** A saved tour read, and what was repaired in it (empty when nothing was). */
+export interface ReadTour {
+  tour: SavedTour;
+  /** One sentence per repair, e.g. two custom slides sharing an id. */
+  repairs: string[];
+}
+
+/**
+ * parseSavedTour, saying what it repaired: custom slides that share an id keep the first one's
+ * id, the others get new ids (and go to the end of the tour, as the slide list names only one).
+ */
+export function readSavedTour(text: string, ctx: TourContext): ReadTour {
+  if (text.length > MAX_TOUR_SIZE) {
+    throw new TourFormatError(
+      `it is ${formatSize(text.length)}; a tour file may be at most ${formatSize(MAX_TOUR_SIZE)}`,
+    );
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -340,7 +393,7 @@ export function parseSavedTour(text: string, ctx: TourContext): SavedTour {
   const custom: CustomSlide[] = customRaw.map((c, i) => {
     const where = `custom[${i}]`;
     if (!isObject(c)) throw new TourFormatError(`${where} must be an object`);
-    if (typeof c.id !== 'string' || !/^custom-\d+$/.test(c.id)) {
+    if (typeof c.id !== 'string' || !CUSTOM_ID.test(c.id)) {
       throw new TourFormatError(`${where}.id must be like "custom-1" (got ${JSON.stringify(c.id)})`);
     }
     if (typeof c.title !== 'string' || c.title.trim() === '') {
@@ -356,10 +409,23 @@ export function parseSavedTour(text: string, ctx: TourContext): SavedTour {
     }
     return { id: c.id, title: c.title, text: c.text, places: c.places as string[] };
   });
-  const known = new Set([...ctx.slideIds, ...custom.map((c) => c.id)]);
-  if (known.size !== ctx.slideIds.length + custom.length) {
-    throw new TourFormatError('two custom slides share an id');
+  // Custom slides that share an id: the first keeps it, the others are renumbered.
+  const repairs: string[] = [];
+  const taken = new Set<string>(ctx.slideIds);
+  for (let i = 0; i < custom.length; i++) {
+    const c = custom[i]!;
+    if (!taken.has(c.id)) {
+      taken.add(c.id);
+      continue;
+    }
+    const id = nextCustomId(custom);
+    repairs.push(
+      `custom slide "${c.title}" had the id "${c.id}" of another slide; it is now "${id}", at the end of the tour`,
+    );
+    custom[i] = { ...c, id };
+    taken.add(id);
   }
+  const known = taken;
   if (!Array.isArray(data.slides)) throw new TourFormatError('"slides" must be a list');
   const seen = new Set<string>();
   const slides: SavedSlide[] = data.slides.map((s, i) => {
@@ -380,7 +446,10 @@ export function parseSavedTour(text: string, ctx: TourContext): SavedTour {
     if (s.note) out.note = s.note;
     return out;
   });
-  return { format: TOUR_FORMAT, version: TOUR_VERSION, newsletter: ctx.newsletter, slides, custom };
+  return {
+    tour: { format: TOUR_FORMAT, version: TOUR_VERSION, newsletter: ctx.newsletter, slides, custom },
+    repairs,
+  };
 }
 
 /** The saved form of a tour, as a file's text. */

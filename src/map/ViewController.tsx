@@ -51,6 +51,9 @@ export function fitPadding(map: L.Map): { topLeft: L.Point; bottomRight: L.Point
   const [t, b] = pad(top, bottom, size.y);
   return { topLeft: L.point(l, t), bottomRight: L.point(r, b) };
 }
+/** A [lon, lat] point with both numbers finite. */
+const finitePoint = (p: readonly number[]) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
+
 const FIT_MAX_ZOOM = 8; // a story about one city shows its region, not a street
 const CENTER_ZOOM = 6;
 
@@ -67,19 +70,22 @@ export function ViewController({
   const map = useMap();
   useEffect(() => {
     if (!view) return;
-    // A hidden map (the tour printing its handout) has no size to fit to: every zoom and centre
-    // would come out NaN, and the polar projection throws on them.
+    // A hidden map (the tour printing its handout, a page opened in print media) has no size to
+    // fit to: every zoom and centre would come out NaN, and Leaflet and the polar projection throw
+    // on them. Leaflet's size is cached until a resize: the container's own size counts too.
     const { x: width, y: height } = map.getSize();
-    if (width === 0 || height === 0) return;
+    const box = map.getContainer();
+    if (width === 0 || height === 0 || box.clientWidth === 0 || box.clientHeight === 0) return;
+    const points = view.kind === 'fit' ? view.points.filter(finitePoint) : [];
     const jump = prefersReducedMotion();
     const fly = { duration: 0.8 };
     if (view.kind === 'fit' && projection === 'polar') {
       // A box of latitudes and longitudes means nothing near the Pole: fit the projected points,
       // those on the polar map (north of its edge) when there are any.
-      if (view.points.length === 0) return;
+      if (points.length === 0) return;
       const z = map.getZoom();
-      const shown = view.points.filter((p) => p[1]! >= POLAR_MIN_LAT);
-      const box = L.bounds((shown.length ? shown : view.points).map((p) => map.project([p[1]!, p[0]!], z)));
+      const shown = points.filter((p) => p[1]! >= POLAR_MIN_LAT);
+      const box = L.bounds((shown.length ? shown : points).map((p) => map.project([p[1]!, p[0]!], z)));
       const { topLeft, bottomRight } = fitPadding(map);
       const size = map.getSize().subtract(topLeft).subtract(bottomRight);
       const span = box.getSize();
@@ -94,16 +100,20 @@ export function ViewController({
       if (jump) map.setView(center, zoom, { animate: false });
       else map.flyTo(center, zoom, fly);
     } else if (view.kind === 'fit') {
-      if (view.points.length === 0) return;
+      if (points.length === 0) return;
       // Points beyond Mercator's latitudes (the Pole) only count when there is nothing else.
-      const drawable = view.points.filter((p) => onMercator(p));
-      const bounds = L.latLngBounds((drawable.length ? drawable : view.points).map(toLatLng));
+      const drawable = points.filter((p) => onMercator(p));
+      const bounds = L.latLngBounds((drawable.length ? drawable : points).map(toLatLng));
       const { topLeft, bottomRight } = fitPadding(map);
       const fit = { paddingTopLeft: topLeft, paddingBottomRight: bottomRight, maxZoom: fitMaxZoom };
+      // flyToBounds throws "Invalid LatLng object: (NaN, NaN)" on a zoom it cannot work out.
+      const zoom = Math.min(fitMaxZoom, map.getBoundsZoom(bounds, false, topLeft.add(bottomRight)));
+      if (!bounds.isValid() || !Number.isFinite(map.getZoom()) || !Number.isFinite(zoom)) return;
       if (jump) map.fitBounds(bounds, { ...fit, animate: false });
       else map.flyToBounds(bounds, { ...fit, ...fly });
     } else {
       const zoom = Math.max(map.getZoom(), view.minZoom ?? CENTER_ZOOM);
+      if (!finitePoint(view.point) || !Number.isFinite(zoom)) return;
       const at = (projection === 'polar' ? toLatLngExact : toLatLng)(view.point);
       if (jump) map.setView(at, zoom, { animate: false });
       else map.flyTo(at, zoom, fly);

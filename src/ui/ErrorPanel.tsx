@@ -1,11 +1,32 @@
+import type { ReactNode } from 'react';
 import type { DataError } from '../core';
 
-/** Shown instead of the app when the data cannot be loaded: where the problem is, and what it is. */
-export function ErrorPanel({ error }: { error: unknown }) {
+/**
+ * Shown instead of the app (or the tour) when it cannot go on: where the problem is, what it is,
+ * and what to do. Data errors list file, line and column; any other error is one sentence.
+ */
+export function ErrorPanel({
+  error,
+  title = 'The atlas could not be loaded',
+  advice = 'Fix the file named above and reload the page.',
+  actions,
+  element: Element = 'main',
+  className = '',
+}: {
+  error: unknown;
+  title?: string;
+  advice?: string;
+  /** Ways out (reload, back to the map), as buttons. */
+  actions?: ReactNode;
+  /** `main` when the panel stands for the whole page, `section` inside it. */
+  element?: 'main' | 'section';
+  className?: string;
+}) {
   const data = isDataError(error) ? error : null;
+  const Heading = Element === 'main' ? 'h1' : 'h2';
   return (
-    <main className="error-panel" role="alert">
-      <h1>The atlas could not be loaded</h1>
+    <Element className={`error-panel ${className}`.trim()} role="alert">
+      <Heading>{title}</Heading>
       {data ? (
         <dl>
           <dt>File</dt>
@@ -20,11 +41,20 @@ export function ErrorPanel({ error }: { error: unknown }) {
           <dd>{JSON.stringify(data.value)}</dd>
         </dl>
       ) : (
-        <p>{error instanceof Error ? error.message : String(error)}</p>
+        <p>{errorSentence(error)}</p>
       )}
-      <p>Fix the file named above and reload the page.</p>
-    </main>
+      <p>{advice}</p>
+      {actions && <p className="error-panel-actions">{actions}</p>}
+    </Element>
   );
+}
+
+/** What went wrong, as one sentence: the error's first line, shortened, with a full stop. */
+export function errorSentence(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  let line = raw.split('\n')[0]!.trim() || (error instanceof Error ? error.name : 'an unknown error');
+  if (line.length > 200) line = `${line.slice(0, 199)}…`;
+  return /[.!?…]$/.test(line) ? line : `${line}.`;
 }
 
 function isDataError(e: unknown): e is DataError {

@@ -96,6 +96,6 @@ export function storyInView(atlas: Atlas, info: StoryInfo, bounds: GeoBounds): b
   return info.places.some((p) => placePoints(atlas, p.place).some((pt) => isInView(bounds, pt)));
 }
 
-export { readUrlState, START_STATE, urlNotice, urlSearch, type UrlState } from './urlState';
+export { MAX_QUERY, readUrlState, START_STATE, urlNotice, urlSearch, type UrlState } from './urlState';
 
 export const pluralize = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -15,6 +15,13 @@ export interface UrlState {
   onlyInView: boolean;
 }
 
+/**
+ * The longest search text kept (and written to the URL): far more than any name or phrase, and
+ * it keeps the app's own URLs short (servers refuse long ones: the preview server answers a query
+ * string of 16 KB or more with HTTP 431).
+ */
+export const MAX_QUERY = 200;
+
 export const START_STATE: UrlState = { story: null, place: null, polar: false, query: '', onlyInView: false };
 
 const storyNumber = (raw: string | null) => (raw !== null && /^\d+$/.test(raw) ? Number(raw) : null);
@@ -27,7 +34,7 @@ export function readUrlState(search: string, atlas: Atlas): UrlState {
   const placeParam = params.get('place');
   const place = placeParam !== null && hasPlace(atlas, placeParam) ? placeParam : null;
   const polar = params.get('view') === 'polar';
-  const query = params.get('q') ?? '';
+  const query = (params.get('q') ?? '').slice(0, MAX_QUERY);
   const onlyInView = params.get('inview') === '1';
   return { story, place, polar, query, onlyInView };
 }
@@ -59,7 +66,7 @@ export function urlSearch(state: UrlState): string {
   if (state.story !== null) params.set('story', String(state.story));
   if (state.place !== null) params.set('place', state.place);
   if (state.polar) params.set('view', 'polar');
-  if (state.query !== '') params.set('q', state.query);
+  if (state.query !== '') params.set('q', state.query.slice(0, MAX_QUERY));
   if (state.onlyInView) params.set('inview', '1');
   const s = params.toString();
   return s ? `?${s}` : '';

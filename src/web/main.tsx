@@ -13,6 +13,7 @@ import catalog from '../../data/newsletters/catalog.csv?raw';
 import text from '../../data/newsletters/russian-embassy-newsletter-2020-06.txt?raw';
 import { loadData, type Atlas, type FlightData, type RouteLayers, type SeaLabel } from '../core';
 import { App } from '../ui/App';
+import { WithAppBoundary } from '../ui/ErrorBoundary';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { loadTopology } from './topology';
 
@@ -75,7 +76,16 @@ try {
 if (atlas && routeLayers) {
   root.render(
     <StrictMode>
-      <App atlas={atlas} loadTopology={loadTopology} routeLayers={routeLayers} flight={flight} seas={seas} />
+      {/* No error anywhere leaves a blank page: the boundary says what went wrong and offers a way out. */}
+      <WithAppBoundary>
+        <App
+          atlas={atlas}
+          loadTopology={loadTopology}
+          routeLayers={routeLayers}
+          flight={flight}
+          seas={seas}
+        />
+      </WithAppBoundary>
     </StrictMode>,
   );
 }

@@ -319,7 +319,14 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     await page.keyboard.press('Enter');
     await page.locator(`${DIALOG} [role="alert"]`).waitFor();
     expect(await page.locator(`${DIALOG} [role="alert"]`).innerText()).toContain('"version" is 9');
-    expect(await page.evaluate((k) => localStorage.getItem(`${k}:unreadable`), key)).toBe(
+    // Copied to a key of its own, with the time it was rescued.
+    const copies = await page.evaluate(
+      (k) => Object.keys(localStorage).filter((x) => x.startsWith(`${k}:unreadable:`)),
+      key,
+    );
+    expect(copies).toHaveLength(1);
+    expect(await page.locator(`${DIALOG} [role="alert"]`).innerText()).toContain(`kept under "${copies[0]}"`);
+    expect(await page.evaluate((k) => localStorage.getItem(k), copies[0]!)).toBe(
       '{"format":"newsletter-atlas-tour","version":9}',
     );
     expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();

@@ -3,15 +3,20 @@
  * (a malformed file gives a clear error and changes nothing).
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   arrangeTour,
   buildSlides,
   defaultTour,
+  formatSize,
   loadAtlas,
+  MAX_TOUR_SIZE,
+  nextCustomId,
   parseMoments,
   parseSavedTour,
   playableRoutes,
+  readSavedTour,
   savedFromEntries,
   serializeTour,
   TourFormatError,
@@ -178,6 +183,68 @@ describe('the saved tour format', () => {
     ));
   it('rejects a custom slide with a bad id', () =>
     fails({ ...valid(), custom: [{ id: 'story-1', title: 'x', text: '', places: [] }] }, /custom\[0\]\.id/));
+
+  it('rejects a tour over the size limit, naming its size and the limit', () => {
+    const tour = valid();
+    tour.slides[0]!.note = 'x'.repeat(MAX_TOUR_SIZE);
+    fails(serializeTour(tour), /it is 1\.0 MB; a tour file may be at most 1 MB/);
+    expect(formatSize(50 * 1024 * 1024)).toBe('50 MB');
+  });
+
+  describe("ids of slides of one's own", () => {
+    const customOf = (ids: string[]) => ids.map((id) => ({ id, title: id, text: '', places: [] }));
+    /** The tour with its custom slides, and one more added as the editor adds it. */
+    const withNewSlide = (ids: string[]) => {
+      const tour = valid();
+      tour.custom = customOf(ids);
+      tour.slides.push(...ids.map((id) => ({ id })));
+      const id = nextCustomId(tour.custom);
+      tour.custom.push({ id, title: 'New', text: '', places: [] });
+      tour.slides.push({ id });
+      return { tour, id };
+    };
+
+    for (const [name, ids] of [
+      ['past 2^53', ['custom-9007199254740993']],
+      ['of 400 digits', [`custom-${'9'.repeat(400)}`]],
+      ['just under and at 2^53', ['custom-9007199254740992', 'custom-9007199254740991']],
+    ] as const) {
+      it(`stay unique with an id ${name}, and the tour reads back after a new slide`, () => {
+        const { tour, id } = withNewSlide([...ids]);
+        expect(ids).not.toContain(id);
+        expect(id).toMatch(/^custom-\d+$/);
+        expect(parse(serializeTour(tour))).toEqual(tour);
+      });
+    }
+
+    it('stay unique for any imported ids (property, fixed seed)', () => {
+      const digits = fc.stringMatching(/^\d{1,60}$/);
+      fc.assert(
+        fc.property(fc.uniqueArray(digits, { maxLength: 8 }), (nums) => {
+          const { tour, id } = withNewSlide(nums.map((n) => `custom-${n}`));
+          expect(nums.map((n) => `custom-${n}`)).not.toContain(id);
+          expect(parse(serializeTour(tour)).custom.map((c) => c.id)).toEqual(tour.custom.map((c) => c.id));
+        }),
+        { seed: 12, numRuns: 200 },
+      );
+    });
+
+    it('that clash are repaired: the first keeps its id, the others are renumbered, with a note', () => {
+      const tour = valid();
+      tour.custom = customOf(['custom-2', 'custom-2', 'custom-7']);
+      tour.custom[1]!.title = 'Second';
+      tour.slides.push({ id: 'custom-2' }, { id: 'custom-7' });
+      const { tour: read, repairs } = readSavedTour(serializeTour(tour), ctx);
+      expect(read.custom.map((c) => c.id)).toEqual(['custom-2', 'custom-8', 'custom-7']);
+      expect(repairs).toEqual([
+        'custom slide "Second" had the id "custom-2" of another slide; it is now "custom-8", at the end of the tour',
+      ]);
+      // The renumbered slide is shown (at the end), not dropped.
+      const shown = arrangeTour(atlas, slides, read).map((e) => e.slide.id);
+      expect(shown.at(-1)).toBe('custom-8');
+      expect(new Set(shown).size).toBe(shown.length);
+    });
+  });
 
   it('arranges the tour as saved, and adds built slides the saved tour does not list at the end', () => {
     const tour = valid();

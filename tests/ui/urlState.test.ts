@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/core';
 import { readDataFiles } from '../../src/cli/data';
 import { readFileSync } from 'node:fs';
-import { readUrlState, START_STATE, urlNotice, urlSearch } from '../../src/ui/urlState';
+import { MAX_QUERY, readUrlState, START_STATE, urlNotice, urlSearch } from '../../src/ui/urlState';
 
 const text = readFileSync(
   new URL('../../data/newsletters/russian-embassy-newsletter-2020-06.txt', import.meta.url),
@@ -16,6 +16,15 @@ describe('the URL state', () => {
   it('reads the story, the place, the polar view, the search and the map-view filter', () => {
     const s = readUrlState(`?story=${last}&place=${aPlace}&view=polar&q=Chkalov+flight&inview=1`, atlas);
     expect(s).toEqual({ story: last, place: aPlace, polar: true, query: 'Chkalov flight', onlyInView: true });
+  });
+
+  it('keeps the search text short, so that the app never writes a URL a server refuses (HTTP 431)', () => {
+    const long = 'Moscow '.repeat(3000); // 21 KB
+    const read = readUrlState(`?q=${encodeURIComponent(long)}`, atlas);
+    expect(read.query).toBe(long.slice(0, MAX_QUERY));
+    const search = urlSearch({ ...START_STATE, query: long });
+    expect(search).toBe(urlSearch({ ...START_STATE, query: long.slice(0, MAX_QUERY) }));
+    expect(search.length).toBeLessThan(4 * MAX_QUERY);
   });
 
   it('reads the start view from an empty query string', () => {

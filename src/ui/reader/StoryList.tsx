@@ -1,6 +1,6 @@
 /** The story list: search, the map-view filter, and one button per story with its places as chips. */
 import type { Story } from '../../core';
-import { pluralize, type StoryInfo } from '../model';
+import { MAX_QUERY, pluralize, type StoryInfo } from '../model';
 
 export function StoryList({
   stories,
@@ -34,6 +34,7 @@ export function StoryList({
           type="search"
           value={query}
           onChange={(e) => onQuery(e.target.value)}
+          maxLength={MAX_QUERY}
           autoComplete="off"
           placeholder="e.g. Moscow, Chkalov"
         />

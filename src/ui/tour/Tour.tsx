@@ -24,7 +24,16 @@ import type { TourFlight, TourMap } from './types';
 import { TourEditor } from './TourEditor';
 import { HANDOUT_LAYOUTS, TourHandout, type HandoutLayout } from './TourHandout';
 import { openChannel, slideParam, type TourMessage } from './tourSync';
-import { loadSavedTour, readContrast, saveTour, writeContrast } from './tourStore';
+import {
+  loadSavedTour,
+  readContrast,
+  replaceUnreadable,
+  saveTour,
+  unreadableText,
+  writeContrast,
+  type SaveResult,
+} from './tourStore';
+import { downloadBlob } from '../download';
 
 export interface TourProps {
   atlas: Atlas;
@@ -52,6 +61,15 @@ function writePresentUrl(n: number | null, how: 'push' | 'replace' = 'replace') 
 /** How many changes Undo can take back. */
 const UNDO_STEPS = 50;
 
+/** What the teacher is told after a change: nothing when it was saved. */
+function saveMessage(result: SaveResult): string | null {
+  if (result === 'saved') return null;
+  const kept = 'The tour goes on with the change on this page, and Export tour (JSON) keeps it in a file.';
+  return result === 'kept'
+    ? `This change was not saved, so as not to write over the unreadable saved tour. ${kept}`
+    : `This change was not saved: the browser's storage is full or turned off. ${kept} It is lost on reload unless saving works again.`;
+}
+
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   target.closest('input, textarea, select, [contenteditable="true"], [role="textbox"]') !== null;
@@ -64,6 +82,10 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const [problem, setProblem] = useState<string | null>(loaded.problem);
+  /** The unreadable saved tour could not be copied aside: saves leave it alone until the teacher decides. */
+  const [stuck, setStuck] = useState(loaded.stuck);
+  /** Why the last change was not saved, or null. */
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const entries = useMemo(() => arrangeTour(atlas, slides, saved), [atlas, slides, saved]);
   const visible = useMemo(() => entries.filter((e) => !e.hidden), [entries]);
   const [index, setIndex] = useState(() => Math.min(Math.max(start - 1, 0), Math.max(visible.length - 1, 0)));
@@ -80,8 +102,7 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
       const id = current?.slide.id;
       if (record) setHistory((h) => [...h.slice(-(UNDO_STEPS - 1)), saved]);
       setSaved(next);
-      if (!saveTour(next))
-        setProblem('The browser did not let the tour be saved (storage full or disabled).');
+      setSaveProblem(saveMessage(saveTour(next)));
       const nextVisible = arrangeTour(atlas, slides, next).filter((e) => !e.hidden);
       const at = nextVisible.findIndex((e) => e.slide.id === id);
       if (at >= 0) setIndex(at);
@@ -335,7 +356,41 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
       {problem && (
         <p className="tour-problem" role="alert">
           {problem}{' '}
+          {stuck && (
+            <>
+              <button
+                type="button"
+                onClick={() =>
+                  downloadBlob(
+                    `newsletter-atlas-tour-${ctx.newsletter}-unreadable.json`,
+                    new Blob([unreadableText(ctx.newsletter) ?? ''], { type: 'application/json' }),
+                  )
+                }
+              >
+                Download the unreadable tour
+              </button>{' '}
+              <button
+                type="button"
+                onClick={() => {
+                  replaceUnreadable(ctx.newsletter);
+                  setStuck(false);
+                  setProblem(null);
+                  setSaveProblem(saveMessage(saveTour(saved)));
+                }}
+              >
+                Replace it with this tour
+              </button>{' '}
+            </>
+          )}
           <button type="button" onClick={() => setProblem(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {saveProblem && (
+        <p className="tour-problem" role="alert">
+          {saveProblem}{' '}
+          <button type="button" onClick={() => setSaveProblem(null)}>
             Dismiss
           </button>
         </p>

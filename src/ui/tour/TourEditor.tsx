@@ -6,7 +6,10 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { downloadBlob } from '../download';
 import {
-  parseSavedTour,
+  formatSize,
+  MAX_TOUR_SIZE,
+  nextCustomId,
+  readSavedTour,
   savedFromEntries,
   serializeTour,
   type Atlas,
@@ -84,8 +87,7 @@ export function TourEditor({
   const add = (e: React.FormEvent) => {
     e.preventDefault();
     if (title.trim() === '') return;
-    const used = saved.custom.map((c) => Number(c.id.slice('custom-'.length)));
-    const id = `custom-${Math.max(0, ...used) + 1}`;
+    const id = nextCustomId(saved.custom);
     const slide: CustomSlide = { id, title: title.trim(), text: text.trim(), places: chosen };
     const custom = [...saved.custom, slide];
     const listed = savedFromEntries(ctx.newsletter, entries, saved.custom);
@@ -102,11 +104,20 @@ export function TourEditor({
     );
   const importTour = async (file: File | undefined) => {
     if (!file) return;
-    const text = await file.text();
     try {
-      const tour = parseSavedTour(text, ctx);
+      // Refused before reading it whole: a tour is a few kilobytes, and storage could not keep this.
+      if (file.size > MAX_TOUR_SIZE) {
+        throw new Error(
+          `it is ${formatSize(file.size)}; a tour file may be at most ${formatSize(MAX_TOUR_SIZE)}`,
+        );
+      }
+      const { tour, repairs } = readSavedTour(await file.text(), ctx);
       onChange(tour);
-      setImportMessage({ ok: true, text: `Imported ${file.name}: ${tour.slides.length} slides.` });
+      const repaired = repairs.length ? ` Repaired: ${repairs.join('; ')}.` : '';
+      setImportMessage({
+        ok: true,
+        text: `Imported ${file.name}: ${tour.slides.length} slides.${repaired}`,
+      });
     } catch (e) {
       setImportMessage({
         ok: false,

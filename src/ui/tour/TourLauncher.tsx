@@ -4,8 +4,11 @@
  */
 import './tour.css';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Atlas } from '../../core';
 import type { LoadTopology } from '../../map';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { ErrorPanel } from '../ErrorPanel';
 import { slideParam } from './tourSync';
 import type { TourFlight, TourMap } from './types';
 
@@ -47,29 +50,75 @@ export function Present({
         Present
       </button>
       {presenter !== null && (
-        <Suspense fallback={null}>
-          <TourPresenter atlas={atlas} flight={flight} start={presenter} loadTopology={loadTopology} />
-        </Suspense>
+        <ErrorBoundary fallback={(error) => <TourCrash error={error} what="The presenter view" />}>
+          <Suspense fallback={null}>
+            <TourPresenter atlas={atlas} flight={flight} start={presenter} loadTopology={loadTopology} />
+          </Suspense>
+        </ErrorBoundary>
       )}
       {start !== null && presenter === null && (
-        <Suspense
-          fallback={
-            <p className="tour-loading" role="status">
-              Loading the tour…
-            </p>
-          }
+        <ErrorBoundary
+          fallback={(error, reset) => (
+            <TourCrash
+              error={error}
+              what="The tour"
+              onLeave={() => {
+                reset();
+                close();
+              }}
+            />
+          )}
         >
-          <Tour
-            atlas={atlas}
-            flight={flight}
-            map={map}
-            polar={polar}
-            start={start}
-            onClose={close}
-            loadTopology={loadTopology}
-          />
-        </Suspense>
+          <Suspense
+            fallback={
+              <p className="tour-loading" role="status">
+                Loading the tour…
+              </p>
+            }
+          >
+            <Tour
+              atlas={atlas}
+              flight={flight}
+              map={map}
+              polar={polar}
+              start={start}
+              onClose={close}
+              loadTopology={loadTopology}
+            />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </>
+  );
+}
+
+/** In place of a tour (or presenter view) that threw: what went wrong, and the ways out. */
+function TourCrash({ error, what, onLeave }: { error: unknown; what: string; onLeave?: () => void }) {
+  // Over the map, where the tour was (the Present button sits in the sidebar, a sheet on a phone).
+  return createPortal(
+    <ErrorPanel
+      error={error}
+      element="section"
+      className="tour-crash"
+      title={`${what} stopped`}
+      advice={
+        onLeave
+          ? 'Go back to the map, or reload the page to start the tour again. Your saved tour is kept.'
+          : 'Reload the page to try again. Your saved tour is kept.'
+      }
+      actions={
+        <>
+          {onLeave && (
+            <button type="button" onClick={onLeave}>
+              Back to the map
+            </button>
+          )}{' '}
+          <button type="button" onClick={() => window.location.reload()}>
+            Reload the page
+          </button>
+        </>
+      }
+    />,
+    document.body,
   );
 }

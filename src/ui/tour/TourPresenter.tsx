@@ -38,9 +38,8 @@ export default function TourPresenter({
   loadTopology?: LoadTopology | null;
 }) {
   const { slides, ctx } = useTourData(atlas, flight);
-  const [saved, setSaved] = useState<SavedTour>(
-    () => loadSavedTour(ctx).tour ?? defaultTour(ctx.newsletter, slides),
-  );
+  const [loaded] = useState(() => loadSavedTour(ctx));
+  const [saved, setSaved] = useState<SavedTour>(() => loaded.tour ?? defaultTour(ctx.newsletter, slides));
   const [index, setIndex] = useState(start - 1);
   const [connected, setConnected] = useState(false);
   const visible = useMemo(
@@ -195,6 +194,11 @@ export default function TourPresenter({
           </button>
         </div>
       </header>
+      {loaded.problem && (
+        <p className="tour-problem" role="alert">
+          {loaded.problem}
+        </p>
+      )}
       <div className="tour-presenter-body">
         <article className="tour-presenter-current" aria-label="Current slide">
           <h2>Now: {current?.slide.title}</h2>
