@@ -3,9 +3,10 @@
  * `newsletter-atlas:tour:<newsletter id>` (the saved-tour JSON) and `newsletter-atlas:tour-contrast`.
  *
  * Nothing the teacher saved is lost:
- * - The saved tour is read once per page (the first read's result is kept for the page), so that
- *   a second read (React may render the tour twice before showing it) never finds the key emptied
- *   by the first and the reader is always told what happened.
+ * - A read's result is kept while the key holds what it held after that read, so that a second
+ *   read (React may render the tour twice before showing it) never finds the key emptied by the
+ *   first one's rescue, and the reader is always told what happened; a key changed since (by
+ *   another tab) is read again.
  * - A saved tour that cannot be read is copied aside, to `<key>:unreadable:<ISO time>` (one key
  *   per copy: a later unreadable tour never overwrites an earlier copy), and only once the copy is
  *   written and reads back the same is the original removed.
@@ -54,8 +55,8 @@ export interface LoadedTour {
 export type SaveResult = 'saved' | 'full' | 'kept';
 
 export function createTourStore(storage: () => TourStorage | null, now: () => Date) {
-  /** The first read of each key on this page. */
-  const loaded = new Map<string, LoadedTour>();
+  /** What each key held when last read or written (`raw`, after any rescue), and what it gave. */
+  const loaded = new Map<string, { raw: string | null; result: LoadedTour }>();
   /** Keys whose unreadable text could not be copied aside: key → that text. */
   const stuck = new Map<string, string>();
   /** The newsletter whose tour was last read or written on this page. */
@@ -103,10 +104,13 @@ export function createTourStore(storage: () => TourStorage | null, now: () => Da
   function load(ctx: TourContext): LoadedTour {
     const key = tourKey(ctx.newsletter);
     activeKey = key;
+    // Unchanged since the last read: the same answer (a second render must not find the key
+    // emptied by the first one's rescue and lose the banner). Changed (a tour saved by another
+    // tab, or put there by hand): read again.
     const known = loaded.get(key);
-    if (known) return known;
+    if (known && known.raw === read(key)) return known.result;
     const result = readOnce(key, ctx);
-    loaded.set(key, result);
+    loaded.set(key, { raw: read(key), result });
     return result;
   }
 
@@ -149,7 +153,7 @@ export function createTourStore(storage: () => TourStorage | null, now: () => Da
     activeKey = key;
     if (stuck.has(key)) return 'kept';
     if (!write(key, serializeTour(tour))) return 'full';
-    loaded.set(key, { tour, problem: null, stuck: false });
+    loaded.set(key, { raw: read(key), result: { tour, problem: null, stuck: false } });
     return 'saved';
   }
 
@@ -182,7 +186,7 @@ export function createTourStore(storage: () => TourStorage | null, now: () => Da
       const key = tourKey(newsletter);
       if (stuck.has(key)) return false;
       if (!write(key, null)) return false;
-      loaded.set(key, { tour: null, problem: null, stuck: false });
+      loaded.set(key, { raw: null, result: { tour: null, problem: null, stuck: false } });
       return true;
     },
     /**
@@ -216,7 +220,7 @@ const page = createTourStore(
   () => new Date(),
 );
 
-/** The saved tour of `ctx.newsletter` (null when none is saved), read once per page. */
+/** The saved tour of `ctx.newsletter` (null when none is saved), read again only when changed. */
 export const loadSavedTour = page.load;
 /** Saves the tour; says when the browser refused or an unreadable tour is in the way. */
 export const saveTour = page.save;
