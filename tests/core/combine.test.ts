@@ -18,6 +18,7 @@ const places = openGazetteer(
   encodeGazetteer([
     R('British Columbia', 'admin1', 'CA', '02', 53.7, -127.6),
     R('Moscow', 'capital', 'RU', '48', 55.75, 37.62, 524901),
+    { ...R('Moscow', 'city', 'US', 'ID', 46.7, -117, 5601538), population: 20_000_000 },
     R('Vancouver', 'city', 'CA', '02', 49.25, -123.12, 6173331),
     R('Vancouver', 'city', 'US', 'WA', 45.64, -122.66, 5814616),
     R('Washington County', 'admin2', 'US', 'OR', 45.55, -123.1),
@@ -45,9 +46,17 @@ describe('geoparsing with the curated and the broad gazetteer', () => {
     expect(a.mentions.every((m) => m.confidence === 1 && m.source === 'curated')).toBe(true);
   });
 
-  it('keeps a curated place where the broad finder names the same place', () => {
+  it('lets a curated place decide between broad places of its name, at GeoNames’ position', () => {
+    // Moscow, Idaho is the larger in this gazetteer: the curated Moscow (Russia) decides.
     const [m] = both.geoparse('Talks were held in Moscow today.').mentions;
-    expect(m).toMatchObject({ placeId: 'moscow', source: 'curated' });
+    expect(m).toMatchObject({ placeId: 'geonames-524901', source: 'geonames' });
+    expect(m!.confidence).toBeGreaterThanOrEqual(0.8);
+    const [alone] = loadData(data, {
+      places: openGazetteer(encodeGazetteer([R('Moscow', 'city', 'US', 'ID', 46.7, -117, 5601538)])),
+      lexicon,
+    }).geoparse('Talks were held in Moscow today.').mentions;
+    // No broad place is the curated one, and nothing in the text decides: the curated place stays.
+    expect(alone).toMatchObject({ placeId: 'moscow', source: 'curated' });
   });
 
   it("lets the text's evidence overrule the curated place: Vancouver, British Columbia", () => {

@@ -1,9 +1,10 @@
 /**
  * Geoparsing a text the curated data was not made for: the broad finder's mentions and the
  * curated finder's, combined. The curated gazetteer's entries are candidates like any other:
- * - where both name the same words, the curated place is kept when the broad finder's choice is
- *   the same place (within SAME_PLACE_KM) or the broad finder is unsure; otherwise the broad
- *   finder's evidence wins ("Vancouver" in an article about British Columbia);
+ * - where both name the same words, evidence in the text that made the broad finder's choice
+ *   (a "City, State" pattern, the text's geography) wins ("Vancouver" in an article about British
+ *   Columbia); without such evidence the curated place decides: the broad candidate that is the
+ *   same place (with GeoNames' position), else the curated place itself;
  * - a longer name wins over a shorter one inside it ("Washington County" over "Washington",
  *   "the Alaska-Siberia air route" over "Alaska");
  * - what only one finder found is kept.
@@ -18,8 +19,6 @@ import { findBroadMentions, type BroadMention, type Lexicon } from './finder';
 export const SAME_PLACE_KM = 100;
 /** A curated region and a broad admin-1 or admin-2 of its country this close are the same. */
 const REGION_KM = 400;
-/** A broad choice below this confidence gives way to a curated place of the same words. */
-const UNSURE = 0.6;
 /** The confidence of a curated place found in a text it was not curated for, with no broad rival. */
 const CURATED_ELSEWHERE = 0.8;
 
@@ -171,7 +170,7 @@ export function combineMentions(
         picks.push(fromBroad(decided ? b : { ...b, place: places.place(twin), confidence }));
         continue;
       }
-      if (decided || b.confidence >= UNSURE) {
+      if (decided) {
         picks.push(fromBroad(b));
         continue;
       }

@@ -206,7 +206,7 @@ export function findBroadMentions(text: string, g: BroadGazetteer, lex: Lexicon)
     // A common word that starts a longer capitalised name is part of that name ("South Arlington").
     const startsName = next !== undefined && next.cap && gap(tokens[i]!, next) === ' ';
     if (large) {
-      if (!lex.isCommon(lower)) return true;
+      if (!lex.isCommon(lower) || acronym) return true; // "US" is no "us"
       if (startsName) return false;
       const inside =
         before !== undefined &&
