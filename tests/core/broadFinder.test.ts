@@ -46,6 +46,9 @@ const records: PlaceRecord[] = [
   P('March', 'city', 'GB', 'ENG', 22_000, 52.55, 0.09),
   P('Columbus', 'city', 'US', 'OH', 900_000, 40, -83),
   P('Columbus', 'city', 'US', 'GA', 200_000, 32.5, -85),
+  P('Vienna', 'admin1', 'AT', '09', 1_900_000, 48.2, 16.4),
+  P('Vienna', 'capital', 'AT', '09', 1_900_000, 48.21, 16.37),
+  P('Vienna', 'city', 'US', 'VA', 16_000, 38.9, -77.26),
 ];
 const g = openGazetteer(encodeGazetteer(records));
 const lexicon: Lexicon = {
@@ -127,5 +130,25 @@ describe('findBroadMentions: which place', () => {
     const [springfield] = find('Springfield grew.');
     expect(springfield!.by).toBe('none');
     expect(springfield!.confidence).toBeLessThan(0.5);
+  });
+
+  it('takes each story for a discourse of its own', () => {
+    const text = 'A fire in Paris, Texas.\n\nParis is lovely in spring.';
+    const found = findBroadMentions(text, g, lexicon, [
+      { start: 0, end: 23 },
+      { start: 25, end: text.length },
+    ]);
+    expect(found.map((m) => [m.text, m.place.country, m.by])).toEqual([
+      ['Paris', 'US', 'pattern'],
+      ['Texas', 'US', 'only'],
+      ['Paris', 'FR', 'type'],
+    ]);
+  });
+
+  it('reads the name of a city that is most of its region as the city, and a name never votes for itself', () => {
+    const [vienna] = find('Talks in Vienna.');
+    expect(vienna!.place.kind).toBe('capital');
+    const [georgia] = find('Georgia voted.');
+    expect(georgia!.by).toBe('type'); // its own large candidate is no evidence
   });
 });

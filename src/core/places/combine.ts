@@ -115,7 +115,7 @@ export function combineMentions(
   places: BroadGazetteer,
   lexicon: Lexicon,
 ): { mentions: Mention[]; gazetteer: Gazetteer } {
-  const broad = findBroadMentions(text, places, lexicon);
+  const broad = findBroadMentions(text, places, lexicon, stories);
   const added = new Map<string, Place>();
   type Pick = {
     start: number;
@@ -138,6 +138,28 @@ export function combineMentions(
       source: 'geonames',
       form: b.form,
     };
+  };
+  /** The candidate that is `place`, of its own kind first (a city before the region of its name). */
+  const twinAmong = (place: Place, candidates: readonly number[]): number | undefined => {
+    const same = candidates.filter((i) => sameEntity(place, places.place(i)));
+    return same.find((i) => KIND[places.place(i).kind] === place.kind) ?? same[0];
+  };
+  const twins = new Map<string, BroadPlace | null>();
+  /** The broad place that is `place`, found by its name or an alias, or null. */
+  const twinByName = (place: Place): BroadPlace | null => {
+    let twin = twins.get(place.id);
+    if (twin === undefined) {
+      twin = null;
+      for (const name of [place.name, ...place.aliases]) {
+        const i = twinAmong(place, places.lookup(name));
+        if (i !== undefined) {
+          twin = places.place(i);
+          break;
+        }
+      }
+      twins.set(place.id, twin);
+    }
+    return twin;
   };
   let j = 0;
   const taken = new Set<number>();
@@ -163,7 +185,7 @@ export function combineMentions(
       // The curated place among the broad candidates: it decides between them, unless evidence in
       // the text (a pattern, the text's geography) made the broad choice. Either way the place is
       // the broad gazetteer's, with GeoNames' position.
-      const twin = b.candidates.find((i) => sameEntity(place, places.place(i)));
+      const twin = twinAmong(place, b.candidates);
       const decided = b.by === 'pattern' || b.by === 'discourse' || b.by === 'geography';
       if (twin !== undefined) {
         const confidence = Math.max(b.confidence, CURATED_ELSEWHERE);
@@ -175,11 +197,30 @@ export function combineMentions(
         continue;
       }
     }
+    const confidence = b ? Math.max(b.confidence, CURATED_ELSEWHERE) : CURATED_ELSEWHERE;
+    // The same place under its own name in the broad gazetteer ("America" → United States).
+    const named = twinByName(place);
+    if (named) {
+      picks.push(
+        fromBroad({
+          start: m.start,
+          end: m.end,
+          text: m.text,
+          place: named,
+          form: 'name',
+          confidence,
+          rivals: 0,
+          by: 'only',
+          candidates: [named.index],
+        }),
+      );
+      continue;
+    }
     picks.push({
       start: m.start,
       end: m.end,
       place,
-      confidence: b ? Math.max(b.confidence, CURATED_ELSEWHERE) : CURATED_ELSEWHERE,
+      confidence,
       source: 'curated',
       form: 'name',
     });

@@ -120,7 +120,13 @@ interface Span {
  *
  * @example findBroadMentions('Flooding in Paris, Texas.', g, lex).map((m) => m.place.admin1) // ['TX', …]
  */
-export function findBroadMentions(text: string, g: BroadGazetteer, lex: Lexicon): BroadMention[] {
+export function findBroadMentions(
+  text: string,
+  g: BroadGazetteer,
+  lex: Lexicon,
+  /** The text's stories (offsets into `text`): each is a discourse of its own for 2. and 3. */
+  units: readonly { start: number; end: number }[] = [],
+): BroadMention[] {
   const { text: c, map } = compactText(normalizeText(text));
   const back = (k: number) => (map ? (k < map.length ? map[k]! : text.length) : k);
   const tokens = tokenize(c);
@@ -263,16 +269,35 @@ export function findBroadMentions(text: string, g: BroadGazetteer, lex: Lexicon)
   }
 
   // Resolution.
-  const regionVotes = new Map<string, number>();
-  const countryVotes = new Map<string, number>();
-  const vote = (p: BroadPlace, weight: number) => {
-    if (p.kind !== 'country' && p.kind !== 'continent') {
-      regionVotes.set(
-        `${p.country}.${p.admin1}`,
-        (regionVotes.get(`${p.country}.${p.admin1}`) ?? 0) + weight,
-      );
+  // The discourse unit (story) of each span.
+  const unit: number[] = [];
+  {
+    let u = 0;
+    for (const sp of spans) {
+      const at = back(sp.start);
+      while (u < units.length && units[u]!.end <= at) u++;
+      unit.push(u);
     }
-    if (p.country !== '') countryVotes.set(p.country, (countryVotes.get(p.country) ?? 0) + weight);
+  }
+  // The places that vote for their region and country in each unit, by the name that named them.
+  const voters = new Map<number, { surface: string; place: BroadPlace; weight: number }[]>();
+  const surfaceOf = (k: number) => c.slice(spans[k]!.start, spans[k]!.end).toLowerCase();
+  const vote = (k: number, place: BroadPlace, weight: number) => {
+    const list = voters.get(unit[k]!) ?? [];
+    list.push({ surface: surfaceOf(k), place, weight });
+    voters.set(unit[k]!, list);
+  };
+  /** How much the rest of the unit (other names than span k's) speaks for p's region and country. */
+  const votesFor = (k: number, p: BroadPlace) => {
+    let n = 0;
+    const own = surfaceOf(k);
+    for (const v of voters.get(unit[k]!) ?? []) {
+      if (v.surface === own || v.place.country !== p.country || p.country === '') continue;
+      const region =
+        v.place.kind !== 'country' && v.place.kind !== 'continent' && v.place.admin1 === p.admin1;
+      n += v.weight * (region ? 5 : 1);
+    }
+    return n;
   };
   const chosen: (BroadPlace | null)[] = spans.map(() => null);
   const confidence: number[] = spans.map(() => 0);
@@ -303,21 +328,20 @@ export function findBroadMentions(text: string, g: BroadGazetteer, lex: Lexicon)
     chosen[k + 1] = holder;
     confidence[k + 1] = 0.95;
     by[k + 1] = next.candidates.length === 1 ? 'only' : 'pattern';
-    bySurface.set(c.slice(s.start, s.end).toLowerCase(), inside[0]!);
-    vote(inside[0]!, 3);
+    bySurface.set(`${unit[k]}|${c.slice(s.start, s.end).toLowerCase()}`, inside[0]!);
+    vote(k, inside[0]!, 3);
   });
   // 3. The geography of the names with one place only, or one large place only (a state
   // name that is also a village's: "Texas").
   spans.forEach((s, k) => {
     if (chosen[k] !== null) return;
     const large = s.candidates.map((i) => g.place(i)).filter((p) => isLarge(p.kind));
-    if (s.candidates.length === 1) vote(g.place(s.candidates[0]!), 1);
-    else if (large.length === 1) vote(large[0]!, 1);
+    if (s.candidates.length === 1) vote(k, g.place(s.candidates[0]!), 1);
+    else if (large.length === 1) vote(k, large[0]!, 1);
   });
   spans.forEach((s, k) => {
     if (chosen[k] !== null) return;
-    const surface = c.slice(s.start, s.end).toLowerCase();
-    const known = bySurface.get(surface); // 2. one sense per discourse
+    const known = bySurface.get(`${unit[k]}|${c.slice(s.start, s.end).toLowerCase()}`); // 2. one sense per discourse
     if (known && s.candidates.includes(known.index)) {
       chosen[k] = known;
       confidence[k] = 0.9;
@@ -325,11 +349,22 @@ export function findBroadMentions(text: string, g: BroadGazetteer, lex: Lexicon)
       return;
     }
     const places = s.candidates.map((i) => g.place(i));
-    const score = (p: BroadPlace) =>
-      (regionVotes.get(`${p.country}.${p.admin1}`) ?? 0) * 4 +
-      (countryVotes.get(p.country) ?? 0) +
-      (isLarge(p.kind) ? 100 : 0);
+    const score = (p: BroadPlace) => votesFor(k, p) + (isLarge(p.kind) ? 100 : 0);
     places.sort((a, b) => score(b) - score(a) || RANK[a.kind] - RANK[b.kind] || b.population - a.population);
+    // A city that is most of the region of its name is what the name means ("Vienna", "Moscow").
+    const city = places.find(
+      (p) =>
+        (p.kind === 'capital' || p.kind === 'city') &&
+        places[0]!.kind === 'admin1' &&
+        p.country === places[0]!.country &&
+        p.admin1 === places[0]!.admin1 &&
+        p.population >= places[0]!.population / 2 &&
+        votesFor(k, p) >= votesFor(k, places[0]!),
+    );
+    if (city) {
+      places.splice(places.indexOf(city), 1);
+      places.unshift(city);
+    }
     const [best, rival] = places as [BroadPlace, BroadPlace | undefined];
     chosen[k] = best;
     const geography = (p: BroadPlace) => score(p) - (isLarge(p.kind) ? 100 : 0);
