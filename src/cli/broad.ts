@@ -48,6 +48,7 @@ export function buildLexicon(g: BroadGazetteer): Lexicon {
   const first = new Set<string>();
   const names = new Set<string>();
   const honorifics = new Set<string>();
+  const others = new Set<string>();
   const demonymWords: string[] = [];
   for (const [w, t] of Object.entries(nlp.model().one.lexicon)) {
     const tags = Array.isArray(t) ? t : [t];
@@ -55,6 +56,7 @@ export function buildLexicon(g: BroadGazetteer): Lexicon {
     if (tags.some((x) => /Name$|^Person$/.test(x))) names.add(w);
     if (tags.includes('Demonym')) demonymWords.push(w);
     if (tags.includes('Honorific')) honorifics.add(w);
+    if (tags.includes('Organization') || tags.includes('SportsTeam')) others.add(w);
   }
   const calendar = new Set<string>();
   for (let m = 0; m < 12; m++) {
@@ -82,7 +84,16 @@ export function buildLexicon(g: BroadGazetteer): Lexicon {
       demonyms.set(d + 's', [found]);
     }
   }
+  // Languages, by their English names (ISO 639 codes through Intl).
+  const languages = new Intl.DisplayNames('en', { type: 'language' });
+  for (let a = 97; a <= 122; a++)
+    for (let b = 97; b <= 122; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = languages.of(code);
+      if (name && name !== code) others.add(name.toLowerCase());
+    }
   return {
+    isOtherName: (w) => others.has(w),
     isCommon: (w) => common.has(w),
     isFirstName: (w) => first.has(w),
     isPersonName: (w) => names.has(w),

@@ -49,6 +49,7 @@ const records: PlaceRecord[] = [
   P('Vienna', 'admin1', 'AT', '09', 1_900_000, 48.2, 16.4),
   P('Vienna', 'capital', 'AT', '09', 1_900_000, 48.21, 16.37),
   P('Vienna', 'city', 'US', 'VA', 16_000, 38.9, -77.26),
+  P('Toyota', 'city', 'JP', '23', 420_000, 35.08, 137.15),
 ];
 const g = openGazetteer(encodeGazetteer(records));
 const lexicon: Lexicon = {
@@ -57,6 +58,7 @@ const lexicon: Lexicon = {
   isPersonName: (w) => ['abraham', 'michael', 'lincoln', 'marshall', 'jordan'].includes(w),
   isHonorific: (w) => ['sen', 'mrs'].includes(w),
   isCalendar: (w) => ['march', 'monday'].includes(w),
+  isOtherName: (w) => w === 'toyota',
   demonym: (w) => {
     const of = { russian: 'Russia', russians: 'Russia', 'sri lankan': 'Sri Lanka' }[w.toLowerCase()];
     return of ? g.lookup(of).filter((i) => g.place(i).kind === 'country') : [];
@@ -93,6 +95,10 @@ describe('findBroadMentions: what is a mention', () => {
     expect(names('Abraham Lincoln spoke. Sen. Marshall agreed. Michael Jordan played.')).toEqual([]);
     expect(names('She moved to Lincoln, Nebraska.')).toEqual(['Lincoln', 'Nebraska']);
     expect(names('The king visited Jordan.')).toEqual(['Jordan']);
+  });
+
+  it('reads a name at the end of a sentence, and one in capitals, but no organisation', () => {
+    expect(names('The war in Georgia. Rain in PEORIA. Toyota rose.')).toEqual(['Georgia', 'PEORIA']);
   });
 
   it('keeps offsets into the original text past invisible characters', () => {

@@ -32,6 +32,7 @@ const lexicon: Lexicon = {
   isPersonName: none,
   isHonorific: none,
   isCalendar: none,
+  isOtherName: none,
   demonym: () => [],
 };
 const data = readDataFiles();

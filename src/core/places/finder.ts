@@ -23,6 +23,8 @@ export interface Lexicon {
   isFirstName(word: string): boolean;
   /** A person's first or last name. */
   isPersonName(word: string): boolean;
+  /** The name of an organisation, a team or a language ("Toyota", "English"). */
+  isOtherName(word: string): boolean;
   /** A title before a person's name ("Sen", "Mrs"). */
   isHonorific(word: string): boolean;
   /** A month or weekday name. */
@@ -187,6 +189,10 @@ export function findBroadMentions(
         end -= 2; // "Ohio's"
         candidates = g.lookup(c.slice(t.start, end));
       }
+      if (candidates.length === 0 && last.text.endsWith('.') && last.text.length > 4) {
+        end -= 1; // a full stop read as an abbreviation's: "in Iraq."
+        candidates = g.lookup(c.slice(t.start, end));
+      }
       if (candidates.length === 0) continue;
       if (n === 1 && !singleWordAllowed(i, c.slice(t.start, end), candidates)) return null;
       return { start: t.start, end, candidates, form: 'name', last: i + n - 1 };
@@ -197,7 +203,10 @@ export function findBroadMentions(
   /** A single capitalised word is a place only when nothing says it is a common word or a person. */
   function singleWordAllowed(i: number, surface: string, candidates: number[]): boolean {
     const lower = surface.toLowerCase();
-    const acronym = surface.length > 1 && surface === surface.toUpperCase();
+    // Letters of an organisation or country ("KBR", "US"); a longer word in capitals is a
+    // dateline's name ("CHARLESTON").
+    const acronym =
+      surface.replace(/\./g, '').length <= 4 && surface.length > 1 && surface === surface.toUpperCase();
     const large = kindsOf(candidates).some(isLarge);
     if (surface.replace(/\./g, '').length < 3 && !acronym) return false;
     if (lex.isCalendar(lower) || lex.isHonorific(lower.replace(/\.$/, ''))) return false;
@@ -227,7 +236,8 @@ export function findBroadMentions(
       acronym || // an organisation's letters ("KBR"), unless a country or region
       surnames.has(lower) ||
       lex.isCommon(lower) ||
-      lex.isPersonName(lower);
+      lex.isPersonName(lower) ||
+      lex.isOtherName(lower);
     if (!doubtful) return true;
     if (startsName && lex.isCommon(lower)) return false;
     // A word of a longer name that is no place ("Medical Center", "Sheriff Dyer").
