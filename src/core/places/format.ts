@@ -1,17 +1,22 @@
 /**
  * The broad gazetteer's compiled form: one binary file of typed arrays and a string table,
- * opened without parsing any text (the views point into the file's buffer), with a sorted key
- * table from normalised names to places.
+ * opened without parsing any text (the views point into the file's buffer; only the string
+ * table is decoded, and two tables of lengths summed), with sorted key tables from normalised
+ * names to places, from words to their bits and from demonyms to places.
  *
  * Layout: "NAPL" magic, a Uint32 version, a Uint32 header length, a small JSON header naming
  * each section's byte offset and length, then the sections, each 4-byte aligned:
  *   lat, lon       Int32 (degrees × 1e5)        population  Uint32      geonames  Uint32 (0: none)
- *   kind           Uint8 (PLACE_KINDS index)    country     Uint16 (index into `countries`)
- *   admin1         Uint32 (string id of the admin-1 code, or NONE)      name      Uint32 (string id)
- *   strings        UTF-8 text of every string, one after another; stringStart Uint32 (UTF-16 offsets)
- *   keys           Uint32 string ids of the normalised names, sorted; postStart Uint32; posts Uint32
- *   wordKeys       Uint32 string ids of the word table's keys, sorted; wordFlags Uint8 (WORD_* bits)
- *   demonymKeys    Uint32 string ids of demonyms, sorted; demonymStart Uint32; demonymPosts Uint32
+ *   kind           Uint8 (BROAD_KINDS index)    country     Uint16 (index into the country codes)
+ *   admin1         Uint16 (index into the admin-1 codes, or NONE)
+ *   strings        UTF-8 text of every string, one after another, in this order: the places'
+ *                  names (string i is place i's name), the name keys, the words, the demonyms
+ *                  (each sorted), the country codes, the admin-1 codes
+ *   stringLength   Uint16 (UTF-16 length of each string)
+ *   counts         Uint32 [number of country codes, number of admin-1 codes]
+ *   postCount      Uint16 (places of each name key); posts Uint32 (their indexes, in rank order)
+ *   wordFlags      Uint8 (WORD_* bits of each word)
+ *   demonymCount   Uint16 (places of each demonym); demonymPosts Uint32
  */
 import { placeKey } from './key';
 
@@ -104,8 +109,8 @@ export interface BroadGazetteer {
 }
 
 const MAGIC = 0x4c50414e; // "NAPL" little-endian
-export const FORMAT_VERSION = 2;
-const NONE = 0xffffffff;
+export const FORMAT_VERSION = 3;
+const NONE = 0xffff;
 const E5 = 1e5;
 
 type SectionType = 'i32' | 'u32' | 'u16' | 'u8';
@@ -121,15 +126,10 @@ export function encodeGazetteer(
   records: readonly PlaceRecord[],
   lexicon: Lexicon = { words: new Map(), demonyms: new Map() },
 ): Uint8Array {
-  const strings: string[] = [];
-  const stringIds = new Map<string, number>();
-  const intern = (s: string) => {
-    let id = stringIds.get(s);
-    if (id === undefined) stringIds.set(s, (id = strings.push(s) - 1));
-    return id;
-  };
   const countries: string[] = [];
   const countryIds = new Map<string, number>();
+  const admin1Codes: string[] = [];
+  const admin1Ids = new Map<string, number>();
   const n = records.length;
   const lat = new Int32Array(n);
   const lon = new Int32Array(n);
@@ -137,8 +137,7 @@ export function encodeGazetteer(
   const geonames = new Uint32Array(n);
   const kind = new Uint8Array(n);
   const country = new Uint16Array(n);
-  const admin1 = new Uint32Array(n);
-  const name = new Uint32Array(n);
+  const admin1 = new Uint16Array(n);
   const postings = new Map<string, number[]>();
   records.forEach((r, i) => {
     lat[i] = Math.round(r.lat * E5);
@@ -149,8 +148,9 @@ export function encodeGazetteer(
     let c = countryIds.get(r.country);
     if (c === undefined) countryIds.set(r.country, (c = countries.push(r.country) - 1));
     country[i] = c;
-    admin1[i] = r.admin1 === '' ? NONE : intern(r.admin1);
-    name[i] = intern(r.name);
+    let a = admin1Ids.get(r.admin1);
+    if (r.admin1 !== '' && a === undefined) admin1Ids.set(r.admin1, (a = admin1Codes.push(r.admin1) - 1));
+    admin1[i] = r.admin1 === '' ? NONE : a!;
     for (const alias of new Set([r.name, ...r.aliases].map(placeKey))) {
       if (alias === '') continue;
       const list = postings.get(alias);
@@ -158,19 +158,18 @@ export function encodeGazetteer(
       else postings.set(alias, [i]);
     }
   });
-  const sortedKeys = [...postings.keys()].sort(compare);
-  const keys = new Uint32Array(sortedKeys.length);
-  const postStart = new Uint32Array(sortedKeys.length + 1);
-  const posts: number[] = [];
-  sortedKeys.forEach((key, k) => {
-    keys[k] = intern(key);
-    postStart[k] = posts.length;
-    const list = postings.get(key)!;
-    list.sort((a, b) => kind[a]! - kind[b]! || population[b]! - population[a]! || a - b);
-    posts.push(...list);
-  });
-  postStart[sortedKeys.length] = posts.length;
+  if (admin1Codes.length >= NONE || countries.length > 0xffff) throw new RangeError('too many codes');
   const byRank = (a: number, b: number) => kind[a]! - kind[b]! || population[b]! - population[a]! || a - b;
+  const sortedKeys = [...postings.keys()].sort(compare);
+  const posts: number[] = [];
+  const postCount = new Uint16Array(
+    sortedKeys.map((key) => {
+      const list = postings.get(key)!.sort(byRank);
+      if (list.length > 0xffff) throw new RangeError(`name ${key}: too many places`);
+      posts.push(...list);
+      return list.length;
+    }),
+  );
   const words = new Map<string, number>();
   for (const [word, flags] of lexicon.words) {
     const key = placeKey(word);
@@ -189,24 +188,30 @@ export function encodeGazetteer(
     demonyms.set(key, set);
   }
   const demonymList = [...demonyms.keys()].sort(compare);
-  const demonymStart = new Uint32Array(demonymList.length + 1);
   const demonymPosts: number[] = [];
-  demonymList.forEach((key, k) => {
-    demonymStart[k] = demonymPosts.length;
-    demonymPosts.push(...[...demonyms.get(key)!].sort(byRank));
-  });
-  demonymStart[demonymList.length] = demonymPosts.length;
-  const wordKeys = new Uint32Array(wordList.map(intern));
+  const demonymCount = new Uint16Array(
+    demonymList.map((key) => {
+      const list = [...demonyms.get(key)!].sort(byRank);
+      if (list.length > 0xffff) throw new RangeError(`demonym ${key}: too many places`);
+      demonymPosts.push(...list);
+      return list.length;
+    }),
+  );
   const wordFlags = new Uint8Array(wordList.map((w) => words.get(w)!));
-  const demonymKeys = new Uint32Array(demonymList.map(intern));
-  const countryIndex = new Uint32Array(countries.map(intern));
-  const stringStart = new Uint32Array(strings.length + 1);
-  let at = 0;
-  strings.forEach((s, i) => {
-    stringStart[i] = at;
-    at += s.length;
-  });
-  stringStart[strings.length] = at;
+  const strings = [
+    ...records.map((r) => r.name),
+    ...sortedKeys,
+    ...wordList,
+    ...demonymList,
+    ...countries,
+    ...admin1Codes,
+  ];
+  const stringLength = new Uint16Array(
+    strings.map((s) => {
+      if (s.length > 0xffff) throw new RangeError(`string too long: ${s.slice(0, 40)}…`);
+      return s.length;
+    }),
+  );
   const sections: [string, ArrayBufferView, SectionType | 'utf8'][] = [
     ['lat', lat, 'i32'],
     ['lon', lon, 'i32'],
@@ -214,18 +219,14 @@ export function encodeGazetteer(
     ['geonames', geonames, 'u32'],
     ['kind', kind, 'u8'],
     ['country', country, 'u16'],
-    ['admin1', admin1, 'u32'],
-    ['name', name, 'u32'],
-    ['countries', countryIndex, 'u32'],
-    ['keys', keys, 'u32'],
-    ['postStart', postStart, 'u32'],
+    ['admin1', admin1, 'u16'],
+    ['counts', new Uint32Array([countries.length, admin1Codes.length]), 'u32'],
+    ['postCount', postCount, 'u16'],
     ['posts', new Uint32Array(posts), 'u32'],
-    ['wordKeys', wordKeys, 'u32'],
     ['wordFlags', wordFlags, 'u8'],
-    ['demonymKeys', demonymKeys, 'u32'],
-    ['demonymStart', demonymStart, 'u32'],
+    ['demonymCount', demonymCount, 'u16'],
     ['demonymPosts', new Uint32Array(demonymPosts), 'u32'],
-    ['stringStart', stringStart, 'u32'],
+    ['stringLength', stringLength, 'u16'],
     ['strings', new TextEncoder().encode(strings.join('')), 'utf8'],
   ];
   const header: Header = {};
@@ -248,12 +249,25 @@ export function encodeGazetteer(
   return out;
 }
 
+/** Running sums of `counts`, from 0: entry i is where item i starts. */
+function starts(counts: ArrayLike<number>): Uint32Array {
+  const out = new Uint32Array(counts.length + 1);
+  let at = 0;
+  for (let i = 0; i < counts.length; i++) {
+    out[i] = at;
+    at += counts[i]!;
+  }
+  out[counts.length] = at;
+  return out;
+}
+
 const align = (n: number) => (n + 3) & ~3;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Opens a compiled gazetteer. The typed arrays are views into `bytes` (which must stay
- * unchanged); only the string table is decoded, once. Throws GazetteerFormatError.
+ * unchanged); only the string table is decoded, once, and the lengths summed. Throws
+ * GazetteerFormatError.
  */
 export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
   if (bytes.byteLength < 12 || bytes.byteOffset % 4 !== 0) {
@@ -288,34 +302,48 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
   };
   const i32 = (k: string) => section(k, (b, o, l) => new Int32Array(b, o, l), 4);
   const u32 = (k: string) => section(k, (b, o, l) => new Uint32Array(b, o, l), 4);
+  const u16 = (k: string) => section(k, (b, o, l) => new Uint16Array(b, o, l), 2);
+  const u8 = (k: string) => section(k, (b, o, l) => new Uint8Array(b, o, l), 1);
   const lat = i32('lat');
   const lon = i32('lon');
   const population = u32('population');
   const geonames = u32('geonames');
-  const kind = section('kind', (b, o, l) => new Uint8Array(b, o, l), 1);
-  const country = section('country', (b, o, l) => new Uint16Array(b, o, l), 2);
-  const admin1 = u32('admin1');
-  const name = u32('name');
-  const countries = u32('countries');
-  const keys = u32('keys');
-  const postStart = u32('postStart');
+  const kind = u8('kind');
+  const country = u16('country');
+  const admin1 = u16('admin1');
+  const [countryCount = 0, admin1Count = 0] = u32('counts');
+  const postStart = starts(u16('postCount'));
   const posts = u32('posts');
-  const stringStart = u32('stringStart');
-  const text = new TextDecoder().decode(section('strings', (b, o, l) => new Uint8Array(b, o, l), 1));
-  const str = (id: number) => text.slice(stringStart[id]!, stringStart[id + 1]!);
-  const countryCodes = [...countries].map(str);
-  const wordKeys = u32('wordKeys');
-  const wordFlags = section('wordFlags', (b, o, l) => new Uint8Array(b, o, l), 1);
-  const demonymKeys = u32('demonymKeys');
-  const demonymStart = u32('demonymStart');
+  const wordFlags = u8('wordFlags');
+  const demonymStart = starts(u16('demonymCount'));
   const demonymPosts = u32('demonymPosts');
-  /** The position of `key` in the sorted string ids `table`, or -1. */
-  const find = (table: Uint32Array, key: string) => {
+  const stringStart = starts(u16('stringLength'));
+  const text = new TextDecoder().decode(u8('strings'));
+  const str = (id: number) => text.slice(stringStart[id]!, stringStart[id + 1]!);
+  const n = lat.length;
+  const keyCount = postStart.length - 1;
+  const wordCount = wordFlags.length;
+  const demonymCount = demonymStart.length - 1;
+  const firstKey = n;
+  const firstWord = firstKey + keyCount;
+  const firstDemonym = firstWord + wordCount;
+  const firstCountry = firstDemonym + demonymCount;
+  const firstAdmin1 = firstCountry + countryCount;
+  if (
+    firstAdmin1 + admin1Count !== stringStart.length - 1 ||
+    text.length !== stringStart[stringStart.length - 1]
+  ) {
+    throw new GazetteerFormatError('compiled gazetteer string table does not match: rebuild it');
+  }
+  const countryCodes = Array.from({ length: countryCount }, (_, i) => str(firstCountry + i));
+  const admin1Codes = Array.from({ length: admin1Count }, (_, i) => str(firstAdmin1 + i));
+  /** The position of `key` among the `count` sorted strings from string id `first`, or -1. */
+  const find = (first: number, count: number, key: string) => {
     let lo = 0;
-    let hi = table.length - 1;
+    let hi = count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const k = str(table[mid]!);
+      const k = str(first + mid);
       if (k < key) lo = mid + 1;
       else if (k > key) hi = mid - 1;
       else return mid;
@@ -323,35 +351,35 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
     return -1;
   };
   return {
-    size: lat.length,
-    keys: keys.length,
+    size: n,
+    keys: keyCount,
     place(index) {
       return {
         index,
-        name: str(name[index]!),
+        name: str(index),
         kind: BROAD_KINDS[kind[index]!]!,
         lat: lat[index]! / E5,
         lon: lon[index]! / E5,
         population: population[index]!,
         country: countryCodes[country[index]!]!,
-        admin1: admin1[index] === NONE ? '' : str(admin1[index]!),
+        admin1: admin1[index] === NONE ? '' : admin1Codes[admin1[index]!]!,
         geonames: geonames[index]!,
       };
     },
     lookup(query) {
-      const k = find(keys, placeKey(query));
+      const k = find(firstKey, keyCount, placeKey(query));
       return k < 0 ? [] : [...posts.subarray(postStart[k]!, postStart[k + 1]!)];
     },
-    words: wordKeys.length,
-    demonyms: demonymKeys.length,
+    words: wordCount,
+    demonyms: demonymCount,
     wordFlags(word) {
       const key = placeKey(word);
-      let k = find(wordKeys, key);
-      if (k < 0 && key.length > 1 && key.endsWith('.')) k = find(wordKeys, key.slice(0, -1));
+      let k = find(firstWord, wordCount, key);
+      if (k < 0 && key.length > 1 && key.endsWith('.')) k = find(firstWord, wordCount, key.slice(0, -1));
       return k < 0 ? 0 : wordFlags[k]!;
     },
     demonym(word) {
-      const k = find(demonymKeys, placeKey(word));
+      const k = find(firstDemonym, demonymCount, placeKey(word));
       return k < 0 ? [] : [...demonymPosts.subarray(demonymStart[k]!, demonymStart[k + 1]!)];
     },
   };
