@@ -235,6 +235,20 @@ describe('data/compiled/places.bin, as npm run gazetteer builds it', () => {
       expect(g.wordFlags(word) & WORD_CALENDAR, word).toBe(WORD_CALENDAR);
   });
 
+  it('finds a country by the short and common names the ISO list lacks', () => {
+    for (const [name, code] of [
+      ['Syria', 'SY'],
+      ['Moldova', 'MD'],
+      ['Laos', 'LA'],
+      ['Burma', 'MM'],
+      ['Britain', 'GB'],
+    ]) {
+      const [first] = g.lookup(name!);
+      expect(first, name).toBeDefined();
+      expect(g.place(first!), name).toMatchObject({ kind: 'country', country: code });
+    }
+  });
+
   it('names the US states by their AP abbreviations', () => {
     for (const [abbreviation, state] of [
       ['W.Va.', 'US.WV'],

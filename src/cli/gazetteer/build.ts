@@ -36,7 +36,12 @@ import {
   type Lexicon,
   type PlaceRecord,
 } from '../../core/places';
-import { parseCuratedPlaces, parseDemonyms, parseStateAbbreviations } from '../../core/places/curated';
+import {
+  parseCountryAliases,
+  parseCuratedPlaces,
+  parseDemonyms,
+  parseStateAbbreviations,
+} from '../../core/places/curated';
 import {
   demonymPlural,
   madeDemonyms,
@@ -61,6 +66,7 @@ const PACKAGES = [
   'world-atlas',
 ];
 const CURATED = {
+  countries: 'data/geo/broad/country-aliases.csv',
   places: 'data/geo/broad/places.csv',
   abbreviations: 'data/geo/broad/state-abbreviations.csv',
   demonyms: 'data/geo/broad/demonyms.csv',
@@ -231,6 +237,25 @@ function build(): { records: PlaceRecord[]; lexicon: Lexicon; counts: Record<str
   }
 
   const countryAt = new Map(records.map((r, i) => [r.country, i]));
+  // Names cut before a comma or bracket ("Moldova, Republic of" → "Moldova"), and the curated
+  // names in common use that the package lacks ("Syria").
+  records.forEach((r, i) => {
+    const short = [r.name, ...r.aliases].map((n) => n.replace(/\s*[,(].*$/, ''));
+    records[i] = { ...r, aliases: [...new Set([...r.aliases, ...short])].filter((a) => a !== r.name) };
+  });
+  for (const a of parseCountryAliases(curated('countries'), CURATED.countries)) {
+    const at = countryAt.get(a.country);
+    if (at === undefined) {
+      throw new DataError(
+        CURATED.countries,
+        a.line,
+        'country',
+        a.country,
+        'no country has this ISO code: correct it',
+      );
+    }
+    records[at] = { ...records[at]!, aliases: [...records[at]!.aliases, a.alias] };
+  }
 
   // First- and second-level divisions.
   const usStates = new Map(

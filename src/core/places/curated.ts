@@ -140,6 +140,41 @@ export function parseStateAbbreviations(text: string, file: string): StateAbbrev
   });
 }
 
+export interface CountryAlias {
+  alias: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  source: string;
+  line: number;
+}
+
+/** data/geo/broad/country-aliases.csv: `alias,country,source[,note]`: names i18n-iso-countries lacks. */
+export function parseCountryAliases(text: string, file: string): CountryAlias[] {
+  const seen = new Map<string, number>();
+  return parseCsv(text, file, ['alias', 'country', 'source'], ['note']).map((row) => {
+    const alias = requireCell(row, 'alias', file, 'write the name as written in text, like Syria');
+    if (alias.length < 2)
+      throw new DataError(file, row.line, 'alias', alias, 'write a name of two letters or more');
+    const first = seen.get(placeKey(alias));
+    if (first !== undefined) {
+      throw new DataError(
+        file,
+        row.line,
+        'alias',
+        alias,
+        `listed twice (first on line ${first}): keep one row`,
+      );
+    }
+    seen.set(placeKey(alias), row.line);
+    const country = row.values.country ?? '';
+    if (!ISO2.test(country)) {
+      throw new DataError(file, row.line, 'country', country, 'write an ISO 3166-1 alpha-2 code like SY');
+    }
+    const source = requireCell(row, 'source', file, 'say where the name comes from');
+    return { alias, country, source, line: row.line };
+  });
+}
+
 export interface CuratedDemonym {
   demonym: string;
   /** ISO 3166-1 alpha-2 of the country it names. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseCuratedPlaces, parseDemonyms, parseStateAbbreviations } from '../../../src/core/places/curated';
+import {
+  parseCountryAliases,
+  parseCuratedPlaces,
+  parseDemonyms,
+  parseStateAbbreviations,
+} from '../../../src/core/places/curated';
 import { DataError } from '../../../src/core/types';
 
 const PLACES = 'name,aliases,kind,lat,lon,country,source,note\n';
@@ -128,5 +133,26 @@ describe('parseDemonyms', () => {
         column: 'demonym',
       },
     );
+  });
+});
+
+describe('parseCountryAliases', () => {
+  const f = 'data/geo/broad/country-aliases.csv';
+  it('reads a name with its country', () => {
+    expect(parseCountryAliases('alias,country,source\nZemland,AA,Atlas\n', f)).toEqual([
+      { alias: 'Zemland', country: 'AA', source: 'Atlas', line: 2 },
+    ]);
+  });
+  it('refuses a bad code, a one-letter name and a name listed twice', () => {
+    expect(failure(() => parseCountryAliases('alias,country,source\nZemland,AAA,Atlas\n', f))).toMatchObject({
+      at: `${f}:2`,
+      column: 'country',
+    });
+    expect(failure(() => parseCountryAliases('alias,country,source\nZ,AA,Atlas\n', f))).toMatchObject({
+      column: 'alias',
+    });
+    expect(
+      failure(() => parseCountryAliases('alias,country,source\nZemland,AA,Atlas\nZEMLAND,BB,Atlas\n', f)),
+    ).toMatchObject({ at: `${f}:3`, column: 'alias' });
   });
 });
