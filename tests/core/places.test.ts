@@ -196,6 +196,8 @@ describe('data/compiled/places.bin, as npm run gazetteer builds it', () => {
   it('ties demonyms, plurals and those of several words to their countries', () => {
     expect(named(g.demonym('Russian'))).toEqual(['country:RU']);
     expect(named(g.demonym('Russians'))).toEqual(['country:RU']);
+    expect(named(g.demonym('Germans'))).toEqual(['country:DE']);
+    expect(named(g.demonym('Frenchmen'))).toEqual(['country:FR']);
     expect(named(g.demonym('sri lankan'))).toEqual(['country:LK']);
     expect(named(g.demonym('Sri Lankans'))).toEqual(['country:LK']);
     expect(named(g.demonym('North Korean'))).toEqual(['country:KP']);
@@ -217,7 +219,7 @@ describe('data/compiled/places.bin, as npm run gazetteer builds it', () => {
   });
 
   it('gives no place for a word that is no demonym, and marks the demonyms in the word table', () => {
-    for (const word of ['Russia', 'Moscow', 'table', 'Hindi', 'Chineses', 'Swisses']) {
+    for (const word of ['Russia', 'Moscow', 'table', 'Hindi', 'Chineses', 'Swisses', 'Germen']) {
       expect(g.demonym(word), word).toEqual([]);
     }
     expect(g.wordFlags('Russians') & WORD_DEMONYM).toBe(WORD_DEMONYM);

@@ -136,10 +136,10 @@ export function madeDemonyms(
 
 /**
  * The plural of a demonym, or null for one used as it is ("the Chinese", "the Swiss", "the
- * French"): "russian" → "russians", "englishman" → "englishmen".
+ * French"): "russian" → "russians", "german" → "germans", "englishman" → "englishmen".
  */
 export function demonymPlural(d: string): string | null {
   if (/(ese|ish|ch|sh|ss|s|x|z)$/.test(d)) return null;
-  if (d.endsWith('man')) return d.slice(0, -3) + 'men';
+  if (/(sh|ch|s|wo)man$/.test(d)) return d.slice(0, -3) + 'men'; // not "german"
   return d + 's';
 }

@@ -89,10 +89,12 @@ describe('madeDemonyms', () => {
 });
 
 describe('demonymPlural', () => {
-  it('adds an s, makes -man -men, and leaves the demonyms used as they are', () => {
+  it('adds an s, makes -shman, -chman, -sman and -woman -men, and leaves the demonyms used as they are', () => {
     expect(demonymPlural('zembian')).toBe('zembians');
     expect(demonymPlural('quorlander')).toBe('quorlanders');
-    expect(demonymPlural('vascoman')).toBe('vascomen');
+    expect(demonymPlural('vascoshman')).toBe('vascoshmen');
+    expect(demonymPlural('vascowoman')).toBe('vascowomen');
+    expect(demonymPlural('vascoman')).toBe('vascomans');
     expect(demonymPlural('xanese')).toBeNull();
     expect(demonymPlural('tarnish')).toBeNull();
     expect(demonymPlural('zembss')).toBeNull();
