@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../src/core/normalize';
 import {
   BROAD_KINDS,
   encodeGazetteer,
@@ -35,6 +37,39 @@ describe('placeKey', () => {
     expect(placeKey('  North\u2013 Town ')).toBe('north- town');
     expect(placeKey('NORTH\u00adTOWN')).toBe('northtown');
     expect(placeKey('St.\u00a0Ann\u2019s')).toBe("st. ann's");
+  });
+});
+
+describe('placeKey on plain names', () => {
+  it('gives what the full folding gives, for names of ASCII, spaces, tabs, dashes and invisibles', () => {
+    const full = (name: string) =>
+      normalizeText(name.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, ''))
+        .trim()
+        .replace(/ +/g, ' ')
+        .toLowerCase();
+    const char = fc.constantFrom(
+      'a',
+      'Z',
+      '.',
+      "'",
+      '-',
+      ' ',
+      '  ',
+      '\t',
+      '\u2013',
+      '\u00a0',
+      '\u00ad',
+      'É',
+      '~',
+      '!',
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }), (chars) => {
+        const name = chars.join('');
+        expect(placeKey(name)).toBe(full(name));
+      }),
+      { seed: 13, numRuns: 2000 },
+    );
   });
 });
 

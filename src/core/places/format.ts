@@ -249,6 +249,13 @@ export function encodeGazetteer(
   return out;
 }
 
+/** `array[from..to)` as a plain array. */
+function copy(array: Uint32Array, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(array[i]!);
+  return out;
+}
+
 /** Running sums of `counts`, from 0: entry i is where item i starts. */
 function starts(counts: ArrayLike<number>): Uint32Array {
   const out = new Uint32Array(counts.length + 1);
@@ -337,15 +344,26 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
   }
   const countryCodes = Array.from({ length: countryCount }, (_, i) => str(firstCountry + i));
   const admin1Codes = Array.from({ length: admin1Count }, (_, i) => str(firstAdmin1 + i));
+  /** The order of string `id` and `key` (negative: the string sorts first), without slicing. */
+  const compareAt = (id: number, key: string) => {
+    const from = stringStart[id]!;
+    const length = stringStart[id + 1]! - from;
+    const shorter = length < key.length ? length : key.length;
+    for (let i = 0; i < shorter; i++) {
+      const d = text.charCodeAt(from + i) - key.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return length - key.length;
+  };
   /** The position of `key` among the `count` sorted strings from string id `first`, or -1. */
   const find = (first: number, count: number, key: string) => {
     let lo = 0;
     let hi = count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const k = str(first + mid);
-      if (k < key) lo = mid + 1;
-      else if (k > key) hi = mid - 1;
+      const d = compareAt(first + mid, key);
+      if (d < 0) lo = mid + 1;
+      else if (d > 0) hi = mid - 1;
       else return mid;
     }
     return -1;
@@ -368,7 +386,7 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
     },
     lookup(query) {
       const k = find(firstKey, keyCount, placeKey(query));
-      return k < 0 ? [] : [...posts.subarray(postStart[k]!, postStart[k + 1]!)];
+      return k < 0 ? [] : copy(posts, postStart[k]!, postStart[k + 1]!);
     },
     words: wordCount,
     demonyms: demonymCount,
@@ -380,7 +398,7 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
     },
     demonym(word) {
       const k = find(firstDemonym, demonymCount, placeKey(word));
-      return k < 0 ? [] : [...demonymPosts.subarray(demonymStart[k]!, demonymStart[k + 1]!)];
+      return k < 0 ? [] : copy(demonymPosts, demonymStart[k]!, demonymStart[k + 1]!);
     },
   };
 }
