@@ -23,7 +23,8 @@ import { placeKey } from './key';
 /**
  * What a place is, in the order a name's places are listed (larger and likelier first): a
  * country or a state before a sea, region, range, lake or river of the name, and those before a
- * county, capital or city. water: an ocean, sea, gulf or bay; mountains: a range.
+ * county, capital or city. water: an ocean, sea, gulf, bay, strait or canal; mountains: a range
+ * or a peak.
  */
 export const BROAD_KINDS = [
   'continent',
