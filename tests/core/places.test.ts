@@ -236,6 +236,8 @@ describe('data/compiled/places.bin, as npm run gazetteer builds it', () => {
     expect(named(g.demonym('sri lankan'))).toEqual(['country:LK']);
     expect(named(g.demonym('Sri Lankans'))).toEqual(['country:LK']);
     expect(named(g.demonym('North Korean'))).toEqual(['country:KP']);
+    expect(named(g.demonym('Tanzanians'))).toEqual(['country:TZ']);
+    expect(named(g.demonym('Saudi Arabian'))).toEqual(['country:SA']);
     expect(named(g.demonym('South Korean'))).toEqual(['country:KR']);
     expect(named(g.demonym('Nigerian'))).toEqual(['country:NG']);
     expect(named(g.demonym('Chinese'))).toEqual(['country:CN']);
@@ -254,7 +256,7 @@ describe('data/compiled/places.bin, as npm run gazetteer builds it', () => {
   });
 
   it('gives no place for a word that is no demonym, and marks the demonyms in the word table', () => {
-    for (const word of ['Russia', 'Moscow', 'table', 'Hindi', 'Chineses', 'Swisses', 'Germen']) {
+    for (const word of ['Russia', 'Moscow', 'table', 'Hindi', 'Chineses', 'Swisses', 'Germen', 'Chinan']) {
       expect(g.demonym(word), word).toEqual([]);
     }
     expect(g.wordFlags('Russians') & WORD_DEMONYM).toBe(WORD_DEMONYM);

@@ -451,8 +451,7 @@ function demonyms(
       candidates.delete(c);
     }
   }
-  const single = matchDemonyms(candidates, targets);
-  const all = new Map([...single, ...madeDemonyms(targets, single)]);
+  const all = matchDemonyms(candidates, targets);
   const rows = parseDemonyms(curated('demonyms'), CURATED.demonyms);
   const fixed = new Map<string, number[]>();
   for (const row of rows) {
@@ -471,6 +470,7 @@ function demonyms(
     fixed.set(key, [...(fixed.get(key) ?? []), at]);
   }
   for (const [key, places] of fixed) all.set(key, places);
+  for (const [key, places] of madeDemonyms(targets, all)) all.set(key, places);
   // A plural that is a place's name ("Laos" of "Lao") is that place's name, no demonym.
   const names = new Set(targets.flatMap((t) => t.names.flatMap(nameForms)));
   const out = new Map<string, number[]>();

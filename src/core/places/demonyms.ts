@@ -88,23 +88,26 @@ export function matchDemonyms(
 }
 
 /**
- * Demonyms that the word list lacks, made from the names by rules that rarely go wrong: a name
- * ending in "a" + "n" ("Tanzania", "Sri Lanka"), in "i" + "an" ("Mali"), in "stan" + "i"; of
- * several words, also "e" + "an" ("Sierra Leone"), "land" + "er" ("New Zealand"), and the first
- * word before the demonym of the rest ("South" + "Sudanese", given that "sudanese" names a
- * target called "Sudan"). Names of more than three words or with "of" in them give none, and
- * none replaces a demonym of `single`.
+ * Demonyms that the word lists lack, made from the names by rules that rarely go wrong, for a
+ * place that `known` (the demonyms found so far) gives none: a name ending in "a" + "n"
+ * ("Tanzania", "Sri Lanka"), in "i" + "an" ("Mali"), in "stan" + "i"; of several words, also
+ * "e" + "an" ("Sierra Leone"), "land" + "er" ("New Zealand"). And, for any name of several
+ * words, the first word before a demonym of the rest that is longer than the rest ("South" +
+ * "Sudanese", given that "sudanese" names a target called "Sudan"; not "Great" + "Brit").
+ * Names of more than three words or with "of" or "and" in them give none, and none replaces
+ * a demonym of `known`.
  */
 export function madeDemonyms(
   targets: readonly DemonymTarget[],
-  single: ReadonlyMap<string, readonly number[]>,
+  known: ReadonlyMap<string, readonly number[]>,
 ): Map<string, number[]> {
   const byForm = new Map<string, number[]>();
   for (const t of targets) {
     for (const v of new Set(t.names.flatMap(nameForms))) byForm.set(v, [...(byForm.get(v) ?? []), t.index]);
   }
   const demonymsOf = new Map<number, string[]>();
-  for (const [d, places] of single) {
+  const named = new Set([...known.values()].flat());
+  for (const [d, places] of known) {
     if (d.includes(' ')) continue;
     for (const p of places) demonymsOf.set(p, [...(demonymsOf.get(p) ?? []), d]);
   }
@@ -113,22 +116,25 @@ export function madeDemonyms(
   for (const t of targets) {
     for (const v of new Set(t.names.flatMap(nameForms))) {
       const words = v.split(' ');
-      if (words.length > 3 || words.includes('of') || /[^a-z ]/.test(v)) continue;
-      if (v.endsWith('a')) add(v + 'n', t.index);
-      else if (v.endsWith('i')) add(v + 'an', t.index);
-      else if (v.endsWith('stan')) add(v + 'i', t.index);
+      if (words.length > 3 || words.includes('of') || words.includes('and') || /[^a-z ]/.test(v)) continue;
+      if (!named.has(t.index)) {
+        if (v.endsWith('a')) add(v + 'n', t.index);
+        else if (v.endsWith('i')) add(v + 'an', t.index);
+        else if (v.endsWith('stan')) add(v + 'i', t.index);
+        else if (words.length > 1 && v.endsWith('e')) add(v + 'an', t.index);
+        else if (words.length > 1 && v.endsWith('land')) add(v + 'er', t.index);
+      }
       if (words.length < 2) continue;
-      if (v.endsWith('e')) add(v + 'an', t.index);
-      else if (v.endsWith('land')) add(v + 'er', t.index);
       const rest = words.slice(1).join(' ');
       for (const other of byForm.get(rest) ?? []) {
-        for (const d of demonymsOf.get(other) ?? []) add(`${words[0]} ${d}`, t.index);
+        for (const d of demonymsOf.get(other) ?? [])
+          if (d.length > rest.length) add(`${words[0]} ${d}`, t.index);
       }
     }
   }
   return new Map(
     [...out]
-      .filter(([d]) => !single.has(d))
+      .filter(([d]) => !known.has(d))
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([d, set]) => [d, [...set].sort((a, b) => a - b)]),
   );

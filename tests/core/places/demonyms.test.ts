@@ -82,6 +82,17 @@ describe('madeDemonyms', () => {
     expect(made.has('quorlander')).toBe(false);
   });
 
+  it('makes no demonym by ending for a place that has one, nor of a demonym shorter than the name', () => {
+    const known = new Map([
+      ['lorimese', [7]],
+      ['zem', [0]],
+    ]);
+    const again = madeDemonyms(targets, known);
+    expect(again.has('lorimian')).toBe(false);
+    expect(again.has('north zem')).toBe(false);
+    expect(again.get('north zembian')).toEqual([5]);
+  });
+
   it('never replaces a demonym of the word list, and makes none of names with "of"', () => {
     expect(made.has('zembian')).toBe(false);
     expect([...made.keys()].some((d) => d.includes(' of '))).toBe(false);
