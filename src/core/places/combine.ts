@@ -26,6 +26,11 @@ const KIND: Record<BroadKind, PlaceKind> = {
   continent: 'continent',
   country: 'country',
   admin1: 'region',
+  water: 'water',
+  region: 'region',
+  mountains: 'landmark',
+  lake: 'water',
+  river: 'water',
   admin2: 'region',
   capital: 'city',
   city: 'city',
@@ -39,6 +44,11 @@ const SOURCE_NOTE: Record<BroadKind, string> = {
   admin2: 'broad gazetteer: GeoNames admin-2 name; position from us-atlas or the mean of its GeoNames places',
   capital: 'GeoNames cities500',
   city: 'GeoNames cities500',
+  water: 'curated: data/geo/broad/places.csv',
+  region: 'curated: data/geo/broad/places.csv',
+  mountains: 'curated: data/geo/broad/places.csv',
+  lake: 'curated: data/geo/broad/places.csv',
+  river: 'curated: data/geo/broad/places.csv',
 };
 
 const slug = (s: string) =>

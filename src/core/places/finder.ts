@@ -90,11 +90,17 @@ const RANK: Record<BroadKind, number> = {
   continent: 0,
   country: 1,
   admin1: 2,
-  capital: 3,
-  admin2: 4,
-  city: 5,
+  region: 3,
+  water: 3,
+  mountains: 3,
+  lake: 3,
+  river: 3,
+  capital: 4,
+  admin2: 5,
+  city: 6,
 };
-const isLarge = (kind: BroadKind) => kind === 'continent' || kind === 'country' || kind === 'admin1';
+/** Places that outrank a town of the same name: continents, countries, states, seas, regions, ranges, rivers. */
+const isLarge = (kind: BroadKind) => RANK[kind] <= 3;
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -245,11 +251,19 @@ export function findBroadMentions(
     return placeContext(i);
   }
 
-  /** Words around token i that make it a place: "in X", "X, State". */
+  /** Words around token i that make it a place: "in X", "X, State", "City, X". */
   function placeContext(i: number): boolean {
     const before = tokens[i - 1];
     const next = tokens[i + 1];
     const cue = before !== undefined && !before.cap && PLACE_CUES.has(before.text);
+    const afterPlace =
+      before !== undefined &&
+      gap(before, tokens[i]!) === ', ' &&
+      spans[spans.length - 1]?.end === before.end &&
+      kindsOf(g.lookup(c.slice(tokens[i]!.start, tokens[i]!.end))).some(
+        (k) => k === 'admin1' || k === 'country',
+      );
+    if (afterPlace) return true;
     const regionAfter =
       next !== undefined &&
       gap(tokens[i]!, next) === ', ' &&
