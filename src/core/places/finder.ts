@@ -86,6 +86,8 @@ const PLACE_CUES = new Set([
 /** Words after a person's name that make it one ("Ripley said"). */
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted', 'stated']);
 const MAX_TOKENS = 6;
+/** A name in more regions than this says nothing of the story's geography. */
+const AMBIGUOUS_VOTES = 5;
 const RANK: Record<BroadKind, number> = {
   continent: 0,
   country: 1,
@@ -362,6 +364,16 @@ export function findBroadMentions(
     const large = s.candidates.map((i) => g.place(i)).filter((p) => isLarge(p.kind));
     if (s.candidates.length === 1) vote(k, g.place(s.candidates[0]!), 1);
     else if (large.length === 1) vote(k, large[0]!, 1);
+    else if (large.length === 0) {
+      // An ambiguous name speaks a little for each region it could be in: the regions that
+      // several names of the story share win ("Gainesville" and "Hall County").
+      const regions = new Map<string, BroadPlace>();
+      for (const i of s.candidates) {
+        const p = g.place(i);
+        regions.set(`${p.country}.${p.admin1}`, p);
+      }
+      if (regions.size <= AMBIGUOUS_VOTES) for (const p of regions.values()) vote(k, p, 1 / regions.size);
+    }
   });
   spans.forEach((s, k) => {
     if (chosen[k] !== null) return;
