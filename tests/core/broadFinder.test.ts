@@ -50,6 +50,10 @@ const records: PlaceRecord[] = [
   P('Vienna', 'capital', 'AT', '09', 1_900_000, 48.21, 16.37),
   P('Vienna', 'city', 'US', 'VA', 16_000, 38.9, -77.26),
   P('Toyota', 'city', 'JP', '23', 420_000, 35.08, 137.15),
+  P('Gainesville', 'city', 'US', 'FL', 140_000, 29.65, -82.32),
+  P('Gainesville', 'city', 'US', 'GA', 42_000, 34.3, -83.82),
+  P('Hall County', 'admin2', 'US', 'GA', 200_000, 34.32, -83.82),
+  P('Hall County', 'admin2', 'US', 'NE', 61_000, 40.87, -98.5),
 ];
 const g = openGazetteer(encodeGazetteer(records));
 const lexicon: Lexicon = {
@@ -156,5 +160,14 @@ describe('findBroadMentions: which place', () => {
     expect(vienna!.place.kind).toBe('capital');
     const [georgia] = find('Georgia voted.');
     expect(georgia!.by).toBe('type'); // its own large candidate is no evidence
+  });
+
+  it('lets ambiguous names agree on the region they share', () => {
+    const found = find('Gainesville police and Hall County deputies searched.');
+    expect(found.map((m) => [m.text, m.place.admin1, m.by])).toEqual([
+      ['Gainesville', 'GA', 'geography'],
+      ['Hall County', 'GA', 'geography'],
+    ]);
+    expect(find('Gainesville grew.')[0]!.place.admin1).toBe('FL');
   });
 });
