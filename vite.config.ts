@@ -78,6 +78,8 @@ export default defineConfig(async ({ mode }) =>
           exclude: ['tests/browser/**', 'node_modules/**'],
           environment: 'node',
           globalSetup: ['tests/globalSetup.ts'],
+          // Some tests run the CLI as a child process: slow on a busy 2-core machine, never a timing test.
+          testTimeout: 30_000,
         },
       },
 );

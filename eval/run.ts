@@ -4,14 +4,20 @@
  * and F1, accuracy within 161 km of the strictly matched spans, and the twenty most frequent
  * false, missed and misplaced names. The corpus is for measuring only: nothing of it goes into
  * data/ or the code.
- * Options: --top N (names listed, default 20), --json (the scores as JSON on stdout).
+ * Options: --top N (names listed, default 20), --json (the scores as JSON on stdout),
+ *          --curated (the curated gazetteer alone, without the broad one),
+ *          --show NAME (each prediction of NAME with the gold: where the errors of a name come from).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadData } from '../src/core';
+import { readBroadData } from '../src/cli/broad';
 import { readDataFiles } from '../src/cli/data';
 import { CorpusError, parseCorpus } from './corpus';
 import { ACCURACY_KM, score, type Prediction } from './score';
+
+// A reader that stops early (`| head`) closes the pipe: no error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 2));
 
 function fail(message: string): never {
   process.stderr.write(`eval: ${message}\n`);
@@ -22,9 +28,11 @@ const args = process.argv.slice(2).filter((a) => a !== '--');
 const topAt = args.indexOf('--top');
 const top = topAt >= 0 ? Number(args.splice(topAt, 2)[1]) : 20;
 const json = args.includes('--json');
+const showArg = args.indexOf('--show');
+const show = showArg >= 0 ? (args.splice(showArg, 2)[1] ?? '') : null;
 const files = args.filter((a) => !a.startsWith('--'));
 if (files.length !== 1 || !Number.isInteger(top) || top < 0) {
-  fail('usage: npm run --silent eval -- [--top N] [--json] CORPUS.xml');
+  fail('usage: npm run --silent eval -- [--top N] [--json] [--curated] [--show NAME] CORPUS.xml');
 }
 const file = files[0]!;
 
@@ -42,7 +50,9 @@ try {
   throw e;
 }
 
-const data = loadData(readDataFiles(process.env.ATLAS_DATA_DIR));
+// --curated: the curated gazetteer alone (the baseline before the broad one).
+const curatedOnly = process.argv.includes('--curated');
+const data = loadData(readDataFiles(process.env.ATLAS_DATA_DIR), curatedOnly ? undefined : readBroadData());
 const t0 = performance.now();
 const predictions = articles.map((article): Prediction[] => {
   const atlas = data.geoparse(article.text);
@@ -52,6 +62,23 @@ const predictions = articles.map((article): Prediction[] => {
   });
 });
 const seconds = (performance.now() - t0) / 1000;
+if (show !== null) {
+  const name = show;
+  articles.forEach((a, i) => {
+    for (const p of predictions[i]!) {
+      if (p.text !== name) continue;
+      const g = a.toponyms.find((t) => t.start === p.start && t.end === p.end);
+      const gold = g
+        ? g.lat === null
+          ? 'gold without coordinates'
+          : `gold ${g.lat},${g.lon}`
+        : 'not in the gold';
+      process.stdout.write(
+        `${a.id}@${p.start}: ${p.lat.toFixed(2)},${p.lon.toFixed(2)}  ${gold}  …${a.text.slice(Math.max(0, p.start - 40), p.end + 40).replace(/\s+/g, ' ')}…\n`,
+      );
+    }
+  });
+}
 const s = score(articles, predictions);
 
 if (json) {

@@ -7,6 +7,7 @@
  */
 import { DataError, describeUnsearched, loadData, mentionsToGeoJSON } from '../core';
 import { ACCEPTED, FormatError, readDocument } from '../core/formats';
+import { BroadDataError, readBroadData } from './broad';
 import { readDataFiles } from './data';
 import { DEFAULT_MAX_MB, InputError, readInputBytes } from './input';
 
@@ -71,13 +72,17 @@ async function main() {
     return;
   }
   try {
-    const data = loadData(readDataFiles(process.env.ATLAS_DATA_DIR));
+    const data = loadData(
+      readDataFiles(process.env.ATLAS_DATA_DIR),
+      readBroadData(process.env.ATLAS_DATA_DIR),
+    );
     const atlas = data.geoparse(text);
     process.stdout.write(JSON.stringify(mentionsToGeoJSON(atlas), null, 1) + '\n');
     // Text in no story was not searched for places: say so (a note; the exit status stays 0).
     for (const u of atlas.unsearched) process.stderr.write(`geoparse: note: ${describeUnsearched(u)}\n`);
   } catch (e) {
     if (e instanceof DataError) fail(`invalid data: ${e.message}`);
+    if (e instanceof BroadDataError) fail(e.message);
     if (e instanceof Error && 'code' in e) fail(`cannot read the data: ${e.message}`);
     if (e instanceof RangeError) fail(`${path}: too large to geoparse in memory (${e.message})`);
     throw e;

@@ -1,3 +1,6 @@
+import { combineMentions } from './places/combine';
+import type { BroadGazetteer } from './places/format';
+import type { Lexicon } from './places/finder';
 import { buildGazetteer, checkSharedAliases, parseGazetteer, parseRules } from './gazetteer';
 import { fingerprint } from './fingerprint';
 import { createPlaceFinder } from './mentions';
@@ -102,7 +105,16 @@ export interface Atlas {
  * Validates the curated data once (every file, as the app and the CLI both need it); the result
  * can geoparse many texts. Throws DataError naming file (with its folder), line and column.
  */
-export function loadData(data: AtlasData) {
+/**
+ * The broad gazetteer and the word lists its finder reads: with them, a text the curated data
+ * was not made for is geoparsed with both gazetteers (see places/combine.ts).
+ */
+export interface BroadData {
+  places: BroadGazetteer;
+  lexicon: Lexicon;
+}
+
+export function loadData(data: AtlasData, broad?: BroadData) {
   const places = parseGazetteer(data.gazetteer.text, data.gazetteer.file);
   const byId = new Map(places.map((p) => [p.id, p]));
   const rules = parseRules(data.rules.text, data.rules.file, byId);
@@ -148,7 +160,13 @@ export function loadData(data: AtlasData) {
       data.storyIndexes,
       data.catalog.file,
     );
-    const mentions = finder.findMentions(text, stories);
+    const curated = finder.findMentions(text, stories);
+    // A known newsletter: its curated answer. Any other text: both gazetteers' candidates.
+    const combined =
+      newsletter || !broad
+        ? { mentions: curated, gazetteer }
+        : combineMentions(text, stories, curated, gazetteer, broad.places, broad.lexicon);
+    const mentions = combined.mentions;
     const furnitureFile = newsletter && furnitureFileFor(newsletter.stories);
     const furnitureCsv = furnitureFile ? data.furniture?.[furnitureFile] : undefined;
     const furniture = furnitureCsv ? parseFurniture(text, furnitureCsv, furnitureFile!) : [];
@@ -157,9 +175,9 @@ export function loadData(data: AtlasData) {
       newsletter,
       stories,
       mentions,
-      places: summarize(mentions, gazetteer),
+      places: summarize(mentions, combined.gazetteer),
       routes,
-      gazetteer,
+      gazetteer: combined.gazetteer,
       furniture,
       unsearched,
     };

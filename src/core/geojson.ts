@@ -13,7 +13,16 @@ export interface MentionFeature {
     end: number;
     story: number;
     storyTitle: string;
+    /** The place's kind (country, city, route, …), or 'demonym' for "Russian" as a mention of Russia. */
     kind: string;
+    /** How sure the finder is, 0–1. */
+    confidence: number;
+    /** 'curated' or 'geonames' (the broad gazetteer). */
+    source: string;
+    /** ISO 3166-1 alpha-2, where known. */
+    country?: string;
+    /** The GeoNames id, where the place came from GeoNames. */
+    geonames?: number;
   };
 }
 
@@ -49,7 +58,11 @@ export function mentionsToGeoJSON(atlas: Atlas): MentionCollection {
           end: m.end,
           story: m.story,
           storyTitle: atlas.stories[m.story]?.title ?? '',
-          kind: place.kind,
+          kind: m.form === 'demonym' ? 'demonym' : place.kind,
+          confidence: Math.round(m.confidence * 100) / 100,
+          source: m.source,
+          ...(place.country !== '' ? { country: place.country } : {}),
+          ...(place.geonames ? { geonames: place.geonames } : {}),
         },
       };
     }),

@@ -40,6 +40,7 @@ export {
   loadData,
   type Atlas,
   type AtlasData,
+  type BroadData,
   type DataFile,
   type PlaceSummary,
   type RouteData,

@@ -77,6 +77,9 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
                 story: story,
                 snippetStart,
                 snippetEnd,
+                confidence: 1,
+                source: 'curated',
+                form: 'name',
               });
             }
           }

@@ -19,9 +19,14 @@ export interface Place {
   source: string;
   /** For kind 'route': file name under data/geo/routes/. */
   route: string;
-  /** 1-based line of the place's row in the gazetteer file, for error messages. */
+  /** 1-based line of the place's row in the gazetteer file, for error messages (0: not curated). */
   line: number;
+  /** The GeoNames id, for a place of the broad gazetteer that came from GeoNames. */
+  geonames?: number;
 }
+
+/** Where a mention's place came from: the curated gazetteer or the broad (GeoNames-based) one. */
+export type MentionSource = 'curated' | 'geonames';
 
 /** One row of data/geo/rules.csv, split at its brackets. */
 export interface Rule {
@@ -91,6 +96,11 @@ export interface Mention {
   /** The sentence around the mention, as offsets into the original text. */
   snippetStart: number;
   snippetEnd: number;
+  /** How sure the finder is that this is the place meant, 0–1 (1: a curated newsletter's answer). */
+  confidence: number;
+  source: MentionSource;
+  /** 'demonym' for a word like "Russian" read as a mention of its country; else 'name'. */
+  form: 'name' | 'demonym';
 }
 
 /** An error a user can cause with bad data: names the file, line, column and value. */

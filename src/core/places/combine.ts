@@ -1,0 +1,270 @@
+/**
+ * Geoparsing a text the curated data was not made for: the broad finder's mentions and the
+ * curated finder's, combined. The curated gazetteer's entries are candidates like any other:
+ * - where both name the same words, evidence in the text that made the broad finder's choice
+ *   (a "City, State" pattern, the text's geography) wins ("Vancouver" in an article about British
+ *   Columbia); without such evidence the curated place decides: the broad candidate that is the
+ *   same place (with GeoNames' position), else the curated place itself;
+ * - a longer name wins over a shorter one inside it ("Washington County" over "Washington",
+ *   "the Alaska-Siberia air route" over "Alaska");
+ * - what only one finder found is kept.
+ */
+import type { Gazetteer, Mention, Place, PlaceKind, Story } from '../types';
+import { normalizeText } from '../normalize';
+import { sentenceFinder } from '../mentions';
+import type { BroadGazetteer, BroadKind, BroadPlace } from './format';
+import { findBroadMentions, type BroadMention, type Lexicon } from './finder';
+
+/** Two points this close are taken for the same place. */
+export const SAME_PLACE_KM = 100;
+/** A curated region and a broad admin-1 or admin-2 of its country this close are the same. */
+const REGION_KM = 400;
+/** The confidence of a curated place found in a text it was not curated for, with no broad rival. */
+const CURATED_ELSEWHERE = 0.8;
+
+const KIND: Record<BroadKind, PlaceKind> = {
+  continent: 'continent',
+  country: 'country',
+  admin1: 'region',
+  water: 'water',
+  region: 'region',
+  mountains: 'landmark',
+  lake: 'water',
+  river: 'water',
+  admin2: 'region',
+  capital: 'city',
+  city: 'city',
+};
+
+const SOURCE_NOTE: Record<BroadKind, string> = {
+  continent: 'broad gazetteer: continents',
+  country:
+    'broad gazetteer: country names from i18n-iso-countries, position from world-atlas (Natural Earth)',
+  admin1: 'broad gazetteer: GeoNames admin-1 name; position from us-atlas or the mean of its GeoNames places',
+  admin2: 'broad gazetteer: GeoNames admin-2 name; position from us-atlas or the mean of its GeoNames places',
+  capital: 'GeoNames cities500',
+  city: 'GeoNames cities500',
+  water: 'curated: data/geo/broad/places.csv',
+  region: 'curated: data/geo/broad/places.csv',
+  mountains: 'curated: data/geo/broad/places.csv',
+  lake: 'curated: data/geo/broad/places.csv',
+  river: 'curated: data/geo/broad/places.csv',
+};
+
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** A stable id for a broad place: its GeoNames id, else its kind, country, region and name. */
+export function broadPlaceId(p: BroadPlace): string {
+  if (p.geonames > 0) return `geonames-${p.geonames}`;
+  const parts = [p.kind, p.country.toLowerCase(), p.admin1.toLowerCase(), slug(p.name)].filter(
+    (x) => x !== '',
+  );
+  return parts.join('-');
+}
+
+/** A broad place as a Place of the atlas. */
+export function broadPlace(p: BroadPlace): Place {
+  return {
+    id: broadPlaceId(p),
+    name: p.name,
+    aliases: [],
+    kind: KIND[p.kind],
+    lat: p.lat,
+    lon: p.lon,
+    country: p.country,
+    wikidata: '',
+    source: SOURCE_NOTE[p.kind],
+    route: '',
+    line: 0,
+    ...(p.geonames > 0 ? { geonames: p.geonames } : {}),
+  };
+}
+
+function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * A curated place and a broad one that are the same: the same country; a region of the same
+ * country within REGION_KM (states are large, and their centres drawn differently); any other
+ * place within SAME_PLACE_KM.
+ */
+function sameEntity(curated: Place, p: BroadPlace): boolean {
+  if (curated.kind === 'country' || p.kind === 'country') {
+    return curated.kind === p.kind && curated.country === p.country;
+  }
+  if (curated.kind === 'region' && (p.kind === 'admin1' || p.kind === 'admin2')) {
+    return curated.country === p.country && km(curated, p) <= REGION_KM;
+  }
+  return km(curated, p) <= SAME_PLACE_KM;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/**
+ * The mentions of `text` by both finders, in text order, each in its story (mentions outside
+ * every story are dropped, as the curated finder does), with the broad places they name added to
+ * a copy of the gazetteer.
+ */
+export function combineMentions(
+  text: string,
+  stories: readonly Story[],
+  curated: readonly Mention[],
+  gazetteer: Gazetteer,
+  places: BroadGazetteer,
+  lexicon: Lexicon,
+): { mentions: Mention[]; gazetteer: Gazetteer } {
+  const broad = findBroadMentions(text, places, lexicon, stories);
+  const added = new Map<string, Place>();
+  type Pick = {
+    start: number;
+    end: number;
+    place: Place;
+    confidence: number;
+    source: Mention['source'];
+    form: Mention['form'];
+  };
+  const picks: Pick[] = [];
+  const fromBroad = (b: BroadMention): Pick => {
+    const place = broadPlace(b.place);
+    const known = gazetteer.byId.get(place.id) ?? added.get(place.id);
+    if (!known) added.set(place.id, place);
+    return {
+      start: b.start,
+      end: b.end,
+      place: known ?? place,
+      confidence: b.confidence,
+      source: 'geonames',
+      form: b.form,
+    };
+  };
+  /** The candidate that is `place`, of its own kind first (a city before the region of its name). */
+  const twinAmong = (place: Place, candidates: readonly number[]): number | undefined => {
+    const same = candidates.filter((i) => sameEntity(place, places.place(i)));
+    return same.find((i) => KIND[places.place(i).kind] === place.kind) ?? same[0];
+  };
+  const twins = new Map<string, BroadPlace | null>();
+  /** The broad place that is `place`, found by its name or an alias, or null. */
+  const twinByName = (place: Place): BroadPlace | null => {
+    let twin = twins.get(place.id);
+    if (twin === undefined) {
+      twin = null;
+      for (const name of [place.name, ...place.aliases]) {
+        const i = twinAmong(place, places.lookup(name));
+        if (i !== undefined) {
+          twin = places.place(i);
+          break;
+        }
+      }
+      twins.set(place.id, twin);
+    }
+    return twin;
+  };
+  let j = 0;
+  const taken = new Set<number>();
+  for (const m of curated) {
+    const place = gazetteer.byId.get(m.placeId)!;
+    while (j < broad.length && broad[j]!.end <= m.start) {
+      if (!taken.has(j)) picks.push(fromBroad(broad[j]!));
+      taken.add(j);
+      j++;
+    }
+    const rivals: number[] = [];
+    for (let k = j; k < broad.length && broad[k]!.start < m.end; k++)
+      if (overlaps(broad[k]!, m)) rivals.push(k);
+    const longer = rivals.find((k) => broad[k]!.end - broad[k]!.start > m.end - m.start);
+    const same = rivals.find((k) => broad[k]!.start === m.start && broad[k]!.end === m.end);
+    rivals.forEach((k) => taken.add(k));
+    if (longer !== undefined) {
+      picks.push(fromBroad(broad[longer]!));
+      continue;
+    }
+    const b = same !== undefined ? broad[same]! : undefined;
+    if (b) {
+      // The curated place among the broad candidates: it decides between them, unless evidence in
+      // the text (a pattern, the text's geography) made the broad choice. Either way the place is
+      // the broad gazetteer's, with GeoNames' position.
+      const twin = twinAmong(place, b.candidates);
+      const decided = b.by === 'pattern' || b.by === 'discourse' || b.by === 'geography';
+      if (twin !== undefined) {
+        const confidence = Math.max(b.confidence, CURATED_ELSEWHERE);
+        picks.push(fromBroad(decided ? b : { ...b, place: places.place(twin), confidence }));
+        continue;
+      }
+      if (decided) {
+        picks.push(fromBroad(b));
+        continue;
+      }
+    }
+    const confidence = b ? Math.max(b.confidence, CURATED_ELSEWHERE) : CURATED_ELSEWHERE;
+    // The same place under its own name in the broad gazetteer ("America" → United States).
+    const named = twinByName(place);
+    if (named) {
+      picks.push(
+        fromBroad({
+          start: m.start,
+          end: m.end,
+          text: m.text,
+          place: named,
+          form: 'name',
+          confidence,
+          rivals: 0,
+          by: 'only',
+          candidates: [named.index],
+        }),
+      );
+      continue;
+    }
+    picks.push({
+      start: m.start,
+      end: m.end,
+      place,
+      confidence,
+      source: 'curated',
+      form: 'name',
+    });
+  }
+  for (; j < broad.length; j++) if (!taken.has(j)) picks.push(fromBroad(broad[j]!));
+  picks.sort((a, b) => a.start - b.start);
+
+  // Into stories, with the sentence around each.
+  const sentence = sentenceFinder(text, normalizeText(text));
+  const mentions: Mention[] = [];
+  let story = 0;
+  let lastEnd = 0;
+  for (const p of picks) {
+    if (p.start < lastEnd) continue; // overlapping picks: the first (longer or earlier) stands
+    while (story < stories.length && stories[story]!.end <= p.start) story++;
+    if (story >= stories.length || stories[story]!.start > p.start) continue;
+    const [snippetStart, snippetEnd] = sentence(p.start, p.end);
+    mentions.push({
+      placeId: p.place.id,
+      text: text.slice(p.start, p.end),
+      start: p.start,
+      end: p.end,
+      story,
+      snippetStart,
+      snippetEnd,
+      confidence: p.confidence,
+      source: p.source,
+      form: p.form,
+    });
+    lastEnd = p.end;
+  }
+  const all = [...gazetteer.places, ...added.values()];
+  return {
+    mentions,
+    gazetteer: { places: all, byId: new Map(all.map((p) => [p.id, p])), rules: gazetteer.rules },
+  };
+}

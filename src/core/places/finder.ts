@@ -1,0 +1,439 @@
+/**
+ * Finds place mentions in any English text with the broad gazetteer (see format.ts): longest
+ * match over runs of capitalised words, names inside longer names, demonyms as mentions of their
+ * country, and words that are also common words or people's names only where the context says
+ * so. Each mention is resolved to one place by evidence, in this order:
+ *   1. "City, State" / "City, Country" (the next name is an admin-1 or country holding it);
+ *   2. one sense per discourse: a name resolved by 1. keeps that place for the whole text;
+ *   3. the text's own geography: admin-1 regions and countries of the names that have one
+ *      place only, or were resolved by 1. (a place there outranks one elsewhere);
+ *   4. feature type: a country, then an admin-1 region, a capital, an admin-2, a city;
+ *   5. population.
+ * Every mention carries a confidence in [0, 1]; one that no evidence separates from a rival of
+ * the same type and similar population is low (under 0.5).
+ */
+import { compactText, normalizeText } from '../normalize';
+import type { BroadGazetteer, BroadKind, BroadPlace } from './format';
+
+/** The word lists the finder consults (compiled from well-kept lexicons with the gazetteer). */
+export interface Lexicon {
+  /** A common lower-case English word ("mission", "march"). */
+  isCommon(word: string): boolean;
+  /** A person's first name. */
+  isFirstName(word: string): boolean;
+  /** A person's first or last name. */
+  isPersonName(word: string): boolean;
+  /** The name of an organisation, a team or a language ("Toyota", "English"). */
+  isOtherName(word: string): boolean;
+  /** A title before a person's name ("Sen", "Mrs"). */
+  isHonorific(word: string): boolean;
+  /** A month or weekday name. */
+  isCalendar(word: string): boolean;
+  /** The gazetteer indexes of the countries a demonym ("Russian", "Sri Lankans") names. */
+  demonym(word: string): number[];
+}
+
+export interface BroadMention {
+  /** Offsets into the original text, end exclusive. */
+  start: number;
+  end: number;
+  /** The original text at [start, end). */
+  text: string;
+  place: BroadPlace;
+  /** 'demonym' for "Russian" (a mention of Russia), else 'name'. */
+  form: 'name' | 'demonym';
+  confidence: number;
+  /** Other places the name could have meant. */
+  rivals: number;
+  /** What decided between them (see the order above); 'only' when the name has one place. */
+  by: Evidence;
+  /** The gazetteer indexes of every place the name could mean. */
+  candidates: readonly number[];
+}
+
+export type Evidence = 'only' | 'pattern' | 'discourse' | 'geography' | 'type' | 'population' | 'none';
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  cap: boolean;
+}
+
+/** Words joined by dots or apostrophes ("U.S.", "O'Hare"), with a full stop of an abbreviation. */
+const TOKEN = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*\.?/gu;
+/** Lower-case words that may stand inside a name ("Stratford upon Avon", "Isle of Man"). */
+const CONNECTORS = new Set(['of', 'de', 'la', 'le', 'du', 'del', 'upon', 'on', 'the', 'da', 'el', 'and']);
+/** Words before a name that make it a place ("in Reading", "from Mobile"). */
+const PLACE_CUES = new Set([
+  'in',
+  'at',
+  'from',
+  'to',
+  'near',
+  'outside',
+  'across',
+  'around',
+  'toward',
+  'towards',
+  'into',
+  'via',
+  'through',
+  'throughout',
+  'visited',
+  'visit',
+]);
+/** Words after a person's name that make it one ("Ripley said"). */
+const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted', 'stated']);
+const MAX_TOKENS = 6;
+/** A name in more regions than this says nothing of the story's geography. */
+const AMBIGUOUS_VOTES = 5;
+const RANK: Record<BroadKind, number> = {
+  continent: 0,
+  country: 1,
+  admin1: 2,
+  region: 3,
+  water: 3,
+  mountains: 3,
+  lake: 3,
+  river: 3,
+  capital: 4,
+  admin2: 5,
+  city: 6,
+};
+/** Places that outrank a town of the same name: continents, countries, states, seas, regions, ranges, rivers. */
+const isLarge = (kind: BroadKind) => RANK[kind] <= 3;
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let t = m[0];
+    // The full stop is the token's only in an abbreviation: "U.S.", "St.", "Mich." (capitalised, short).
+    if (t.endsWith('.') && !/\..+\.$/.test(t) && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(t)) t = t.slice(0, -1);
+    const first = t[0]!;
+    out.push({ start: m.index, end: m.index + t.length, text: t, cap: first !== first.toLowerCase() });
+  }
+  return out;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  candidates: number[];
+  form: 'name' | 'demonym';
+  /** Index of the span's last token. */
+  last: number;
+}
+
+/**
+ * The place mentions of `text`, in text order.
+ *
+ * @example findBroadMentions('Flooding in Paris, Texas.', g, lex).map((m) => m.place.admin1) // ['TX', …]
+ */
+export function findBroadMentions(
+  text: string,
+  g: BroadGazetteer,
+  lex: Lexicon,
+  /** The text's stories (offsets into `text`): each is a discourse of its own for 2. and 3. */
+  units: readonly { start: number; end: number }[] = [],
+): BroadMention[] {
+  const { text: c, map } = compactText(normalizeText(text));
+  const back = (k: number) => (map ? (k < map.length ? map[k]! : text.length) : k);
+  const tokens = tokenize(c);
+  const lowerHere = new Set<string>();
+  for (const t of tokens) if (!t.cap) lowerHere.add(t.text.toLowerCase());
+  const kindsOf = (cands: number[]) => cands.map((i) => g.place(i).kind);
+  // Surnames of this text: capitalised words after a first name or a title ("John Ripley").
+  const surnames = new Set<string>();
+  for (let k = 1; k < tokens.length; k++) {
+    const a = tokens[k - 1]!;
+    const b = tokens[k]!;
+    const title = lex.isHonorific(a.text.replace(/\.$/, '').toLowerCase());
+    if (
+      b.cap &&
+      a.cap &&
+      /^\.? $/.test(c.slice(a.end, b.start)) &&
+      (title || lex.isFirstName(a.text.toLowerCase()))
+    ) {
+      surnames.add(b.text.toLowerCase());
+    }
+  }
+  const gap = (a: Token, b: Token) => c.slice(a.end, b.start);
+  const isPlaceName = (word: string) => g.lookup(word).length > 0;
+
+  const spans: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.cap) continue;
+    const span = longestName(i) ?? demonymAt(i);
+    if (!span) continue;
+    const prev = tokens[i - 1];
+    // A first name or a title before it in the same name makes it a person's ("Abraham Lincoln").
+    const ofPerson =
+      prev !== undefined &&
+      /^\.? $/.test(gap(prev, t)) &&
+      (lex.isFirstName(prev.text.toLowerCase()) ||
+        lex.isHonorific(prev.text.replace(/\.$/, '').toLowerCase())) &&
+      !isPlaceName(prev.text);
+    if (!ofPerson) spans.push(span);
+    i = span.last;
+  }
+
+  /** The longest name in the gazetteer starting at token i, if the context allows it. */
+  function longestName(i: number): Span | null {
+    const t = tokens[i]!;
+    for (let n = Math.min(MAX_TOKENS, tokens.length - i); n >= 1; n--) {
+      const last = tokens[i + n - 1]!;
+      if (!last.cap) continue;
+      let joined = true;
+      for (let k = i; k < i + n - 1 && joined; k++) {
+        const next = tokens[k + 1]!;
+        joined = /^[ -]$/.test(gap(tokens[k]!, next)) && (next.cap || CONNECTORS.has(next.text));
+      }
+      if (!joined) continue;
+      let end = last.end;
+      let candidates = g.lookup(c.slice(t.start, end));
+      if (candidates.length === 0 && /'s$/i.test(last.text)) {
+        end -= 2; // "Ohio's"
+        candidates = g.lookup(c.slice(t.start, end));
+      }
+      if (candidates.length === 0 && last.text.endsWith('.') && last.text.length > 4) {
+        end -= 1; // a full stop read as an abbreviation's: "in Iraq."
+        candidates = g.lookup(c.slice(t.start, end));
+      }
+      if (candidates.length === 0) continue;
+      if (n === 1 && !singleWordAllowed(i, c.slice(t.start, end), candidates)) return null;
+      return { start: t.start, end, candidates, form: 'name', last: i + n - 1 };
+    }
+    return null;
+  }
+
+  /** A single capitalised word is a place only when nothing says it is a common word or a person. */
+  function singleWordAllowed(i: number, surface: string, candidates: number[]): boolean {
+    const lower = surface.toLowerCase();
+    // Letters of an organisation or country ("KBR", "US"); a longer word in capitals is a
+    // dateline's name ("CHARLESTON").
+    const acronym =
+      surface.replace(/\./g, '').length <= 4 && surface.length > 1 && surface === surface.toUpperCase();
+    const large = kindsOf(candidates).some(isLarge);
+    if (surface.replace(/\./g, '').length < 3 && !acronym) return false;
+    if (lex.isCalendar(lower) || lex.isHonorific(lower.replace(/\.$/, ''))) return false;
+    // A word this text also writes in lower case is a word here ("mission", "us").
+    if (lowerHere.has(lower) && !acronym && !large) return false;
+    const next = tokens[i + 1];
+    const before = tokens[i - 1];
+    // A first name before a capitalised word is a person's ("Michael Jordan").
+    if (lex.isFirstName(lower) && next?.cap && gap(tokens[i]!, next) === ' ') return false;
+    // A country or region that is also a common word ("Turkey", "the West"): where a place
+    // stands, or capitalised inside a sentence.
+    // A common word that starts a longer capitalised name is part of that name ("South Arlington").
+    const startsName = next !== undefined && next.cap && gap(tokens[i]!, next) === ' ';
+    if (large) {
+      if (!lex.isCommon(lower) || acronym) return true; // "US" is no "us"
+      if (startsName) return false;
+      const inside =
+        before !== undefined &&
+        !before.cap &&
+        before.text !== 'the' &&
+        !/[.!?]/.test(gap(before, tokens[i]!));
+      return inside || placeContext(i);
+    }
+    // A person who speaks ("Ripley said").
+    if (next && gap(tokens[i]!, next) === ' ' && SPEECH.has(next.text)) return false;
+    const doubtful =
+      acronym || // an organisation's letters ("KBR"), unless a country or region
+      surnames.has(lower) ||
+      lex.isCommon(lower) ||
+      lex.isPersonName(lower) ||
+      lex.isOtherName(lower);
+    if (!doubtful) return true;
+    if (startsName && lex.isCommon(lower)) return false;
+    // A word of a longer name that is no place ("Medical Center", "Sheriff Dyer").
+    if (before?.cap && gap(before, tokens[i]!) === ' ') return false;
+    return placeContext(i);
+  }
+
+  /** Words around token i that make it a place: "in X", "X, State", "City, X". */
+  function placeContext(i: number): boolean {
+    const before = tokens[i - 1];
+    const next = tokens[i + 1];
+    const cue = before !== undefined && !before.cap && PLACE_CUES.has(before.text);
+    const afterPlace =
+      before !== undefined &&
+      gap(before, tokens[i]!) === ', ' &&
+      spans[spans.length - 1]?.end === before.end &&
+      kindsOf(g.lookup(c.slice(tokens[i]!.start, tokens[i]!.end))).some(
+        (k) => k === 'admin1' || k === 'country',
+      );
+    if (afterPlace) return true;
+    const regionAfter =
+      next !== undefined &&
+      gap(tokens[i]!, next) === ', ' &&
+      next.cap &&
+      kindsOf(g.lookup(next.text)).some((k) => k === 'admin1' || k === 'country');
+    return cue || regionAfter;
+  }
+
+  /** A demonym of one or two words at token i ("Russian", "Sri Lankan"). */
+  function demonymAt(i: number): Span | null {
+    for (const n of [2, 1]) {
+      if (i + n > tokens.length) continue;
+      const last = tokens[i + n - 1]!;
+      if (n === 2 && (gap(tokens[i]!, last) !== ' ' || !last.cap)) continue;
+      const countries = lex.demonym(c.slice(tokens[i]!.start, last.end));
+      if (countries.length > 0) {
+        return {
+          start: tokens[i]!.start,
+          end: last.end,
+          candidates: countries,
+          form: 'demonym',
+          last: i + n - 1,
+        };
+      }
+    }
+    return null;
+  }
+
+  // Resolution.
+  // The discourse unit (story) of each span.
+  const unit: number[] = [];
+  {
+    let u = 0;
+    for (const sp of spans) {
+      const at = back(sp.start);
+      while (u < units.length && units[u]!.end <= at) u++;
+      unit.push(u);
+    }
+  }
+  // The places that vote for their region and country in each unit, by the name that named them.
+  const voters = new Map<number, { surface: string; place: BroadPlace; weight: number }[]>();
+  const surfaceOf = (k: number) => c.slice(spans[k]!.start, spans[k]!.end).toLowerCase();
+  const vote = (k: number, place: BroadPlace, weight: number) => {
+    const list = voters.get(unit[k]!) ?? [];
+    list.push({ surface: surfaceOf(k), place, weight });
+    voters.set(unit[k]!, list);
+  };
+  /** How much the rest of the unit (other names than span k's) speaks for p's region and country. */
+  const votesFor = (k: number, p: BroadPlace) => {
+    let n = 0;
+    const own = surfaceOf(k);
+    for (const v of voters.get(unit[k]!) ?? []) {
+      if (v.surface === own || v.place.country !== p.country || p.country === '') continue;
+      const region =
+        v.place.kind !== 'country' && v.place.kind !== 'continent' && v.place.admin1 === p.admin1;
+      n += v.weight * (region ? 5 : 1);
+    }
+    return n;
+  };
+  const chosen: (BroadPlace | null)[] = spans.map(() => null);
+  const confidence: number[] = spans.map(() => 0);
+  const by: Evidence[] = spans.map(() => 'none');
+  const bySurface = new Map<string, BroadPlace>();
+  // 1. "City, State" and "City, Country".
+  spans.forEach((s, k) => {
+    const next = spans[k + 1];
+    if (!next || s.form !== 'name' || c.slice(s.end, next.start) !== ', ') return;
+    const holders = next.candidates
+      .map((i) => g.place(i))
+      .filter((p) => p.kind === 'admin1' || p.kind === 'country');
+    const inside = s.candidates
+      .map((i) => g.place(i))
+      .filter(
+        (p) =>
+          !isLarge(p.kind) &&
+          holders.some((h) => h.country === p.country && (h.kind === 'country' || h.admin1 === p.admin1)),
+      );
+    if (inside.length === 0) return;
+    inside.sort((a, b) => RANK[a.kind] - RANK[b.kind] || b.population - a.population);
+    chosen[k] = inside[0]!;
+    confidence[k] = 0.95;
+    by[k] = inside.length === s.candidates.length ? 'only' : 'pattern';
+    const holder = holders.find(
+      (h) => h.country === inside[0]!.country && (h.kind === 'country' || h.admin1 === inside[0]!.admin1),
+    )!;
+    chosen[k + 1] = holder;
+    confidence[k + 1] = 0.95;
+    by[k + 1] = next.candidates.length === 1 ? 'only' : 'pattern';
+    bySurface.set(`${unit[k]}|${c.slice(s.start, s.end).toLowerCase()}`, inside[0]!);
+    vote(k, inside[0]!, 3);
+  });
+  // 3. The geography of the names with one place only, or one large place only (a state
+  // name that is also a village's: "Texas").
+  spans.forEach((s, k) => {
+    if (chosen[k] !== null) return;
+    const large = s.candidates.map((i) => g.place(i)).filter((p) => isLarge(p.kind));
+    if (s.candidates.length === 1) vote(k, g.place(s.candidates[0]!), 1);
+    else if (large.length === 1) vote(k, large[0]!, 1);
+    else if (large.length === 0) {
+      // An ambiguous name speaks a little for each region it could be in: the regions that
+      // several names of the story share win ("Gainesville" and "Hall County").
+      const regions = new Map<string, BroadPlace>();
+      for (const i of s.candidates) {
+        const p = g.place(i);
+        regions.set(`${p.country}.${p.admin1}`, p);
+      }
+      if (regions.size <= AMBIGUOUS_VOTES) for (const p of regions.values()) vote(k, p, 1 / regions.size);
+    }
+  });
+  spans.forEach((s, k) => {
+    if (chosen[k] !== null) return;
+    const known = bySurface.get(`${unit[k]}|${c.slice(s.start, s.end).toLowerCase()}`); // 2. one sense per discourse
+    if (known && s.candidates.includes(known.index)) {
+      chosen[k] = known;
+      confidence[k] = 0.9;
+      by[k] = 'discourse';
+      return;
+    }
+    const places = s.candidates.map((i) => g.place(i));
+    const score = (p: BroadPlace) => votesFor(k, p) + (isLarge(p.kind) ? 100 : 0);
+    places.sort((a, b) => score(b) - score(a) || RANK[a.kind] - RANK[b.kind] || b.population - a.population);
+    // A city that is most of the region of its name is what the name means ("Vienna", "Moscow").
+    const city = places.find(
+      (p) =>
+        (p.kind === 'capital' || p.kind === 'city') &&
+        places[0]!.kind === 'admin1' &&
+        p.country === places[0]!.country &&
+        p.admin1 === places[0]!.admin1 &&
+        p.population >= places[0]!.population / 2 &&
+        votesFor(k, p) >= votesFor(k, places[0]!),
+    );
+    if (city) {
+      places.splice(places.indexOf(city), 1);
+      places.unshift(city);
+    }
+    const [best, rival] = places as [BroadPlace, BroadPlace | undefined];
+    chosen[k] = best;
+    const geography = (p: BroadPlace) => score(p) - (isLarge(p.kind) ? 100 : 0);
+    if (!rival) {
+      confidence[k] = s.form === 'demonym' ? 0.85 : 0.9;
+      by[k] = 'only';
+    } else if (geography(best) > geography(rival)) {
+      confidence[k] = 0.8;
+      by[k] = 'geography';
+    } else if (RANK[best.kind] < RANK[rival.kind]) {
+      confidence[k] = 0.6;
+      by[k] = 'type';
+    } else if (best.population > 2 * rival.population) {
+      confidence[k] = 0.6;
+      by[k] = 'population';
+    } else {
+      confidence[k] = 0.35;
+      by[k] = 'none';
+    }
+  });
+  return spans.map((s, k) => {
+    const start = back(s.start);
+    const end = back(s.end - 1) + 1;
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      place: chosen[k]!,
+      form: s.form,
+      confidence: confidence[k]!,
+      rivals: s.candidates.length - 1,
+      by: by[k]!,
+      candidates: s.candidates,
+    };
+  });
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { encodeGazetteer, openGazetteer, type PlaceRecord } from '../../src/core/places';
+import { findBroadMentions, type Lexicon } from '../../src/core/places/finder';
+
+const P = (
+  name: string,
+  kind: PlaceRecord['kind'],
+  country: string,
+  admin1: string,
+  population: number,
+  lat = 0,
+  lon = 0,
+  aliases: string[] = [],
+): PlaceRecord => ({
+  name,
+  aliases,
+  kind,
+  lat,
+  lon,
+  population,
+  country,
+  admin1,
+  geonames: 0,
+});
+
+const records: PlaceRecord[] = [
+  P('Georgia', 'country', 'GE', '', 3_700_000, 42, 43.5),
+  P('Russia', 'country', 'RU', '', 140_000_000, 60, 100, ['Russian Federation']),
+  P('Sri Lanka', 'country', 'LK', '', 21_000_000, 7, 81),
+  P('Jordan', 'country', 'JO', '', 10_000_000, 31, 36),
+  P('Georgia', 'admin1', 'US', 'GA', 10_000_000, 32.6, -83.4),
+  P('Texas', 'admin1', 'US', 'TX', 29_000_000, 31.5, -99.3),
+  P('Illinois', 'admin1', 'US', 'IL', 12_000_000, 40, -89),
+  P('Missouri', 'admin1', 'US', 'MO', 6_000_000, 38.5, -92.5),
+  P('Ohio', 'admin1', 'US', 'OH', 11_000_000, 40.3, -82.8),
+  P('Nebraska', 'admin1', 'US', 'NE', 1_900_000, 41.5, -99.8),
+  P('Laurel County', 'admin2', 'US', 'KY', 60_000, 37.1, -84.1),
+  P('Paris', 'capital', 'FR', '11', 2_100_000, 48.85, 2.35),
+  P('Paris', 'city', 'US', 'TX', 25_000, 33.66, -95.56),
+  P('Springfield', 'city', 'US', 'MO', 166_000, 37.2, -93.3),
+  P('Springfield', 'city', 'US', 'IL', 116_000, 39.8, -89.6),
+  P('Peoria', 'city', 'US', 'IL', 113_000, 40.7, -89.6),
+  P('Mission', 'city', 'US', 'TX', 85_000, 26.2, -98.3),
+  P('Lincoln', 'city', 'US', 'NE', 290_000, 40.8, -96.7),
+  P('Marshall', 'city', 'US', 'TX', 23_000, 32.5, -94.4),
+  P('March', 'city', 'GB', 'ENG', 22_000, 52.55, 0.09),
+  P('Columbus', 'city', 'US', 'OH', 900_000, 40, -83),
+  P('Columbus', 'city', 'US', 'GA', 200_000, 32.5, -85),
+  P('Vienna', 'admin1', 'AT', '09', 1_900_000, 48.2, 16.4),
+  P('Vienna', 'capital', 'AT', '09', 1_900_000, 48.21, 16.37),
+  P('Vienna', 'city', 'US', 'VA', 16_000, 38.9, -77.26),
+  P('Toyota', 'city', 'JP', '23', 420_000, 35.08, 137.15),
+  P('Gainesville', 'city', 'US', 'FL', 140_000, 29.65, -82.32),
+  P('Gainesville', 'city', 'US', 'GA', 42_000, 34.3, -83.82),
+  P('Hall County', 'admin2', 'US', 'GA', 200_000, 34.32, -83.82),
+  P('Hall County', 'admin2', 'US', 'NE', 61_000, 40.87, -98.5),
+];
+const g = openGazetteer(encodeGazetteer(records));
+const lexicon: Lexicon = {
+  isCommon: (w) => ['mission', 'march', 'the'].includes(w),
+  isFirstName: (w) => ['abraham', 'michael'].includes(w),
+  isPersonName: (w) => ['abraham', 'michael', 'lincoln', 'marshall', 'jordan'].includes(w),
+  isHonorific: (w) => ['sen', 'mrs'].includes(w),
+  isCalendar: (w) => ['march', 'monday'].includes(w),
+  isOtherName: (w) => w === 'toyota',
+  demonym: (w) => {
+    const of = { russian: 'Russia', russians: 'Russia', 'sri lankan': 'Sri Lanka' }[w.toLowerCase()];
+    return of ? g.lookup(of).filter((i) => g.place(i).kind === 'country') : [];
+  },
+};
+const find = (text: string) => findBroadMentions(text, g, lexicon);
+const names = (text: string) => find(text).map((m) => m.text);
+
+describe('findBroadMentions: what is a mention', () => {
+  it('takes the longest name, also inside a longer name, without a possessive', () => {
+    expect(names("The Laurel County Sheriff's Office said Ohio's roads were closed.")).toEqual([
+      'Laurel County',
+      'Ohio',
+    ]);
+  });
+
+  it('reads demonyms, of one or two words, as mentions of their country', () => {
+    const found = find('Russian and Sri Lankan officials met Russians.');
+    expect(found.map((m) => [m.text, m.form, m.place.name])).toEqual([
+      ['Russian', 'demonym', 'Russia'],
+      ['Sri Lankan', 'demonym', 'Sri Lanka'],
+      ['Russians', 'demonym', 'Russia'],
+    ]);
+  });
+
+  it('takes a common word only where the context makes it a place', () => {
+    expect(names('Mission accomplished. They drove to Mission on Monday.')).toEqual(['Mission']);
+    expect(find('They drove to Mission on Monday.')[0]!.start).toBe(14);
+    expect(names('Mission, Texas, is warm.')).toEqual(['Mission', 'Texas']);
+    expect(names('In March it rained.')).toEqual([]);
+  });
+
+  it("takes no person's name for a place: after a first name or a title, or before a surname", () => {
+    expect(names('Abraham Lincoln spoke. Sen. Marshall agreed. Michael Jordan played.')).toEqual([]);
+    expect(names('She moved to Lincoln, Nebraska.')).toEqual(['Lincoln', 'Nebraska']);
+    expect(names('The king visited Jordan.')).toEqual(['Jordan']);
+  });
+
+  it('reads a name at the end of a sentence, and one in capitals, but no organisation', () => {
+    expect(names('The war in Georgia. Rain in PEORIA. Toyota rose.')).toEqual(['Georgia', 'PEORIA']);
+  });
+
+  it('keeps offsets into the original text past invisible characters', () => {
+    const text = 'Rain in Pe\u00adoria today.';
+    const [m] = find(text);
+    expect(m!.text).toBe('Pe\u00adoria');
+    expect(text.slice(m!.start, m!.end)).toBe(m!.text);
+  });
+});
+
+describe('findBroadMentions: which place', () => {
+  it('"City, State" decides, and the name keeps that sense through the text', () => {
+    const found = find('A fire in Paris, Texas. Later, Paris firefighters left.');
+    expect(found.map((m) => [m.text, m.place.country, m.by])).toEqual([
+      ['Paris', 'US', 'pattern'],
+      ['Texas', 'US', 'only'],
+      ['Paris', 'US', 'discourse'],
+    ]);
+    expect(find('Paris is in France.')[0]!.place.country).toBe('FR');
+  });
+
+  it("the text's own geography decides between places of one name", () => {
+    const [, , springfield] = find('Peoria and Illinois news: Springfield voted.');
+    expect(springfield).toMatchObject({ text: 'Springfield', by: 'geography' });
+    expect(springfield!.place.admin1).toBe('IL');
+  });
+
+  it('a country before a region of the same name, else low confidence between equals', () => {
+    const [georgia] = find('Georgia signed.');
+    expect(georgia).toMatchObject({ by: 'type' });
+    expect(georgia!.place.kind).toBe('country');
+    const [columbus] = find('Columbus grew.');
+    expect(columbus!.by).toBe('population');
+    expect(columbus!.place.admin1).toBe('OH');
+    const [springfield] = find('Springfield grew.');
+    expect(springfield!.by).toBe('none');
+    expect(springfield!.confidence).toBeLessThan(0.5);
+  });
+
+  it('takes each story for a discourse of its own', () => {
+    const text = 'A fire in Paris, Texas.\n\nParis is lovely in spring.';
+    const found = findBroadMentions(text, g, lexicon, [
+      { start: 0, end: 23 },
+      { start: 25, end: text.length },
+    ]);
+    expect(found.map((m) => [m.text, m.place.country, m.by])).toEqual([
+      ['Paris', 'US', 'pattern'],
+      ['Texas', 'US', 'only'],
+      ['Paris', 'FR', 'type'],
+    ]);
+  });
+
+  it('reads the name of a city that is most of its region as the city, and a name never votes for itself', () => {
+    const [vienna] = find('Talks in Vienna.');
+    expect(vienna!.place.kind).toBe('capital');
+    const [georgia] = find('Georgia voted.');
+    expect(georgia!.by).toBe('type'); // its own large candidate is no evidence
+  });
+
+  it('lets ambiguous names agree on the region they share', () => {
+    const found = find('Gainesville police and Hall County deputies searched.');
+    expect(found.map((m) => [m.text, m.place.admin1, m.by])).toEqual([
+      ['Gainesville', 'GA', 'geography'],
+      ['Hall County', 'GA', 'geography'],
+    ]);
+    expect(find('Gainesville grew.')[0]!.place.admin1).toBe('FL');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { loadData } from '../../src/core';
+import { readDataFiles } from '../../src/cli/data';
+import { encodeGazetteer, openGazetteer, type PlaceRecord } from '../../src/core/places';
+import type { Lexicon } from '../../src/core/places/finder';
+
+const R = (
+  name: string,
+  kind: PlaceRecord['kind'],
+  country: string,
+  admin1: string,
+  lat: number,
+  lon: number,
+  geonames = 0,
+): PlaceRecord => ({ name, aliases: [], kind, lat, lon, population: 100_000, country, admin1, geonames });
+
+const places = openGazetteer(
+  encodeGazetteer([
+    R('British Columbia', 'admin1', 'CA', '02', 53.7, -127.6),
+    R('Moscow', 'capital', 'RU', '48', 55.75, 37.62, 524901),
+    { ...R('Moscow', 'city', 'US', 'ID', 46.7, -117, 5601538), population: 20_000_000 },
+    R('Vancouver', 'city', 'CA', '02', 49.25, -123.12, 6173331),
+    R('Vancouver', 'city', 'US', 'WA', 45.64, -122.66, 5814616),
+    R('Washington County', 'admin2', 'US', 'OR', 45.55, -123.1),
+    R('Peoria', 'city', 'US', 'IL', 40.69, -89.59, 4905687),
+  ]),
+);
+const none = () => false;
+const lexicon: Lexicon = {
+  isCommon: none,
+  isFirstName: none,
+  isPersonName: none,
+  isHonorific: none,
+  isCalendar: none,
+  isOtherName: none,
+  demonym: () => [],
+};
+const data = readDataFiles();
+const curatedOnly = loadData(data);
+const both = loadData(data, { places, lexicon });
+
+describe('geoparsing with the curated and the broad gazetteer', () => {
+  it('gives a known newsletter its curated answer, exactly, sure and curated', () => {
+    const text = data.newsletters['russian-embassy-newsletter-2020-06.txt']!;
+    const a = both.geoparse(text);
+    expect(a.mentions).toEqual(curatedOnly.geoparse(text).mentions);
+    expect(a.mentions.every((m) => m.confidence === 1 && m.source === 'curated')).toBe(true);
+  });
+
+  it('lets a curated place decide between broad places of its name, at GeoNames’ position', () => {
+    // Moscow, Idaho is the larger in this gazetteer: the curated Moscow (Russia) decides.
+    const [m] = both.geoparse('Talks were held in Moscow today.').mentions;
+    expect(m).toMatchObject({ placeId: 'geonames-524901', source: 'geonames' });
+    expect(m!.confidence).toBeGreaterThanOrEqual(0.8);
+    const [alone] = loadData(data, {
+      places: openGazetteer(encodeGazetteer([R('Moscow', 'city', 'US', 'ID', 46.7, -117, 5601538)])),
+      lexicon,
+    }).geoparse('Talks were held in Moscow today.').mentions;
+    // No broad place is the curated one, and nothing in the text decides: the curated place stays.
+    expect(alone).toMatchObject({ placeId: 'moscow', source: 'curated' });
+  });
+
+  it("lets the text's evidence overrule the curated place: Vancouver, British Columbia", () => {
+    const a = both.geoparse('Rain fell on Vancouver, British Columbia, all week.');
+    expect(a.mentions.map((m) => [m.text, m.placeId, m.source])).toEqual([
+      ['Vancouver', 'geonames-6173331', 'geonames'],
+      ['British Columbia', 'admin1-ca-02-british-columbia', 'geonames'],
+    ]);
+    const vancouver = a.gazetteer.byId.get('geonames-6173331')!;
+    expect(vancouver).toMatchObject({ country: 'CA', geonames: 6173331, kind: 'city' });
+    expect(a.places.map((p) => p.place.id)).toContain('geonames-6173331');
+  });
+
+  it('adds the places only the broad gazetteer knows, and a longer name wins over a shorter', () => {
+    const a = both.geoparse('Peoria and Washington County sent help.');
+    expect(a.mentions.map((m) => [m.text, m.source])).toEqual([
+      ['Peoria', 'geonames'],
+      ['Washington County', 'geonames'],
+    ]);
+    for (const m of a.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
