@@ -4,13 +4,19 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BroadData } from '../core';
-import { GazetteerFormatError, lexiconOf, openGazetteer, type BroadGazetteer } from '../core/places';
+import type { BroadGeoparser } from '../core';
+import {
+  createBroadGeoparser,
+  GazetteerFormatError,
+  lexiconOf,
+  openGazetteer,
+  type BroadGazetteer,
+} from '../core/places';
 
 /** Thrown when the compiled gazetteer is missing or unreadable; the message says what to run. */
 export class BroadDataError extends Error {}
 
-export function readBroadData(dataDir = new URL('../../data/', import.meta.url).pathname): BroadData {
+export function readBroadData(dataDir = new URL('../../data/', import.meta.url).pathname): BroadGeoparser {
   const file = join(dataDir, 'compiled/places.bin');
   if (!existsSync(file)) {
     throw new BroadDataError(`${file} is missing: build it with npm run gazetteer`);
@@ -26,5 +32,5 @@ export function readBroadData(dataDir = new URL('../../data/', import.meta.url).
       throw new BroadDataError(`${file}: ${e.message} (npm run gazetteer)`);
     throw e;
   }
-  return { places, lexicon: lexiconOf(places) };
+  return createBroadGeoparser(places, lexiconOf(places));
 }

@@ -1,6 +1,3 @@
-import { combineMentions } from './places/combine';
-import type { BroadGazetteer } from './places/format';
-import type { Lexicon } from './places/finder';
 import { buildGazetteer, checkSharedAliases, parseGazetteer, parseRules } from './gazetteer';
 import { fingerprint } from './fingerprint';
 import { createPlaceFinder } from './mentions';
@@ -106,15 +103,21 @@ export interface Atlas {
  * can geoparse many texts. Throws DataError naming file (with its folder), line and column.
  */
 /**
- * The broad gazetteer and the word lists its finder reads: with them, a text the curated data
- * was not made for is geoparsed with both gazetteers (see places/combine.ts).
+ * A second place finder for texts the curated data was not made for (the broad gazetteer's,
+ * src/core/places/combine.ts: createBroadGeoparser): given the text, its stories and the curated
+ * finder's mentions, the mentions to keep and the gazetteer they refer to. Passed in, not
+ * imported, so the app loads it only where it needs it.
  */
-export interface BroadData {
-  places: BroadGazetteer;
-  lexicon: Lexicon;
+export interface BroadGeoparser {
+  combine(
+    text: string,
+    stories: readonly Story[],
+    curated: readonly Mention[],
+    gazetteer: Gazetteer,
+  ): { mentions: Mention[]; gazetteer: Gazetteer };
 }
 
-export function loadData(data: AtlasData, broad?: BroadData) {
+export function loadData(data: AtlasData, broad?: BroadGeoparser) {
   const places = parseGazetteer(data.gazetteer.text, data.gazetteer.file);
   const byId = new Map(places.map((p) => [p.id, p]));
   const rules = parseRules(data.rules.text, data.rules.file, byId);
@@ -165,7 +168,7 @@ export function loadData(data: AtlasData, broad?: BroadData) {
     const combined =
       newsletter || !broad
         ? { mentions: curated, gazetteer }
-        : combineMentions(text, stories, curated, gazetteer, broad.places, broad.lexicon);
+        : broad.combine(text, stories, curated, gazetteer);
     const mentions = combined.mentions;
     const furnitureFile = newsletter && furnitureFileFor(newsletter.stories);
     const furnitureCsv = furnitureFile ? data.furniture?.[furnitureFile] : undefined;

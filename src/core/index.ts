@@ -40,7 +40,7 @@ export {
   loadData,
   type Atlas,
   type AtlasData,
-  type BroadData,
+  type BroadGeoparser,
   type DataFile,
   type PlaceSummary,
   type RouteData,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/core';
 import { readDataFiles } from '../../src/cli/data';
-import { encodeGazetteer, openGazetteer, type PlaceRecord } from '../../src/core/places';
+import {
+  createBroadGeoparser,
+  encodeGazetteer,
+  openGazetteer,
+  type PlaceRecord,
+} from '../../src/core/places';
 import type { Lexicon } from '../../src/core/places/finder';
 
 const R = (
@@ -37,7 +42,7 @@ const lexicon: Lexicon = {
 };
 const data = readDataFiles();
 const curatedOnly = loadData(data);
-const both = loadData(data, { places, lexicon });
+const both = loadData(data, createBroadGeoparser(places, lexicon));
 
 describe('geoparsing with the curated and the broad gazetteer', () => {
   it('gives a known newsletter its curated answer, exactly, sure and curated', () => {
@@ -52,10 +57,10 @@ describe('geoparsing with the curated and the broad gazetteer', () => {
     const [m] = both.geoparse('Talks were held in Moscow today.').mentions;
     expect(m).toMatchObject({ placeId: 'geonames-524901', source: 'geonames' });
     expect(m!.confidence).toBeGreaterThanOrEqual(0.8);
-    const [alone] = loadData(data, {
-      places: openGazetteer(encodeGazetteer([R('Moscow', 'city', 'US', 'ID', 46.7, -117, 5601538)])),
-      lexicon,
-    }).geoparse('Talks were held in Moscow today.').mentions;
+    const idahoOnly = openGazetteer(encodeGazetteer([R('Moscow', 'city', 'US', 'ID', 46.7, -117, 5601538)]));
+    const [alone] = loadData(data, createBroadGeoparser(idahoOnly, lexicon)).geoparse(
+      'Talks were held in Moscow today.',
+    ).mentions;
     // No broad place is the curated one, and nothing in the text decides: the curated place stays.
     expect(alone).toMatchObject({ placeId: 'moscow', source: 'curated' });
   });

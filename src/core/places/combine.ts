@@ -9,6 +9,7 @@
  *   "the Alaska-Siberia air route" over "Alaska");
  * - what only one finder found is kept.
  */
+import type { BroadGeoparser } from '../atlas';
 import type { Gazetteer, Mention, Place, PlaceKind, Story } from '../types';
 import { normalizeText } from '../normalize';
 import { sentenceFinder } from '../mentions';
@@ -266,5 +267,13 @@ export function combineMentions(
   return {
     mentions,
     gazetteer: { places: all, byId: new Map(all.map((p) => [p.id, p])), rules: gazetteer.rules },
+  };
+}
+
+/** The broad gazetteer's geoparser for loadData. */
+export function createBroadGeoparser(places: BroadGazetteer, lexicon: Lexicon): BroadGeoparser {
+  return {
+    combine: (text, stories, curated, gazetteer) =>
+      combineMentions(text, stories, curated, gazetteer, places, lexicon),
   };
 }

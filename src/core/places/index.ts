@@ -20,3 +20,5 @@ export {
   type Lexicon,
   type PlaceRecord,
 } from './format';
+export { combineMentions, createBroadGeoparser, broadPlace, broadPlaceId } from './combine';
+export { findBroadMentions, type BroadMention, type Lexicon as FinderLexicon } from './finder';
