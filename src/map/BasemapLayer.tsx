@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useMap } from 'react-leaflet';
 import { createBasemapLayer } from './basemap';
+import { safeCanvas } from './safeCanvas';
 import type { MapProjection } from './projection';
 import { loadOnce, type BasemapDetail, type LoadTopology } from './topologyCache';
 
@@ -53,7 +54,7 @@ export function BasemapLayer({
   useEffect(() => {
     if (layers[wanted] || loading.current.has(wanted)) return;
     loading.current.add(wanted);
-    renderer.current ??= L.canvas({ pane: 'basemap', padding: 0.3 });
+    renderer.current ??= safeCanvas({ pane: 'basemap', padding: 0.3 });
     const canvas = renderer.current;
     loadOnce(loadTopology, wanted).then(
       (topology) => setLayers((l) => ({ ...l, [wanted]: createBasemapLayer(topology, canvas, projection) })),
