@@ -233,7 +233,7 @@ describe('geoparse CLI', () => {
       ['white space only', () => file('blank.txt', ' \n\t\r\n\u00a0\n'), /holds only white space/],
       ['NUL bytes only', () => file('nul.txt', new Uint8Array(64)), /holds only NUL bytes \(64 bytes\)/],
       [
-        'binary data',
+        'an image',
         () =>
           file('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
         /is a PNG image; accepted: UTF-8 text \(\.txt, \.md\), HTML \(\.html, \.htm\) or an e-mail \(\.eml\)/,

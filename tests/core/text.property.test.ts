@@ -7,9 +7,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isInvisible, loadData, normalizeText, sentenceAround } from '../../src/core';
+import { readBroadData } from '../../src/cli/broad';
 import { readDataFiles } from '../../src/cli/data';
 
-const data = loadData(readDataFiles());
+const files = readDataFiles();
+const curatedOnly = loadData(files);
+// With the broad gazetteer too (data/compiled/, built before the tests): any text is read by both.
+const withBroad = loadData(files, readBroadData());
+const data = curatedOnly;
 const aliases = data.gazetteer.places.flatMap((p) => p.aliases);
 const INVISIBLES = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
 
@@ -85,7 +90,10 @@ const newsletter = fc
 const visible = (ch: string) => !/\s/.test(ch) && !isInvisible(ch);
 const SEED = 20261201;
 
-describe('any generated newsletter', () => {
+describe.each([
+  ['the curated gazetteer', curatedOnly],
+  ['the curated and the broad gazetteer', withBroad],
+])('any generated newsletter, read with %s', (_with, data) => {
   it('gives mentions and snippets that are exact slices of the text, in text order, inside their stories', () => {
     fc.assert(
       fc.property(newsletter, ({ text }) => {
@@ -113,6 +121,22 @@ describe('any generated newsletter', () => {
     );
   });
 
+  it('finds the same places whatever its line breaks and BOM', () => {
+    fc.assert(
+      fc.property(newsletter, ({ text, bom }) => {
+        const got = data.geoparse(text);
+        const lf = data.geoparse(text.replace(/\r\n?/g, '\n'));
+        const withoutBom = bom === '' ? got : data.geoparse(text.slice(1));
+        const places = (a: typeof got) => a.mentions.map((m) => [m.text, m.placeId, m.story]);
+        expect(places(got)).toEqual(places(lf));
+        expect(places(withoutBom)).toEqual(places(got));
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});
+
+describe('any generated newsletter', () => {
   it('puts every visible character in a story or in a stretch listed as unsearched', () => {
     fc.assert(
       fc.property(newsletter, ({ text }) => {
@@ -140,7 +164,7 @@ describe('any generated newsletter', () => {
     );
   });
 
-  it('finds the same places whatever its line breaks and BOM', () => {
+  it('segments the same stories whatever its line breaks and BOM', () => {
     fc.assert(
       fc.property(newsletter, ({ text, bom }) => {
         const got = data.geoparse(text);

@@ -137,12 +137,25 @@ export function findBroadMentions(
   /** The text's stories (offsets into `text`): each is a discourse of its own for 2. and 3. */
   units: readonly { start: number; end: number }[] = [],
 ): BroadMention[] {
+  // Names and places are looked up again and again (a story names its towns often): once each.
+  const looked = new Map<string, number[]>();
+  const lookup = (name: string) => {
+    let found = looked.get(name);
+    if (!found) looked.set(name, (found = g.lookup(name)));
+    return found;
+  };
+  const made = new Map<number, BroadPlace>();
+  const place = (i: number) => {
+    let p = made.get(i);
+    if (!p) made.set(i, (p = g.place(i)));
+    return p;
+  };
   const { text: c, map } = compactText(normalizeText(text));
   const back = (k: number) => (map ? (k < map.length ? map[k]! : text.length) : k);
   const tokens = tokenize(c);
   const lowerHere = new Set<string>();
   for (const t of tokens) if (!t.cap) lowerHere.add(t.text.toLowerCase());
-  const kindsOf = (cands: number[]) => cands.map((i) => g.place(i).kind);
+  const kindsOf = (cands: number[]) => cands.map((i) => place(i).kind);
   // Surnames of this text: capitalised words after a first name or a title ("John Ripley").
   const surnames = new Set<string>();
   for (let k = 1; k < tokens.length; k++) {
@@ -159,7 +172,7 @@ export function findBroadMentions(
     }
   }
   const gap = (a: Token, b: Token) => c.slice(a.end, b.start);
-  const isPlaceName = (word: string) => g.lookup(word).length > 0;
+  const isPlaceName = (word: string) => lookup(word).length > 0;
 
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -192,14 +205,14 @@ export function findBroadMentions(
       }
       if (!joined) continue;
       let end = last.end;
-      let candidates = g.lookup(c.slice(t.start, end));
+      let candidates = lookup(c.slice(t.start, end));
       if (candidates.length === 0 && /'s$/i.test(last.text)) {
         end -= 2; // "Ohio's"
-        candidates = g.lookup(c.slice(t.start, end));
+        candidates = lookup(c.slice(t.start, end));
       }
       if (candidates.length === 0 && last.text.endsWith('.') && last.text.length > 4) {
         end -= 1; // a full stop read as an abbreviation's: "in Iraq."
-        candidates = g.lookup(c.slice(t.start, end));
+        candidates = lookup(c.slice(t.start, end));
       }
       if (candidates.length === 0) continue;
       if (n === 1 && !singleWordAllowed(i, c.slice(t.start, end), candidates)) return null;
@@ -262,7 +275,7 @@ export function findBroadMentions(
       before !== undefined &&
       gap(before, tokens[i]!) === ', ' &&
       spans[spans.length - 1]?.end === before.end &&
-      kindsOf(g.lookup(c.slice(tokens[i]!.start, tokens[i]!.end))).some(
+      kindsOf(lookup(c.slice(tokens[i]!.start, tokens[i]!.end))).some(
         (k) => k === 'admin1' || k === 'country',
       );
     if (afterPlace) return true;
@@ -270,7 +283,7 @@ export function findBroadMentions(
       next !== undefined &&
       gap(tokens[i]!, next) === ', ' &&
       next.cap &&
-      kindsOf(g.lookup(next.text)).some((k) => k === 'admin1' || k === 'country');
+      kindsOf(lookup(next.text)).some((k) => k === 'admin1' || k === 'country');
     return cue || regionAfter;
   }
 
@@ -305,25 +318,38 @@ export function findBroadMentions(
       unit.push(u);
     }
   }
-  // The places that vote for their region and country in each unit, by the name that named them.
-  const voters = new Map<number, { surface: string; place: BroadPlace; weight: number }[]>();
-  const surfaceOf = (k: number) => c.slice(spans[k]!.start, spans[k]!.end).toLowerCase();
-  const vote = (k: number, place: BroadPlace, weight: number) => {
-    const list = voters.get(unit[k]!) ?? [];
-    list.push({ surface: surfaceOf(k), place, weight });
-    voters.set(unit[k]!, list);
+  // The places that vote for their region and country in each unit: sums per unit, and per
+  // unit and name (so a name's own votes can be left out of its score). Kept as sums, the
+  // scoring stays linear in the text however many names a story has.
+  const sums = new Map<string, Map<string, number>>(); // "unit" and "unit|name" → key → votes
+  const surfaces = spans.map((sp) => c.slice(sp.start, sp.end).toLowerCase());
+  const regionOf = (p: BroadPlace) => `${p.country}.${p.admin1}`;
+  const addTo = (bucket: string, key: string, weight: number) => {
+    let m = sums.get(bucket);
+    if (!m) sums.set(bucket, (m = new Map()));
+    m.set(key, (m.get(key) ?? 0) + weight);
   };
-  /** How much the rest of the unit (other names than span k's) speaks for p's region and country. */
-  const votesFor = (k: number, p: BroadPlace) => {
-    let n = 0;
-    const own = surfaceOf(k);
-    for (const v of voters.get(unit[k]!) ?? []) {
-      if (v.surface === own || v.place.country !== p.country || p.country === '') continue;
-      const region =
-        v.place.kind !== 'country' && v.place.kind !== 'continent' && v.place.admin1 === p.admin1;
-      n += v.weight * (region ? 5 : 1);
+  const vote = (k: number, place: BroadPlace, weight: number) => {
+    if (place.country === '') return;
+    for (const bucket of [`${unit[k]}`, `${unit[k]}|${surfaces[k]}`]) {
+      addTo(bucket, place.country, weight);
+      if (place.kind !== 'country' && place.kind !== 'continent') addTo(bucket, regionOf(place), weight);
     }
-    return n;
+  };
+  /**
+   * How much the rest of the unit (names other than span k's) speaks for p's country (1 a vote)
+   * and region (5 a vote).
+   */
+  const votesFor = (k: number, p: BroadPlace) => {
+    if (p.country === '') return 0;
+    const all = sums.get(`${unit[k]}`);
+    if (!all) return 0;
+    const own = sums.get(`${unit[k]}|${surfaces[k]}`);
+    const region = regionOf(p);
+    const country = (all.get(p.country) ?? 0) - (own?.get(p.country) ?? 0);
+    const inRegion = (all.get(region) ?? 0) - (own?.get(region) ?? 0);
+    // Rounded: fractions of votes summed and taken away again must not break a tie.
+    return Math.round((country + 4 * inRegion) * 1e6) / 1e6;
   };
   const chosen: (BroadPlace | null)[] = spans.map(() => null);
   const confidence: number[] = spans.map(() => 0);
@@ -334,10 +360,10 @@ export function findBroadMentions(
     const next = spans[k + 1];
     if (!next || s.form !== 'name' || c.slice(s.end, next.start) !== ', ') return;
     const holders = next.candidates
-      .map((i) => g.place(i))
+      .map((i) => place(i))
       .filter((p) => p.kind === 'admin1' || p.kind === 'country');
     const inside = s.candidates
-      .map((i) => g.place(i))
+      .map((i) => place(i))
       .filter(
         (p) =>
           !isLarge(p.kind) &&
@@ -361,15 +387,15 @@ export function findBroadMentions(
   // name that is also a village's: "Texas").
   spans.forEach((s, k) => {
     if (chosen[k] !== null) return;
-    const large = s.candidates.map((i) => g.place(i)).filter((p) => isLarge(p.kind));
-    if (s.candidates.length === 1) vote(k, g.place(s.candidates[0]!), 1);
+    const large = s.candidates.map((i) => place(i)).filter((p) => isLarge(p.kind));
+    if (s.candidates.length === 1) vote(k, place(s.candidates[0]!), 1);
     else if (large.length === 1) vote(k, large[0]!, 1);
     else if (large.length === 0) {
       // An ambiguous name speaks a little for each region it could be in: the regions that
       // several names of the story share win ("Gainesville" and "Hall County").
       const regions = new Map<string, BroadPlace>();
       for (const i of s.candidates) {
-        const p = g.place(i);
+        const p = place(i);
         regions.set(`${p.country}.${p.admin1}`, p);
       }
       if (regions.size <= AMBIGUOUS_VOTES) for (const p of regions.values()) vote(k, p, 1 / regions.size);
@@ -384,8 +410,11 @@ export function findBroadMentions(
       by[k] = 'discourse';
       return;
     }
-    const places = s.candidates.map((i) => g.place(i));
-    const score = (p: BroadPlace) => votesFor(k, p) + (isLarge(p.kind) ? 100 : 0);
+    const places = s.candidates.map((i) => place(i));
+    // Each candidate's votes, worked out once (not in the sort's comparisons).
+    const geo = new Map(places.map((p) => [p, votesFor(k, p)]));
+    const geography = (p: BroadPlace) => geo.get(p)!;
+    const score = (p: BroadPlace) => geography(p) + (isLarge(p.kind) ? 100 : 0);
     places.sort((a, b) => score(b) - score(a) || RANK[a.kind] - RANK[b.kind] || b.population - a.population);
     // A city that is most of the region of its name is what the name means ("Vienna", "Moscow").
     const city = places.find(
@@ -395,7 +424,7 @@ export function findBroadMentions(
         p.country === places[0]!.country &&
         p.admin1 === places[0]!.admin1 &&
         p.population >= places[0]!.population / 2 &&
-        votesFor(k, p) >= votesFor(k, places[0]!),
+        geography(p) >= geography(places[0]!),
     );
     if (city) {
       places.splice(places.indexOf(city), 1);
@@ -403,7 +432,6 @@ export function findBroadMentions(
     }
     const [best, rival] = places as [BroadPlace, BroadPlace | undefined];
     chosen[k] = best;
-    const geography = (p: BroadPlace) => score(p) - (isLarge(p.kind) ? 100 : 0);
     if (!rival) {
       confidence[k] = s.form === 'demonym' ? 0.85 : 0.9;
       by[k] = 'only';
