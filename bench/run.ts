@@ -519,6 +519,15 @@ function runCli(file: string) {
 }
 
 function benchCli() {
+  // The CLI reads the compiled broad gazetteer: build it first when it is missing or stale.
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src/cli/gazetteer/build.ts'), '--if-stale'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   const dir = join(ROOT, 'data/newsletters');
   const file = readdirSync(dir).find((f) => f.endsWith('.txt'));
   if (!file) throw new Error(`no newsletter .txt in ${dir}`);
