@@ -101,9 +101,12 @@ export function ViewController({
       else map.flyTo(center, zoom, fly);
     } else if (view.kind === 'fit') {
       if (points.length === 0) return;
-      // Points beyond Mercator's latitudes (the Pole) only count when there is nothing else.
-      const drawable = points.filter((p) => onMercator(p));
-      const bounds = L.latLngBounds((drawable.length ? drawable : points).map(toLatLng));
+      // Points beyond Mercator's latitudes (the Pole) are not framed on Mercator: with nothing
+      // else to show, the map stays where it is (flying there would show an empty ocean; the place
+      // panel offers the polar view).
+      const drawable = projection === 'polar' ? points : points.filter((p) => onMercator(p));
+      if (drawable.length === 0) return;
+      const bounds = L.latLngBounds(drawable.map(toLatLng));
       const { topLeft, bottomRight } = fitPadding(map);
       const fit = { paddingTopLeft: topLeft, paddingBottomRight: bottomRight, maxZoom: fitMaxZoom };
       // flyToBounds throws "Invalid LatLng object: (NaN, NaN)" on a zoom it cannot work out.
@@ -114,6 +117,7 @@ export function ViewController({
     } else {
       const zoom = Math.max(map.getZoom(), view.minZoom ?? CENTER_ZOOM);
       if (!finitePoint(view.point) || !Number.isFinite(zoom)) return;
+      if (projection !== 'polar' && !onMercator(view.point)) return; // as for a fit, above
       const at = (projection === 'polar' ? toLatLngExact : toLatLng)(view.point);
       if (jump) map.setView(at, zoom, { animate: false });
       else map.flyTo(at, zoom, fly);

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseContext, parseRoute } from '../../src/core';
 import {
+  MARKER,
   markerLabels,
   noBrowser,
   OUT_DIR,
@@ -355,6 +356,19 @@ describe.skipIf(noBrowser)('An honest flight on every map (production build)', (
     const { page } = await atlas.open('/?place=north-pole', { width: 1366, height: 800 });
     const offer = page.locator('.place-panel .polar-note button');
     await offer.waitFor();
+    // The world map does not fly to where it cannot draw the place (an empty ocean): it keeps
+    // showing places.
+    await settle(page);
+    const map = (await page.locator('.atlas-map').first().boundingBox())!;
+    const inView = await page.locator(MARKER).evaluateAll(
+      (els, m) =>
+        els.filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.right > m.x && r.left < m.x + m.width && r.bottom > m.y && r.top < m.y + m.height;
+        }).length,
+      map,
+    );
+    expect(inView).toBeGreaterThan(5);
     await offer.click();
     await page.waitForURL(/[?&]view=polar/);
     expect(new URL(page.url()).searchParams.get('place')).toBe('north-pole');
