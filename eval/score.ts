@@ -5,7 +5,7 @@
  * - accuracy@161 km: among the strictly matched spans whose gold has coordinates, the share whose
  *   predicted point lies within 161 km (100 miles) of the gold point.
  */
-import distance from '@turf/distance';
+import { distance } from '@turf/distance';
 import type { Article } from './corpus';
 
 export interface Prediction {

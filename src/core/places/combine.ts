@@ -9,6 +9,7 @@
  *   "the Alaska-Siberia air route" over "Alaska");
  * - what only one finder found is kept.
  */
+import { distance } from '@turf/distance';
 import type { BroadGeoparser } from '../atlas';
 import type { Gazetteer, Mention, Place, PlaceKind, Story } from '../types';
 import { normalizeText } from '../normalize';
@@ -87,13 +88,9 @@ export function broadPlace(p: BroadPlace): Place {
   };
 }
 
-function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const h =
-    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+/** Great-circle kilometres between two places (turf, as the eval's scoring measures them). */
+const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) =>
+  distance([a.lon, a.lat], [b.lon, b.lat], { units: 'kilometers' });
 
 /**
  * A curated place and a broad one that are the same: the same country; a region of the same
