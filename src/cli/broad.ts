@@ -22,8 +22,12 @@ export function readBroadData(dataDir = new URL('../../data/', import.meta.url).
     throw new BroadDataError(`${file} is missing: build it with npm run gazetteer`);
   }
   const buf = readFileSync(file);
-  // A copy at offset 0, so the typed arrays are aligned.
-  const bytes = new Uint8Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  // The typed arrays need 4-byte alignment: a file this size has a buffer of its own, at offset 0;
+  // only a misaligned one is copied.
+  const bytes =
+    buf.byteOffset % 4 === 0
+      ? new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
+      : new Uint8Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   let places: BroadGazetteer;
   try {
     places = openGazetteer(bytes);
