@@ -36,7 +36,20 @@ describe('placeKey', () => {
   it('folds case, quotes, dashes, spaces and invisible characters as the finder does', () => {
     expect(placeKey('  North\u2013 Town ')).toBe('north- town');
     expect(placeKey('NORTH\u00adTOWN')).toBe('northtown');
-    expect(placeKey('St.\u00a0Ann\u2019s')).toBe("st. ann's");
+    expect(placeKey('St.\u00a0Ann\u2019s')).toBe("saint ann's");
+  });
+
+  it('spells out St., Ste., Mt. and Ft. so either spelling finds the place, and leaves other words be', () => {
+    expect(placeKey('St. Petersburg')).toBe(placeKey('Saint Petersburg'));
+    expect(placeKey('ST PETERSBURG')).toBe('saint petersburg');
+    expect(placeKey('Ste. Genevieve')).toBe('sainte genevieve');
+    expect(placeKey('Mt. Airy')).toBe('mount airy');
+    expect(placeKey('Ft Worth')).toBe('fort worth');
+    expect(placeKey('Fort St. John')).toBe('fort saint john');
+    expect(placeKey('Sainte-Foy')).toBe('sainte-foy');
+    expect(placeKey('Stanton')).toBe('stanton');
+    expect(placeKey('West Mtn')).toBe('west mtn');
+    expect(placeKey('Tst')).toBe('tst');
   });
 });
 
@@ -301,6 +314,25 @@ describe('data/compiled/places.bin, as npm run gazetteer builds it', () => {
         abbreviation,
       ).toEqual([state]);
     }
+  });
+
+  it('places a large country at its conventional point, and every country on its own land', () => {
+    const country = (name: string) => g.place(g.lookup(name).find((k) => g.place(k).kind === 'country')!);
+    // From data/geo/broad/country-points.csv: not the centre of the polygon (65.9 N, 95.5 E).
+    expect(country('Russia')).toMatchObject({ lat: 60, lon: 100 });
+    // A ring wound the other way round once made an islet off the north-west coast (12.4 S,
+    // 123.6 E) the "largest polygon" of Australia: its point is now in the middle of the mainland.
+    const au = country('Australia');
+    expect(au.lat).toBeGreaterThan(-32);
+    expect(au.lat).toBeLessThan(-18);
+    expect(au.lon).toBeGreaterThan(125);
+    expect(au.lon).toBeLessThan(145);
+  });
+
+  it('finds a place under either spelling of St.', () => {
+    const countries = (name: string) => g.lookup(name).map((i) => g.place(i).country);
+    expect(countries('St. Petersburg')).toContain('RU');
+    expect(countries('Saint Louis')).toContain('US');
   });
 
   it('holds the curated continents, seas, rivers, lakes, ranges and regions', () => {
