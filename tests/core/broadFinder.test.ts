@@ -54,6 +54,22 @@ const records: PlaceRecord[] = [
   P('Gainesville', 'city', 'US', 'GA', 42_000, 34.3, -83.82),
   P('Hall County', 'admin2', 'US', 'GA', 200_000, 34.32, -83.82),
   P('Hall County', 'admin2', 'US', 'NE', 61_000, 40.87, -98.5),
+  P('Palestine', 'country', 'PS', '', 4_000_000, 31.95, 35.25),
+  P('Palestine', 'city', 'US', 'TX', 18_000, 31.76, -95.63),
+  P('Gaza', 'city', 'PS', 'GZ', 500_000, 31.5, 34.47),
+  P('Augusta', 'city', 'US', 'GA', 200_000, 33.47, -81.97),
+  P('Augusta', 'city', 'US', 'NY', 1_000, 42.97, -75.5),
+  P('Hamilton', 'city', 'US', 'NY', 4_000, 42.83, -75.54),
+  P('Hamilton', 'city', 'US', 'OH', 62_000, 39.4, -84.56),
+  P('Albany', 'capital', 'US', 'NY', 98_000, 42.65, -73.76),
+  P('Washington', 'admin1', 'US', 'WA', 7_000_000, 47.4, -120.4),
+  P('Washington', 'capital', 'US', 'DC', 690_000, 38.9, -77.04),
+  P('Seattle', 'city', 'US', 'WA', 740_000, 47.6, -122.33),
+  ...['TN', 'PA', 'OH', 'OR', 'IN', 'MO', 'NH'].map((s, k) =>
+    P('Lebanon', 'city', 'US', s, 30_000 - 1000 * k, 36 + k * 0.5, -86 + k),
+  ),
+  P('Wilson County', 'admin2', 'US', 'TN', 140_000, 36.15, -86.3),
+  P('Wilson County', 'admin2', 'US', 'KS', 150_000, 37.56, -95.74),
 ];
 const g = openGazetteer(encodeGazetteer(records));
 const lexicon: Lexicon = {
@@ -169,5 +185,36 @@ describe('findBroadMentions: which place', () => {
       ['Hall County', 'GA', 'geography'],
     ]);
     expect(find('Gainesville grew.')[0]!.place.admin1).toBe('FL');
+  });
+
+  it('lets a name of many regions agree with another on the one they share', () => {
+    const found = find('Lebanon firefighters and Wilson County deputies came.');
+    expect(found.map((m) => [m.text, m.place.admin1])).toEqual([
+      ['Lebanon', 'TN'],
+      ['Wilson County', 'TN'],
+    ]);
+  });
+
+  it("reads a country as the town of its name when the text speaks only of the town's state", () => {
+    expect(find('A Palestine man was stopped by Texas troopers.')[0]!.place).toMatchObject({
+      kind: 'city',
+      admin1: 'TX',
+    });
+    expect(find('Talks on Palestine resumed.')[0]!.place.kind).toBe('country');
+    // Where the text also speaks of the country, the country stays.
+    const [palestine] = find('Palestine and Gaza leaders met Texas donors.');
+    expect(palestine!.place.kind).toBe('country');
+  });
+
+  it('weighs the evidence against the size of the places: fractions of votes do not carry a hamlet', () => {
+    // "Hamilton" is in New York and Ohio: half a vote for each.
+    expect(find('Augusta and Hamilton officials met.')[0]!.place.admin1).toBe('GA');
+    // A name of New York only is a whole vote.
+    expect(find('Augusta and Albany officials met.')[0]!.place.admin1).toBe('NY');
+  });
+
+  it("reads a country's capital named like one of its states as the capital, unless the text is of the state", () => {
+    expect(find('Talks in Washington ended.')[0]!.place.kind).toBe('capital');
+    expect(find('Seattle and Washington voters').map((m) => m.place.kind)).toEqual(['city', 'admin1']);
   });
 });

@@ -5,9 +5,13 @@
  * so. Each mention is resolved to one place by evidence, in this order:
  *   1. "City, State" / "City, Country" (the next name is an admin-1 or country holding it);
  *   2. one sense per discourse: a name resolved by 1. keeps that place for the whole text;
- *   3. the text's own geography: admin-1 regions and countries of the names that have one
- *      place only, or were resolved by 1. (a place there outranks one elsewhere);
- *   4. feature type: a country, then an admin-1 region, a capital, an admin-2, a city;
+ *   3. the text's own geography: every other name of the story votes for the admin-1 regions
+ *      and countries it can be in (a name of one place, or resolved by 1., a whole vote; an
+ *      ambiguous name a share for each), and a place there outranks one elsewhere; among towns
+ *      the votes are weighed against population (a vote against ten times as many people);
+ *   4. feature type: a country, an admin-1 region, a sea or a range before a town of its name
+ *      (unless the text speaks of the town's region and not at all of the large place), a
+ *      capital before a state of its country named like it, then an admin-2, a city;
  *   5. population.
  * Every mention carries a confidence in [0, 1]; one that no evidence separates from a rival of
  * the same type and similar population is low (under 0.5).
@@ -86,8 +90,8 @@ const PLACE_CUES = new Set([
 /** Words after a person's name that make it one ("Ripley said"). */
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted', 'stated']);
 const MAX_TOKENS = 6;
-/** A name in more regions than this says nothing of the story's geography. */
-const AMBIGUOUS_VOTES = 5;
+/** Weight of a place's prominence, log10 of its population, against the text's votes. */
+const PRIOR_WEIGHT = 1;
 const RANK: Record<BroadKind, number> = {
   continent: 0,
   country: 1,
@@ -336,20 +340,18 @@ export function findBroadMentions(
       if (place.kind !== 'country' && place.kind !== 'continent') addTo(bucket, regionOf(place), weight);
     }
   };
-  /**
-   * How much the rest of the unit (names other than span k's) speaks for p's country (1 a vote)
-   * and region (5 a vote).
-   */
+  /** The votes of the rest of the unit (names other than span k's) for p's country and region. */
   const votesFor = (k: number, p: BroadPlace) => {
-    if (p.country === '') return 0;
     const all = sums.get(`${unit[k]}`);
-    if (!all) return 0;
+    if (p.country === '' || !all) return { country: 0, region: 0 };
     const own = sums.get(`${unit[k]}|${surfaces[k]}`);
     const region = regionOf(p);
-    const country = (all.get(p.country) ?? 0) - (own?.get(p.country) ?? 0);
-    const inRegion = (all.get(region) ?? 0) - (own?.get(region) ?? 0);
     // Rounded: fractions of votes summed and taken away again must not break a tie.
-    return Math.round((country + 4 * inRegion) * 1e6) / 1e6;
+    const round = (x: number) => Math.round(x * 1e6) / 1e6;
+    return {
+      country: round((all.get(p.country) ?? 0) - (own?.get(p.country) ?? 0)),
+      region: round((all.get(region) ?? 0) - (own?.get(region) ?? 0)),
+    };
   };
   const chosen: (BroadPlace | null)[] = spans.map(() => null);
   const confidence: number[] = spans.map(() => 0);
@@ -398,7 +400,7 @@ export function findBroadMentions(
         const p = place(i);
         regions.set(`${p.country}.${p.admin1}`, p);
       }
-      if (regions.size <= AMBIGUOUS_VOTES) for (const p of regions.values()) vote(k, p, 1 / regions.size);
+      for (const p of regions.values()) vote(k, p, 1 / regions.size);
     }
   });
   spans.forEach((s, k) => {
@@ -412,19 +414,33 @@ export function findBroadMentions(
     }
     const places = s.candidates.map((i) => place(i));
     // Each candidate's votes, worked out once (not in the sort's comparisons).
-    const geo = new Map(places.map((p) => [p, votesFor(k, p)]));
+    const votes = new Map(places.map((p) => [p, votesFor(k, p)]));
+    // A vote for the country counts 1, for the region 5 (the region's and its country's).
+    const geo = new Map(places.map((p) => [p, votes.get(p)!.country + 4 * votes.get(p)!.region]));
     const geography = (p: BroadPlace) => geo.get(p)!;
-    const score = (p: BroadPlace) => geography(p) + (isLarge(p.kind) ? 100 : 0);
+    // A large place comes before a town of its name, unless the text speaks of the town's
+    // region (a whole name's worth of votes) and not at all of the large place ("Palestine" in
+    // a story of Texas towns).
+    const local = places.some((p) => !isLarge(p.kind) && votes.get(p)!.region >= 1);
+    const bonus = (p: BroadPlace) => (isLarge(p.kind) && !(local && geography(p) === 0) ? 100 : 0);
+    // Among towns, evidence against prominence: a vote of the text outweighs a place ten times
+    // as populous (one name of the same region, five votes, outweighs 100,000 times), so
+    // fractions of votes from ambiguous names do not carry a hamlet over a city. Large places
+    // go by type before population ("Georgia": the country before the state).
+    const prior = (p: BroadPlace) => (isLarge(p.kind) ? 0 : PRIOR_WEIGHT * Math.log10(p.population + 1));
+    const score = (p: BroadPlace) => geography(p) + bonus(p) + prior(p);
     places.sort((a, b) => score(b) - score(a) || RANK[a.kind] - RANK[b.kind] || b.population - a.population);
-    // A city that is most of the region of its name is what the name means ("Vienna", "Moscow").
+    // A city that is most of the region of its name is what the name means ("Vienna", "Moscow"),
+    // and so is a country's capital named like one of its states, unless the text is about the
+    // state ("Washington").
+    const top = places[0]!;
     const city = places.find(
       (p) =>
-        (p.kind === 'capital' || p.kind === 'city') &&
-        places[0]!.kind === 'admin1' &&
-        p.country === places[0]!.country &&
-        p.admin1 === places[0]!.admin1 &&
-        p.population >= places[0]!.population / 2 &&
-        geography(p) >= geography(places[0]!),
+        top.kind === 'admin1' &&
+        p.country === top.country &&
+        geography(p) >= geography(top) &&
+        (p.kind === 'capital' ||
+          (p.kind === 'city' && p.admin1 === top.admin1 && p.population >= top.population / 2)),
     );
     if (city) {
       places.splice(places.indexOf(city), 1);
