@@ -58,7 +58,7 @@ export function mentionsToGeoJSON(atlas: Atlas): MentionCollection {
           end: m.end,
           story: m.story,
           storyTitle: atlas.stories[m.story]?.title ?? '',
-          kind: m.form === 'demonym' ? 'demonym' : place.kind,
+          kind: m.form === 'name' ? place.kind : m.form,
           confidence: Math.round(m.confidence * 100) / 100,
           source: m.source,
           ...(place.country !== '' ? { country: place.country } : {}),

@@ -99,8 +99,11 @@ export interface Mention {
   /** How sure the finder is that this is the place meant, 0–1 (1: a curated newsletter's answer). */
   confidence: number;
   source: MentionSource;
-  /** 'demonym' for a word like "Russian" read as a mention of its country; else 'name'. */
-  form: 'name' | 'demonym';
+  /**
+   * 'demonym' for a word like "Russian" read as a mention of its country; 'street' for a street
+   * or road ("Orchard St.") read as a mention of its town; else 'name'.
+   */
+  form: 'name' | 'demonym' | 'street';
 }
 
 /** An error a user can cause with bad data: names the file, line, column and value. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../src/core';
+import { loadData, mentionsToGeoJSON } from '../../src/core';
 import { readDataFiles } from '../../src/cli/data';
 import {
   createBroadGeoparser,
@@ -28,6 +28,8 @@ const places = openGazetteer(
     R('Vancouver', 'city', 'US', 'WA', 45.64, -122.66, 5814616),
     R('Washington County', 'admin2', 'US', 'OR', 45.55, -123.1),
     R('Peoria', 'city', 'US', 'IL', 40.69, -89.59, 4905687),
+    R('Alexandria', 'city', 'US', 'LA', 31.31, -92.45, 4314550),
+    R('Augusta', 'city', 'US', 'GA', 33.47, -81.97, 4180531),
   ]),
 );
 const none = () => false;
@@ -83,5 +85,25 @@ describe('geoparsing with the curated and the broad gazetteer', () => {
       ['Washington County', 'geonames'],
     ]);
     for (const m of a.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('reads a street as a mention of its town, the names inside it as none', () => {
+    const text = 'Jo Roe, 41, of 420 Augusta St., Alexandria, was held.\n\nPeoria police closed Main Street.';
+    const a = both.geoparse(text);
+    expect(a.mentions.map((m) => [m.text, m.placeId, m.form])).toEqual([
+      ['Augusta St.', 'geonames-4314550', 'street'],
+      ['Alexandria', 'geonames-4314550', 'name'],
+      ['Peoria', 'geonames-4905687', 'name'],
+      ['Main Street', 'geonames-4905687', 'street'],
+    ]);
+    const street = a.mentions[0]!;
+    expect(street.confidence).toBeLessThan(0.8);
+    const feature = mentionsToGeoJSON(a).features[0]!;
+    expect(feature.properties).toMatchObject({ text: 'Augusta St.', name: 'Alexandria', kind: 'street' });
+  });
+
+  it('leaves out a street whose story names no town, and one whose town is in another story', () => {
+    const a = both.geoparse('Peoria grew.\n\nA crash closed Elm Street on Monday.');
+    expect(a.mentions.map((m) => m.text)).toEqual(['Peoria']);
   });
 });

@@ -7,6 +7,10 @@
  *   same place (with GeoNames' position), else the curated place itself;
  * - a longer name wins over a shorter one inside it ("Washington County" over "Washington",
  *   "the Alaska-Siberia air route" over "Alaska");
+ * - a street or numbered road ("Orchard St.", "Route 128") is a mention of the town named
+ *   right after it (", Alexandria"), else of the town named last before it in its story, else
+ *   the next; the names inside it are no mentions of their own ("Wichita Drive"). A street with
+ *   no town in its story is left out;
  * - what only one finder found is kept.
  */
 import { distance } from '@turf/distance';
@@ -16,6 +20,7 @@ import { normalizeText } from '../normalize';
 import { sentenceFinder } from '../mentions';
 import type { BroadGazetteer, BroadKind, BroadPlace } from './format';
 import { findBroadMentions, type BroadMention, type Lexicon } from './finder';
+import { findStreets } from './streets';
 
 /** Two points this close are taken for the same place. */
 export const SAME_PLACE_KM = 100;
@@ -23,6 +28,8 @@ export const SAME_PLACE_KM = 100;
 const REGION_KM = 400;
 /** The confidence of a curated place found in a text it was not curated for, with no broad rival. */
 const CURATED_ELSEWHERE = 0.8;
+/** The confidence of a street placed at its town: the town is likely, the point is the town's. */
+const STREET = 0.5;
 
 const KIND: Record<BroadKind, PlaceKind> = {
   continent: 'continent',
@@ -41,7 +48,7 @@ const KIND: Record<BroadKind, PlaceKind> = {
 const SOURCE_NOTE: Record<BroadKind, string> = {
   continent: 'broad gazetteer: continents',
   country:
-    'broad gazetteer: country names from i18n-iso-countries, position from world-atlas (Natural Earth)',
+    'broad gazetteer: country names from i18n-iso-countries, position from world-atlas (Natural Earth) or, for the largest, data/geo/broad/country-points.csv',
   admin1: 'broad gazetteer: GeoNames admin-1 name; position from us-atlas or the mean of its GeoNames places',
   admin2: 'broad gazetteer: GeoNames admin-2 name; position from us-atlas or the mean of its GeoNames places',
   capital: 'GeoNames cities500',
@@ -235,6 +242,7 @@ export function combineMentions(
   }
   for (; j < broad.length; j++) if (!taken.has(j)) picks.push(fromBroad(broad[j]!));
   picks.sort((a, b) => a.start - b.start);
+  placeStreets(text, stories, picks);
 
   // Into stories, with the sentence around each.
   const sentence = sentenceFinder(text, normalizeText(text));
@@ -265,6 +273,57 @@ export function combineMentions(
     mentions,
     gazetteer: { places: all, byId: new Map(all.map((p) => [p.id, p])), rules: gazetteer.rules },
   };
+}
+
+type StreetPick = { start: number; end: number; place: Place; confidence: number; form: Mention['form'] };
+
+/**
+ * Adds the streets of `text` to `picks` (sorted by start, and left so), each as a mention of its
+ * town (see the header), in place of the names inside it.
+ */
+function placeStreets<P extends StreetPick>(text: string, stories: readonly Story[], picks: P[]): void {
+  const streets = findStreets(text);
+  if (streets.length === 0) return;
+  /** The index of the story holding offset `at`, or -1 (stories are sorted and apart). */
+  const storyOf = (at: number) => {
+    let lo = 0;
+    let hi = stories.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = stories[mid]!;
+      if (at < s.start) hi = mid - 1;
+      else if (at >= s.end) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+  const towns = picks.filter((p) => p.place.kind === 'city' && p.form === 'name');
+  const placed: P[] = [];
+  let t = 0; // the first town starting at or after the street's end
+  for (const street of streets) {
+    while (t < towns.length && towns[t]!.start < street.end) t++;
+    const story = storyOf(street.start);
+    if (story < 0) continue;
+    const after = towns[t];
+    const before = towns[t - 1] && towns[t - 1]!.end <= street.start ? towns[t - 1] : undefined;
+    const inStory = (p: P | undefined) => p !== undefined && storyOf(p.start) === story;
+    const next = inStory(after) && /^,\s*$/.test(text.slice(street.end, after!.start)) ? after : undefined;
+    const town = next ?? (inStory(before) ? before : inStory(after) ? after : undefined);
+    if (town)
+      placed.push({ ...town, start: street.start, end: street.end, confidence: STREET, form: 'street' });
+  }
+  if (placed.length === 0) return;
+  // Merged in text order; the names inside a street are part of its name, not mentions.
+  const merged: P[] = [];
+  let k = 0;
+  for (const p of picks) {
+    while (k < placed.length && placed[k]!.start <= p.start) merged.push(placed[k++]!);
+    const last = merged[merged.length - 1];
+    if (last?.form === 'street' && last.start <= p.start && p.end <= last.end) continue;
+    merged.push(p);
+  }
+  merged.push(...placed.slice(k));
+  picks.splice(0, picks.length, ...merged);
 }
 
 /** The broad gazetteer's geoparser for loadData. */
