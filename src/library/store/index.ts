@@ -22,6 +22,9 @@
  * made by a newer app, the library works in memory (with what it could read of the stored
  * records): `persistent` is false and `reason` says why, for the page to show. A write the
  * browser refused rejects with a StorageWriteError, and the in-memory library keeps the change.
+ *
+ * migrateLocalStorage (migrate.ts) moves the saved tours and settings kept in localStorage before
+ * the library into it, once, verified before it is marked done.
  */
 export {
   DEFAULT_NAME,
@@ -39,6 +42,7 @@ export {
   type OpenOptions,
   type WriteResult,
 } from './store';
+export { migrateLocalStorage, MIGRATION_META_KEY, type LegacyStorage, type MigrationReport } from './migrate';
 export {
   SCHEMA_VERSION,
   UPGRADES,
