@@ -8,7 +8,9 @@
  *      verified ones go, and never while the library itself is only in memory.
  * A saved tour that is not a tour file is set aside in the library's quarantine (and stays in
  * localStorage); the rescued `:unreadable:` copies and the offline copy's bookkeeping stay in
- * localStorage as they are. Running it again changes nothing.
+ * localStorage as they are. Running it again changes nothing, except for an entry changed in
+ * localStorage since (an offline copy's saved choices, a tab of the app before the library): it is
+ * copied again while the library's item is still the one migrated (else both are left, reported).
  */
 import { fingerprint, MAX_TOUR_SIZE, TOUR_FORMAT } from '../../core';
 import { SEEDED_KEY, STORAGE_PREFIX } from '../embeddedStorage';
@@ -36,7 +38,10 @@ export interface MigrationReport {
   migrated: { key: string; to: string }[];
   /** Migrated by an earlier run (left alone). */
   already: string[];
-  /** Migrated by an earlier run, changed in localStorage since (left alone: the library's copy counts). */
+  /**
+   * Migrated by an earlier run, then changed both in localStorage and in the library: left alone
+   * in both (the library's copy counts). Changed in localStorage only, it is migrated again.
+   */
   changedSince: string[];
   /** Not a tour file: set aside in the library's quarantine, and left in localStorage. */
   quarantined: { key: string; reason: string; quarantineKey: string }[];
@@ -121,12 +126,24 @@ export async function migrateLocalStorage(
     if (text === null) continue;
     const print = fingerprint(text);
     const before = done[key];
+    let replace = false;
     if (before) {
-      (before.fingerprint === print ? report.already : report.changedSince).push(key);
-      continue;
+      if (before.fingerprint === print) {
+        report.already.push(key);
+        continue;
+      }
+      // Changed in localStorage since (by a tab of the app before the library, or an offline
+      // copy's saved choices): newer than the library's copy while that is still the migrated one.
+      if (before.outcome === 'migrated') {
+        if ((await libraryPrint(library, key)) !== before.fingerprint) {
+          report.changedSince.push(key);
+          continue;
+        }
+        replace = true;
+      }
     }
     try {
-      const outcome = await copyEntry(library, key, text, report);
+      const outcome = await copyEntry(library, key, text, report, replace);
       if (outcome) fresh[key] = { fingerprint: print, ...outcome };
     } catch (e) {
       report.failed.push({ key, reason: errorText(e) });
@@ -163,12 +180,21 @@ export async function migrateLocalStorage(
   return report;
 }
 
-/** Copies one entry and reads it back; what became of it, or null when it failed (in `report`). */
+/** The fingerprint of what the library holds for localStorage entry `key`, or null. */
+async function libraryPrint(library: LibraryStore, key: string): Promise<string | null> {
+  const value = key.startsWith(LEGACY_TOUR_PREFIX)
+    ? (await library.getTour(key.slice(LEGACY_TOUR_PREFIX.length)))?.text
+    : await library.getSetting(key.slice(STORAGE_PREFIX.length));
+  return typeof value === 'string' ? fingerprint(value) : null;
+}
+
+/** Copies one entry (over the library's when `replace`) and reads it back; what became of it, or null when it failed (in `report`). */
 async function copyEntry(
   library: LibraryStore,
   key: string,
   text: string,
   report: MigrationReport,
+  replace: boolean,
 ): Promise<Omit<Done, 'fingerprint'> | null> {
   if (key.startsWith(LEGACY_TOUR_PREFIX)) {
     const newsletter = key.slice(LEGACY_TOUR_PREFIX.length);
@@ -183,7 +209,7 @@ async function copyEntry(
       report.quarantined.push({ key, reason: problem, quarantineKey });
       return { outcome: 'quarantined', to: `quarantine:${quarantineKey}` };
     }
-    if ((await library.getTour(newsletter)) !== undefined) {
+    if (!replace && (await library.getTour(newsletter)) !== undefined) {
       report.inLibrary.push(key);
       return { outcome: 'in-library', to: `tour:${newsletter}` };
     }
@@ -196,7 +222,7 @@ async function copyEntry(
     return { outcome: 'migrated', to: `tour:${newsletter}` };
   }
   const setting = key.slice(STORAGE_PREFIX.length);
-  if ((await library.getSetting(setting)) !== undefined) {
+  if (!replace && (await library.getSetting(setting)) !== undefined) {
     report.inLibrary.push(key);
     return { outcome: 'in-library', to: `setting:${setting}` };
   }

@@ -182,15 +182,32 @@ describe('migrateLocalStorage', () => {
     expect(storage.getItem(`${TOUR_KEY_PREFIX}${BUNDLED.id}`)).toBe(TOUR);
   });
 
-  it('reports an entry changed in localStorage since it was migrated, and leaves it', async () => {
-    const library = await openTest(freshDb(), { bundled: [BUNDLED] });
+  it('migrates an entry changed in localStorage since, unless the library changed it too', async () => {
+    const t = clock(1000);
+    const library = await openTest(freshDb(), { bundled: [BUNDLED], now: t.now });
     const storage = new MemoryStorage();
     storage.setItem(CONTRAST_KEY, 'high');
+    storage.setItem(`${TOUR_KEY_PREFIX}${BUNDLED.id}`, TOUR);
     await migrateLocalStorage(library, storage);
+
+    // Both changed in localStorage (an old tab, an offline copy's saved choices); the tour in the library too.
+    t.set(2000);
     storage.setItem(CONTRAST_KEY, 'normal');
+    storage.setItem(`${TOUR_KEY_PREFIX}${BUNDLED.id}`, OTHER_TOUR);
+    await library.putTour(BUNDLED.id, 'changed in the library');
+    t.set(3000);
     const report = await migrateLocalStorage(library, storage);
-    expect(report.changedSince).toEqual([CONTRAST_KEY]);
-    expect(await library.getSetting('tour-contrast')).toBe('high');
+    expect(report.migrated).toEqual([{ key: CONTRAST_KEY, to: 'setting:tour-contrast' }]);
+    expect(report.changedSince).toEqual([`${TOUR_KEY_PREFIX}${BUNDLED.id}`]);
+    expect(await library.getSetting('tour-contrast')).toBe('normal');
+    expect((await library.getTour(BUNDLED.id))?.text).toBe('changed in the library');
+
+    const again = await migrateLocalStorage(library, storage);
+    expect(again).toMatchObject({
+      migrated: [],
+      already: [CONTRAST_KEY],
+      changedSince: [`${TOUR_KEY_PREFIX}${BUNDLED.id}`],
+    });
   });
 
   it('does nothing without localStorage', async () => {
