@@ -52,4 +52,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The library's store is browser storage only: no React, no map, no UI (the UI uses it).
+    files: ['src/library/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'url'], message: 'the library runs in the browser' },
+            {
+              group: ['react', 'react-dom', 'leaflet', 'react-leaflet', '**/ui/*', '**/map/*', '**/web/*'],
+              message: 'the library must not import UI code',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
