@@ -34,6 +34,15 @@ describe('htmlToText', () => {
     );
     expect(text).toBe('Click <script>alert(2)</script>');
   });
+
+  it("keeps a script URL's link text only, reads nested tables cell by cell, and drops embedded content", () => {
+    const html =
+      '<a href="javascript:alert(1)">Link</a>' +
+      '<table><tr><td><table><tr><td>Inner</td></tr></table></td><td>Outer</td></tr></table>' +
+      '<iframe src="https://example.org/">frame</iframe><object data="x.swf">object</object>' +
+      '<svg><script>x()</script><text>drawing</text></svg><p>After</p>';
+    expect(htmlToText(html)).toBe('Link\n\nInner\n\nOuter\n\nAfter');
+  });
 });
 
 describe('readDocument', () => {
@@ -70,7 +79,40 @@ describe('readDocument', () => {
     expect((await readDocument('x.eml', bytes(htmlOnly))).text).toBe('June news\n\nHTML from Vienna.');
   });
 
+  it('reads a truncated e-mail as far as it goes, never its headers or boundaries as text', async () => {
+    const body = 'Plain text from Moscow and Vienna.';
+    const eml = [
+      'Subject: June news',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/alternative; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      body,
+      '--b',
+      'Content-Type: text/html',
+      '',
+      '<p>HTML</p>',
+      '--b--',
+      '',
+    ].join('\r\n');
+    for (let cut = 20; cut < eml.length; cut += 7) {
+      const { format, text } = await readDocument('x.eml', bytes(eml.slice(0, cut)));
+      expect(format).toBe('eml');
+      expect(text.startsWith('June news')).toBe(true);
+      expect(body.startsWith(text.slice('June news'.length).trim())).toBe(true);
+      expect(text).not.toMatch(/Content-Type|--b|MIME/);
+    }
+  });
+
   it.each([
+    [
+      'a binary file',
+      'a.txt',
+      Uint8Array.from([0x41, 0, 0x42, 0xff]),
+      /^holds NUL bytes \(the first at byte 1\)/,
+    ],
     ['an empty file', 'a.txt', new Uint8Array(0), /^is empty/],
     ['white space', 'a.txt', bytes(' \n\u00a0\t'), /^holds only white space/],
     ['an HTML page with no text', 'a.html', bytes('<script>x()</script>'), /no visible text/],
