@@ -9,8 +9,46 @@
  * @example normalizeText('Alaska\u2013Siberia\u00a0Airway') === 'Alaska-Siberia Airway'
  */
 export function normalizeText(text: string): string {
-  return text.replace(FOLDED, (ch) => FOLD[ch] ?? ch);
+  // Most texts have nothing to fold, or little: find the first such character without a
+  // regular expression, and remember the last long text (the finders and the snippets all
+  // normalise the same text).
+  if (text === lastText) return lastNormal;
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 9 || c >= 0xa0) && FOLD[text[i]!] !== undefined) {
+      first = i;
+      break;
+    }
+  }
+  let out = text;
+  if (first >= 0) {
+    // Pieces joined into one flat string (a concatenation would leave a tree of pieces that
+    // every later character access walks).
+    const parts: string[] = [];
+    let from = 0;
+    for (let i = first; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 9 && c < 0xa0) continue;
+      const to = FOLD[text[i]!];
+      if (to === undefined) continue;
+      parts.push(text.slice(from, i), to);
+      from = i + 1;
+    }
+    parts.push(text.slice(from));
+    out = parts.join('');
+  }
+  if (text.length >= REMEMBERED) {
+    lastText = text;
+    lastNormal = out;
+  }
+  return out;
 }
+
+/** Texts this long or longer are remembered by normalizeText (short ones are cheap to redo). */
+const REMEMBERED = 4096;
+let lastText: string | null = null;
+let lastNormal = '';
 
 const FOLD: Record<string, string> = {};
 for (const ch of '\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000')
@@ -19,12 +57,32 @@ for (const ch of '\u2018\u2019\u201a\u201b\u2032') FOLD[ch] = "'";
 for (const ch of '\u201c\u201d\u201e\u201f\u2033') FOLD[ch] = '"';
 for (const ch of '\u2010\u2011\u2012\u2013\u2014\u2015\u2212') FOLD[ch] = '-';
 
-const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'gu');
-
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** ASCII letters and digits, looked up without a regular expression (most of any text). */
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** BMP code units above ASCII, classified once each: 0 not yet, 1 a word character, 2 not. */
+const BMP_WORD = new Uint8Array(0x10000);
+
+/**
+ * The length in code units (1, or 2 for an astral letter) of the word character (a letter or
+ * digit code point) at `s[i]`, or 0 where there is none: a regular expression's
+ * `[\p{L}\p{N}]` (with the u flag) at i, answered from tables for the BMP.
+ */
+export function wordCharLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c]!; // NaN (past the end) is not < 128: it is caught below
+  if (c >= 0xd800 && c < 0xe000) {
+    if (c >= 0xdc00) return 0; // a low half, alone
+    const d = s.charCodeAt(i + 1);
+    return d >= 0xdc00 && d < 0xe000 && WORD_CHAR.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  if (c !== c) return 0;
+  let k = BMP_WORD[c]!;
+  if (k === 0) BMP_WORD[c] = k = WORD_CHAR.test(s[i]!) ? 1 : 2;
+  return k === 1 ? 1 : 0;
+}
 
 /** True for letters and digits of any script: the characters words are made of. */
 export function isWordChar(ch: string | undefined): boolean {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { compactText, fingerprint, normalizeText } from '../../src/core';
+import { wordCharLength } from '../../src/core/normalize';
 
 const NEWSLETTER = readFileSync(
   new URL('../../data/newsletters/russian-embassy-newsletter-2020-06.txt', import.meta.url),
@@ -63,5 +65,62 @@ describe('fingerprint', () => {
     expect(fingerprint(NEWSLETTER.replace(/\n/g, ' '))).not.toBe(fp);
     expect(fingerprint(NEWSLETTER.replace(/\n\n/g, '\n'))).not.toBe(fp);
     expect(fingerprint('  a')).not.toBe(fingerprint('a'));
+  });
+});
+
+describe('wordCharLength', () => {
+  it('is the length of the [\\p{L}\\p{N}] code point at i, 0 where there is none', () => {
+    const WORD = /[\p{L}\p{N}]/uy;
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom('a', 'Z', '7', 'é', 'Ж', '\u{1d400}', '\u{1f600}', '\u{20000}', '\ud800', '\udc00'),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+        const s = units.join('');
+        for (let i = 0; i <= s.length; i++) {
+          // Where a surrogate pair starts, the u-flag expression reads the pair as one code point.
+          WORD.lastIndex = i;
+          const m = WORD.exec(s);
+          const expected = m && m.index === i ? m[0].length : 0;
+          // The second half of a pair is never a position of its own for the expression.
+          const inPair = i > 0 && /[\ud800-\udbff]/.test(s[i - 1]!) && /[\udc00-\udfff]/.test(s[i] ?? '');
+          if (!inPair) expect(wordCharLength(s, i)).toBe(expected);
+        }
+      }),
+      { seed: 13, numRuns: 2000 },
+    );
+  });
+});
+
+describe('normalizeText on long texts', () => {
+  it('folds as one replace over the whole text would, one long text after another', () => {
+    const reference = (s: string) =>
+      s
+        .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+        .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+        .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+        .replace(/[\u2010-\u2015\u2212]/g, '-');
+    const piece = fc.constantFrom(
+      'Moscow ',
+      'a\u00a0b ',
+      '\u2018q\u2019 ',
+      '\u201cx\u201d',
+      '\t',
+      '\u2013',
+      'é',
+      '\n',
+    );
+    // Texts long enough to be remembered, each different from the one before.
+    const long = fc.array(piece, { minLength: 1, maxLength: 20 }).map((p) => p.join('').repeat(600));
+    fc.assert(
+      fc.property(fc.array(long, { minLength: 1, maxLength: 4 }), (texts) => {
+        for (const t of texts) {
+          expect(normalizeText(t)).toBe(reference(t));
+          expect(normalizeText(t)).toBe(reference(t)); // and again, remembered
+        }
+      }),
+      { seed: 13, numRuns: 60 },
+    );
   });
 });

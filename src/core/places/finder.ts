@@ -16,7 +16,7 @@
  * Every mention carries a confidence in [0, 1]; one that no evidence separates from a rival of
  * the same type and similar population is low (under 0.5).
  */
-import { compactText, normalizeText } from '../normalize';
+import { compactText, normalizeText, wordCharLength } from '../normalize';
 import type { BroadGazetteer, BroadKind, BroadPlace } from './format';
 
 /** The word lists the finder consults (compiled from well-kept lexicons with the gazetteer). */
@@ -64,8 +64,11 @@ interface Token {
   cap: boolean;
 }
 
-/** Words joined by dots or apostrophes ("U.S.", "O'Hare"), with a full stop of an abbreviation. */
-const TOKEN = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*\.?/gu;
+/**
+ * Words joined by dots or apostrophes ("U.S.", "O'Hare"), with a full stop of an abbreviation:
+ * what tokenize finds (without this expression: it is the definition the tests hold it to).
+ */
+export const TOKEN = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*\.?/gu;
 /** Lower-case words that may stand inside a name ("Stratford upon Avon", "Isle of Man"). */
 const CONNECTORS = new Set(['of', 'de', 'la', 'le', 'du', 'del', 'upon', 'on', 'the', 'da', 'el', 'and']);
 /** Words before a name that make it a place ("in Reading", "from Mobile"). */
@@ -108,17 +111,67 @@ const RANK: Record<BroadKind, number> = {
 /** Places that outrank a town of the same name: continents, countries, states, seas, regions, ranges, rivers. */
 const isLarge = (kind: BroadKind) => RANK[kind] <= 3;
 
-function tokenize(text: string): Token[] {
+/**
+ * The TOKEN matches of `text` (a hand-written scanner that finds exactly what matchAll(TOKEN)
+ * finds, without a regular expression per character), each with the full stop that is an
+ * abbreviation's only.
+ */
+export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    let t = m[0];
-    // The full stop is the token's only in an abbreviation: "U.S.", "St.", "Mich." (capitalised, short).
-    if (t.endsWith('.') && !/\..+\.$/.test(t) && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(t)) t = t.slice(0, -1);
-    const first = t[0]!;
-    out.push({ start: m.index, end: m.index + t.length, text: t, cap: first !== first.toLowerCase() });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let w = wordCharLength(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += w;
+    while ((w = wordCharLength(text, i)) > 0) i += w;
+    // (?:[.'][\p{L}\p{N}]+)*
+    for (;;) {
+      const ch = text.charCodeAt(i);
+      if ((ch !== DOT && ch !== APOSTROPHE) || (w = wordCharLength(text, i + 1)) === 0) break;
+      i += 1 + w;
+      while ((w = wordCharLength(text, i)) > 0) i += w;
+    }
+    let end = i;
+    if (text.charCodeAt(i) === DOT) {
+      i++;
+      // The full stop is the token's only in an abbreviation: "U.S.", "St.", "Mich." (capitalised, short).
+      if (
+        text.lastIndexOf('.', i - 3) >= start || // /\..+\.$/: a dot before the last but one character
+        (i - start <= ABBREVIATION_MAX && ABBREVIATION.test(text.slice(start, i)))
+      )
+        end = i;
+    }
+    const c = text.charCodeAt(start);
+    const first = text[start]!;
+    const cap = c < 128 ? c >= 65 && c <= 90 : first !== first.toLowerCase();
+    out.push({ start, end, text: text.slice(start, end), cap });
   }
   return out;
 }
+
+/** True when s[from, to) is ASCII without capitals: its own lower case, so not lowered again. */
+function isLowerAscii(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
+
+const DOT = 46;
+const APOSTROPHE = 39;
+const SPACE = 32;
+const HYPHEN = 45;
+const COMMA = 44;
+/** A capitalised short word with its full stop ("St.", "Mich."). */
+const ABBREVIATION = /^\p{Lu}\p{Ll}{0,3}\.$/u;
+/** The longest ABBREVIATION in code units: four astral letters and the dot. */
+const ABBREVIATION_MAX = 9;
 
 interface Span {
   start: number;
@@ -158,24 +211,35 @@ export function findBroadMentions(
   const back = (k: number) => (map ? (k < map.length ? map[k]! : text.length) : k);
   const tokens = tokenize(c);
   const lowerHere = new Set<string>();
-  for (const t of tokens) if (!t.cap) lowerHere.add(t.text.toLowerCase());
+  for (const t of tokens) {
+    if (!t.cap) lowerHere.add(isLowerAscii(c, t.start, t.end) ? t.text : t.text.toLowerCase());
+  }
   const kindsOf = (cands: number[]) => cands.map((i) => place(i).kind);
   // Surnames of this text: capitalised words after a first name or a title ("John Ripley").
   const surnames = new Set<string>();
   for (let k = 1; k < tokens.length; k++) {
     const a = tokens[k - 1]!;
     const b = tokens[k]!;
-    const title = lex.isHonorific(a.text.replace(/\.$/, '').toLowerCase());
     if (
       b.cap &&
       a.cap &&
-      /^\.? $/.test(c.slice(a.end, b.start)) &&
-      (title || lex.isFirstName(a.text.toLowerCase()))
+      spaceOrDotSpace(a, b) &&
+      (lex.isHonorific(a.text.replace(/\.$/, '').toLowerCase()) || lex.isFirstName(a.text.toLowerCase()))
     ) {
       surnames.add(b.text.toLowerCase());
     }
   }
   const gap = (a: Token, b: Token) => c.slice(a.end, b.start);
+  /** gap(a, b) is " " (so tested without a slice). */
+  const oneSpace = (a: Token, b: Token) => b.start - a.end === 1 && c.charCodeAt(a.end) === SPACE;
+  /** gap(a, b) matches /^\.? $/: a space, or a full stop and a space. */
+  function spaceOrDotSpace(a: Token, b: Token) {
+    const d = b.start - a.end;
+    return c.charCodeAt(b.start - 1) === SPACE && (d === 1 || (d === 2 && c.charCodeAt(a.end) === DOT));
+  }
+  /** gap(a, b) is ", ". */
+  const commaSpace = (a: Token, b: Token) =>
+    b.start - a.end === 2 && c.charCodeAt(a.end) === COMMA && c.charCodeAt(a.end + 1) === SPACE;
   const isPlaceName = (word: string) => lookup(word).length > 0;
 
   const spans: Span[] = [];
@@ -188,7 +252,7 @@ export function findBroadMentions(
     // A first name or a title before it in the same name makes it a person's ("Abraham Lincoln").
     const ofPerson =
       prev !== undefined &&
-      /^\.? $/.test(gap(prev, t)) &&
+      spaceOrDotSpace(prev, t) &&
       (lex.isFirstName(prev.text.toLowerCase()) ||
         lex.isHonorific(prev.text.replace(/\.$/, '').toLowerCase())) &&
       !isPlaceName(prev.text);
@@ -199,15 +263,18 @@ export function findBroadMentions(
   /** The longest name in the gazetteer starting at token i, if the context allows it. */
   function longestName(i: number): Span | null {
     const t = tokens[i]!;
-    for (let n = Math.min(MAX_TOKENS, tokens.length - i); n >= 1; n--) {
+    // The tokens from i joined into one run by a space or a hyphen each, each capitalised or a
+    // connector: a name of n tokens must lie within it.
+    let run = 1;
+    for (let k = i; run < MAX_TOKENS && k + 1 < tokens.length; k++, run++) {
+      const next = tokens[k + 1]!;
+      const d = next.start - tokens[k]!.end;
+      const ch = c.charCodeAt(next.start - 1);
+      if (d !== 1 || (ch !== SPACE && ch !== HYPHEN) || !(next.cap || CONNECTORS.has(next.text))) break;
+    }
+    for (let n = run; n >= 1; n--) {
       const last = tokens[i + n - 1]!;
       if (!last.cap) continue;
-      let joined = true;
-      for (let k = i; k < i + n - 1 && joined; k++) {
-        const next = tokens[k + 1]!;
-        joined = /^[ -]$/.test(gap(tokens[k]!, next)) && (next.cap || CONNECTORS.has(next.text));
-      }
-      if (!joined) continue;
       let end = last.end;
       let candidates = lookup(c.slice(t.start, end));
       if (candidates.length === 0 && /'s$/i.test(last.text)) {
@@ -240,11 +307,11 @@ export function findBroadMentions(
     const next = tokens[i + 1];
     const before = tokens[i - 1];
     // A first name before a capitalised word is a person's ("Michael Jordan").
-    if (lex.isFirstName(lower) && next?.cap && gap(tokens[i]!, next) === ' ') return false;
+    if (lex.isFirstName(lower) && next?.cap && oneSpace(tokens[i]!, next)) return false;
     // A country or region that is also a common word ("Turkey", "the West"): where a place
     // stands, or capitalised inside a sentence.
     // A common word that starts a longer capitalised name is part of that name ("South Arlington").
-    const startsName = next !== undefined && next.cap && gap(tokens[i]!, next) === ' ';
+    const startsName = next !== undefined && next.cap && oneSpace(tokens[i]!, next);
     if (large) {
       if (!lex.isCommon(lower) || acronym) return true; // "US" is no "us"
       if (startsName) return false;
@@ -256,7 +323,7 @@ export function findBroadMentions(
       return inside || placeContext(i);
     }
     // A person who speaks ("Ripley said").
-    if (next && gap(tokens[i]!, next) === ' ' && SPEECH.has(next.text)) return false;
+    if (next && oneSpace(tokens[i]!, next) && SPEECH.has(next.text)) return false;
     const doubtful =
       acronym || // an organisation's letters ("KBR"), unless a country or region
       surnames.has(lower) ||
@@ -266,7 +333,7 @@ export function findBroadMentions(
     if (!doubtful) return true;
     if (startsName && lex.isCommon(lower)) return false;
     // A word of a longer name that is no place ("Medical Center", "Sheriff Dyer").
-    if (before?.cap && gap(before, tokens[i]!) === ' ') return false;
+    if (before?.cap && oneSpace(before, tokens[i]!)) return false;
     return placeContext(i);
   }
 
@@ -277,7 +344,7 @@ export function findBroadMentions(
     const cue = before !== undefined && !before.cap && PLACE_CUES.has(before.text);
     const afterPlace =
       before !== undefined &&
-      gap(before, tokens[i]!) === ', ' &&
+      commaSpace(before, tokens[i]!) &&
       spans[spans.length - 1]?.end === before.end &&
       kindsOf(lookup(c.slice(tokens[i]!.start, tokens[i]!.end))).some(
         (k) => k === 'admin1' || k === 'country',
@@ -285,7 +352,7 @@ export function findBroadMentions(
     if (afterPlace) return true;
     const regionAfter =
       next !== undefined &&
-      gap(tokens[i]!, next) === ', ' &&
+      commaSpace(tokens[i]!, next) &&
       next.cap &&
       kindsOf(lookup(next.text)).some((k) => k === 'admin1' || k === 'country');
     return cue || regionAfter;
@@ -296,7 +363,7 @@ export function findBroadMentions(
     for (const n of [2, 1]) {
       if (i + n > tokens.length) continue;
       const last = tokens[i + n - 1]!;
-      if (n === 2 && (gap(tokens[i]!, last) !== ' ' || !last.cap)) continue;
+      if (n === 2 && (!oneSpace(tokens[i]!, last) || !last.cap)) continue;
       const countries = lex.demonym(c.slice(tokens[i]!.start, last.end));
       if (countries.length > 0) {
         return {
