@@ -60,7 +60,7 @@ const records: PlaceRecord[] = [
   P('Augusta', 'city', 'US', 'GA', 200_000, 33.47, -81.97),
   P('Augusta', 'city', 'US', 'NY', 1_000, 42.97, -75.5),
   P('Hamilton', 'city', 'US', 'NY', 4_000, 42.83, -75.54),
-  P('Hamilton', 'city', 'US', 'OH', 62_000, 39.4, -84.56),
+  P('Hamilton', 'city', 'US', 'OH', 200_000, 39.4, -84.56),
   P('Albany', 'capital', 'US', 'NY', 98_000, 42.65, -73.76),
   P('Washington', 'admin1', 'US', 'WA', 7_000_000, 47.4, -120.4),
   P('Washington', 'capital', 'US', 'DC', 690_000, 38.9, -77.04),
@@ -69,13 +69,26 @@ const records: PlaceRecord[] = [
     P('Lebanon', 'city', 'US', s, 30_000 - 1000 * k, 36 + k * 0.5, -86 + k),
   ),
   P('Wilson County', 'admin2', 'US', 'TN', 140_000, 36.15, -86.3),
+  P('Michael', 'city', 'US', 'IL', 300, 39.1, -90.5),
+  P('Florence', 'city', 'US', 'AL', 40_000, 34.8, -87.68),
+  P('Florence', 'city', 'IT', '16', 370_000, 43.77, 11.25),
+  P('Alabama', 'admin1', 'US', 'AL', 5_000_000, 32.8, -86.8),
+  P('Augusta', 'city', 'US', 'ME', 19_000, 44.31, -69.78),
+  P('Maine', 'admin1', 'US', 'ME', 1_300_000, 45.4, -69.2),
+  // Populations made up so that only the second round of votes gets Portland right.
+  P('Portland', 'city', 'US', 'OR', 3_000_000, 45.52, -122.68),
+  P('Portland', 'city', 'US', 'ME', 10_000, 43.66, -70.26),
+  P('Bangor', 'city', 'US', 'ME', 32_000, 44.8, -68.77),
+  P('Bangor', 'city', 'GB', 'WLS', 18_000, 53.23, -4.13),
+  P('Bangor', 'city', 'US', 'PA', 5_000, 40.87, -75.21),
+  P('Bangor', 'city', 'US', 'MI', 2_000, 42.31, -86.11),
   P('Wilson County', 'admin2', 'US', 'KS', 150_000, 37.56, -95.74),
 ];
 const g = openGazetteer(encodeGazetteer(records));
 const lexicon: Lexicon = {
   isCommon: (w) => ['mission', 'march', 'the'].includes(w),
-  isFirstName: (w) => ['abraham', 'michael'].includes(w),
-  isPersonName: (w) => ['abraham', 'michael', 'lincoln', 'marshall', 'jordan'].includes(w),
+  isFirstName: (w) => ['abraham', 'michael', 'florence'].includes(w),
+  isPersonName: (w) => ['abraham', 'michael', 'florence', 'lincoln', 'marshall', 'jordan'].includes(w),
   isHonorific: (w) => ['sen', 'mrs'].includes(w),
   isCalendar: (w) => ['march', 'monday'].includes(w),
   isOtherName: (w) => w === 'toyota',
@@ -216,5 +229,35 @@ describe('findBroadMentions: which place', () => {
   it("reads a country's capital named like one of its states as the capital, unless the text is of the state", () => {
     expect(find('Talks in Washington ended.')[0]!.place.kind).toBe('capital');
     expect(find('Seattle and Washington voters').map((m) => m.place.kind)).toEqual(['city', 'admin1']);
+  });
+
+  it('lets names that agree on a region carry each other, once each is resolved', () => {
+    const found = find('Portland, Bangor and Augusta voted.');
+    expect(found.map((m) => [m.text, m.place.admin1])).toEqual([
+      ['Portland', 'ME'],
+      ['Bangor', 'ME'],
+      ['Augusta', 'ME'],
+    ]);
+    expect(find('Portland voted.')[0]!.place.admin1).toBe('OR');
+  });
+});
+
+describe('findBroadMentions: people named like places', () => {
+  it('reads a first name and a country as a person, even where the first name is a town', () => {
+    expect(names('Michael Jordan scored 30 points.')).toEqual([]);
+    // The same person later in the text, and one who speaks, are no country either …
+    expect(names('Michael Jordan scored. Jordan smiled.')).toEqual([]);
+    expect(names('Jordan said he would play.')).toEqual([]);
+    // … unless a place stands there.
+    expect(names('Michael Jordan flew to Jordan.')).toEqual(['Jordan']);
+  });
+
+  it('reads a town named like a first name before its own state as the town and the state', () => {
+    const found = find('Florence Alabama police said nothing.');
+    expect(found.map((m) => [m.text, m.place.kind, m.place.admin1])).toEqual([
+      ['Florence', 'city', 'AL'],
+      ['Alabama', 'admin1', 'AL'],
+    ]);
+    expect(names('Florence Nightingale nursed.')).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@
  *      and countries it can be in (a name of one place, or resolved by 1., a whole vote; an
  *      ambiguous name a share for each), and a place there outranks one elsewhere; among towns
  *      the votes are weighed against population (a vote against ten times as many people);
+ *      then once more, each name the text resolved voting wholly for its place, so names that
+ *      agree carry each other ("Portland, Bangor and Augusta": Maine);
  *   4. feature type: a country, an admin-1 region, a sea or a range before a town of its name
  *      (unless the text speaks of the town's region and not at all of the large place), a
  *      capital before a state of its country named like it, then an admin-2, a city;
@@ -215,6 +217,22 @@ export function findBroadMentions(
     if (!t.cap) lowerHere.add(isLowerAscii(c, t.start, t.end) ? t.text : t.text.toLowerCase());
   }
   const kindsOf = (cands: number[]) => cands.map((i) => place(i).kind);
+  /** A town named `inner` lies in a state or country named `outer` ("Augusta Georgia", "Paris Texas"). */
+  const liesIn = (inner: string, outer: string) => {
+    const holders = lookup(outer)
+      .map(place)
+      .filter((h) => h.kind === 'admin1' || h.kind === 'country');
+    return (
+      holders.length > 0 &&
+      lookup(inner).some((i) => {
+        const p = place(i);
+        return (
+          !isLarge(p.kind) &&
+          holders.some((h) => h.country === p.country && (h.kind === 'country' || h.admin1 === p.admin1))
+        );
+      })
+    );
+  };
   // Surnames of this text: capitalised words after a first name or a title ("John Ripley").
   const surnames = new Set<string>();
   for (let k = 1; k < tokens.length; k++) {
@@ -224,7 +242,8 @@ export function findBroadMentions(
       b.cap &&
       a.cap &&
       spaceOrDotSpace(a, b) &&
-      (lex.isHonorific(a.text.replace(/\.$/, '').toLowerCase()) || lex.isFirstName(a.text.toLowerCase()))
+      (lex.isHonorific(a.text.replace(/\.$/, '').toLowerCase()) ||
+        (lex.isFirstName(a.text.toLowerCase()) && !liesIn(a.text, b.text)))
     ) {
       surnames.add(b.text.toLowerCase());
     }
@@ -240,7 +259,6 @@ export function findBroadMentions(
   /** gap(a, b) is ", ". */
   const commaSpace = (a: Token, b: Token) =>
     b.start - a.end === 2 && c.charCodeAt(a.end) === COMMA && c.charCodeAt(a.end + 1) === SPACE;
-  const isPlaceName = (word: string) => lookup(word).length > 0;
 
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -249,13 +267,15 @@ export function findBroadMentions(
     const span = longestName(i) ?? demonymAt(i);
     if (!span) continue;
     const prev = tokens[i - 1];
-    // A first name or a title before it in the same name makes it a person's ("Abraham Lincoln").
+    // A first name or a title before it in the same name makes it a person's ("Abraham Lincoln",
+    // "Michael Jordan"), unless that first name is a town of the state or country it names
+    // ("Augusta Georgia").
     const ofPerson =
       prev !== undefined &&
       spaceOrDotSpace(prev, t) &&
       (lex.isFirstName(prev.text.toLowerCase()) ||
         lex.isHonorific(prev.text.replace(/\.$/, '').toLowerCase())) &&
-      !isPlaceName(prev.text);
+      !liesIn(prev.text, c.slice(t.start, span.end));
     if (!ofPerson) spans.push(span);
     i = span.last;
   }
@@ -306,13 +326,24 @@ export function findBroadMentions(
     if (lowerHere.has(lower) && !acronym && !large) return false;
     const next = tokens[i + 1];
     const before = tokens[i - 1];
-    // A first name before a capitalised word is a person's ("Michael Jordan").
-    if (lex.isFirstName(lower) && next?.cap && oneSpace(tokens[i]!, next)) return false;
+    // A first name before a capitalised word is a person's ("Michael Jordan"), unless it is a
+    // town of the state or country that word names ("Augusta Georgia").
+    if (lex.isFirstName(lower) && next?.cap && oneSpace(tokens[i]!, next) && !liesIn(surface, next.text))
+      return false;
     // A country or region that is also a common word ("Turkey", "the West"): where a place
     // stands, or capitalised inside a sentence.
     // A common word that starts a longer capitalised name is part of that name ("South Arlington").
     const startsName = next !== undefined && next.cap && oneSpace(tokens[i]!, next);
     if (large) {
+      // A country or state named like a person who is one in this text ("Michael Jordan …
+      // Jordan scored", "Jordan said"), only where a place stands ("in Jordan").
+      const person =
+        surnames.has(lower) ||
+        (lex.isPersonName(lower) &&
+          next !== undefined &&
+          oneSpace(tokens[i]!, next) &&
+          SPEECH.has(next.text));
+      if (person) return placeContext(i);
       if (!lex.isCommon(lower) || acronym) return true; // "US" is no "us"
       if (startsName) return false;
       const inside =
@@ -355,7 +386,10 @@ export function findBroadMentions(
       commaSpace(tokens[i]!, next) &&
       next.cap &&
       kindsOf(lookup(next.text)).some((k) => k === 'admin1' || k === 'country');
-    return cue || regionAfter;
+    // "Florence Alabama": a town before the state that holds it, without the comma.
+    const ownRegionAfter =
+      next !== undefined && next.cap && oneSpace(tokens[i]!, next) && liesIn(tokens[i]!.text, next.text);
+    return cue || regionAfter || ownRegionAfter;
   }
 
   /** A demonym of one or two words at token i ("Russian", "Sri Lankan"). */
@@ -424,6 +458,9 @@ export function findBroadMentions(
   const confidence: number[] = spans.map(() => 0);
   const by: Evidence[] = spans.map(() => 'none');
   const bySurface = new Map<string, BroadPlace>();
+  /** Spans resolved by 1., and the places they vote for. */
+  const settled: boolean[] = spans.map(() => false);
+  const patternVotes: [number, BroadPlace][] = [];
   // 1. "City, State" and "City, Country".
   spans.forEach((s, k) => {
     const next = spans[k + 1];
@@ -450,12 +487,13 @@ export function findBroadMentions(
     confidence[k + 1] = 0.95;
     by[k + 1] = next.candidates.length === 1 ? 'only' : 'pattern';
     bySurface.set(`${unit[k]}|${c.slice(s.start, s.end).toLowerCase()}`, inside[0]!);
-    vote(k, inside[0]!, 3);
+    settled[k] = settled[k + 1] = true;
+    patternVotes.push([k, inside[0]!]);
   });
   // 3. The geography of the names with one place only, or one large place only (a state
   // name that is also a village's: "Texas").
-  spans.forEach((s, k) => {
-    if (chosen[k] !== null) return;
+  /** The votes of span k before anything is resolved. */
+  const firstVote = (s: Span, k: number) => {
     const large = s.candidates.map((i) => place(i)).filter((p) => isLarge(p.kind));
     if (s.candidates.length === 1) vote(k, place(s.candidates[0]!), 1);
     else if (large.length === 1) vote(k, large[0]!, 1);
@@ -469,9 +507,9 @@ export function findBroadMentions(
       }
       for (const p of regions.values()) vote(k, p, 1 / regions.size);
     }
-  });
-  spans.forEach((s, k) => {
-    if (chosen[k] !== null) return;
+  };
+  /** Resolves span k by 2. to 5., by the votes cast. */
+  const decide = (s: Span, k: number) => {
     const known = bySurface.get(`${unit[k]}|${c.slice(s.start, s.end).toLowerCase()}`); // 2. one sense per discourse
     if (known && s.candidates.includes(known.index)) {
       chosen[k] = known;
@@ -531,7 +569,24 @@ export function findBroadMentions(
       confidence[k] = 0.35;
       by[k] = 'none';
     }
+  };
+  const votePatterns = () => {
+    for (const [k, p] of patternVotes) vote(k, p, 3);
+  };
+  const decideAll = () => spans.forEach((s, k) => !settled[k] && decide(s, k));
+  votePatterns();
+  spans.forEach((s, k) => !settled[k] && firstVote(s, k));
+  decideAll();
+  // Once more, each name resolved by the text voting wholly for its place, so names that agree
+  // carry each other ("Portland, Bangor and Augusta" are all of Maine).
+  sums.clear();
+  votePatterns();
+  spans.forEach((s, k) => {
+    if (settled[k]) return;
+    if (by[k] === 'only' || by[k] === 'geography' || by[k] === 'discourse') vote(k, chosen[k]!, 1);
+    else firstVote(s, k);
   });
+  decideAll();
   return spans.map((s, k) => {
     const start = back(s.start);
     const end = back(s.end - 1) + 1;
