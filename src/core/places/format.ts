@@ -9,12 +9,15 @@
  * Layout: "NAPL" magic, a Uint32 version, a Uint32 header length, a small JSON header naming
  * each section's byte offset, length and type, then the sections, each 4-byte aligned.
  * Per place (in the order the records were given):
- *   lat, lon    Int16 (degrees × 100, about 1 km), byte planes
+ *   region      Uint16 (index into the regions), planes
+ *   lat, lon    Int16 (degrees × 100, about 1 km) less their region's, modulo 2^16, planes
  *   population  Uint32, planes                   geonames  Uint32 (0: none), differences, planes
- *   kind        Uint8 (BROAD_KINDS index)        country   Uint16 (index into the country codes), planes
- *   admin1      Uint16 (index into the admin-1 codes, or NONE), planes
+ *   kind        Uint8 (BROAD_KINDS index)
  *   plain       Uint8: 1 when the name is its own key but for ASCII case (most names); the
  *               key of any other name is one of its place's aliases
+ * Regions (each country and admin-1 code pair, in order of first place): regionCountry Uint16
+ *   (index into the country codes), regionAdmin1 Uint16 (into the admin-1 codes, or NONE),
+ *   regionLat, regionLon Int16 (the mean position of its places, degrees × 100)
  * Aliases, in place order: aliasPlace Uint32 (their places), differences, planes
  * Words and demonyms (sorted by key): wordFlags Uint8; demonymCount Uint16, demonymPosts Uint32
  * counts      Uint32 [country codes, admin-1 codes]
@@ -171,8 +174,10 @@ export function encodeGazetteer(
   const population = new Uint32Array(n);
   const geonames = new Uint32Array(n);
   const kind = new Uint8Array(n);
-  const country = new Uint16Array(n);
-  const admin1 = new Uint16Array(n);
+  const region = new Uint16Array(n);
+  const regionIds = new Map<string, number>();
+  const regionCountry: number[] = [];
+  const regionAdmin1: number[] = [];
   const plain = new Uint8Array(n);
   const aliasPlace: number[] = [];
   const aliasKeys: string[] = [];
@@ -184,10 +189,15 @@ export function encodeGazetteer(
     kind[i] = BROAD_KINDS.indexOf(r.kind);
     let c = countryIds.get(r.country);
     if (c === undefined) countryIds.set(r.country, (c = countries.push(r.country) - 1));
-    country[i] = c;
     let a = admin1Ids.get(r.admin1);
     if (r.admin1 !== '' && a === undefined) admin1Ids.set(r.admin1, (a = admin1Codes.push(r.admin1) - 1));
-    admin1[i] = r.admin1 === '' ? NONE : a!;
+    if (r.admin1 === '') a = NONE;
+    let g = regionIds.get(`${c} ${a}`);
+    if (g === undefined) {
+      regionIds.set(`${c} ${a}`, (g = regionCountry.push(c) - 1));
+      regionAdmin1.push(a!);
+    }
+    region[i] = g;
     const nameKey = placeKey(r.name);
     plain[i] = nameKey !== '' && nameKey === asciiLower(r.name) ? 1 : 0;
     for (const key of new Set([r.name, ...r.aliases].map(placeKey))) {
@@ -196,7 +206,30 @@ export function encodeGazetteer(
       aliasKeys.push(key);
     }
   });
-  if (admin1Codes.length >= NONE || countries.length > 0xffff) throw new RangeError('too many codes');
+  if (admin1Codes.length >= NONE || countries.length > 0xffff || regionCountry.length > 0xffff) {
+    throw new RangeError('too many codes');
+  }
+  // Each region's mean position, and each place's position less it (small numbers, which pack).
+  const regions = regionCountry.length;
+  const sums = new Float64Array(regions * 3);
+  for (let i = 0; i < n; i++) {
+    const at = 3 * region[i]!;
+    sums[at] = sums[at]! + lat[i]!;
+    sums[at + 1] = sums[at + 1]! + lon[i]!;
+    sums[at + 2] = sums[at + 2]! + 1;
+  }
+  const regionLat = new Int16Array(regions);
+  const regionLon = new Int16Array(regions);
+  for (let g = 0; g < regions; g++) {
+    regionLat[g] = Math.round(sums[3 * g]! / sums[3 * g + 2]!);
+    regionLon[g] = Math.round(sums[3 * g + 1]! / sums[3 * g + 2]!);
+  }
+  const latOff = new Uint16Array(n);
+  const lonOff = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    latOff[i] = lat[i]! - regionLat[region[i]!]!;
+    lonOff[i] = lon[i]! - regionLon[region[i]!]!;
+  }
   const byRank = (a: number, b: number) => kind[a]! - kind[b]! || population[b]! - population[a]! || a - b;
   const words = new Map<string, number>();
   for (const [word, flags] of lexicon.words) {
@@ -236,13 +269,16 @@ export function encodeGazetteer(
   ];
   for (const s of strings) if (s.includes(END)) throw new RangeError(`string with NUL: ${s.slice(0, 40)}`);
   const sections: [string, ArrayBufferView, SectionType][] = [
-    ['lat', toPlanes(lat, 2), 'planes2'],
-    ['lon', toPlanes(lon, 2), 'planes2'],
+    ['region', toPlanes(region, 2), 'planes2'],
+    ['lat', toPlanes(latOff, 2), 'planes2'],
+    ['lon', toPlanes(lonOff, 2), 'planes2'],
     ['population', toPlanes(population, 4), 'planes4'],
     ['geonames', toPlanes(differences(geonames), 4), 'delta4'],
     ['kind', kind, 'u8'],
-    ['country', toPlanes(country, 2), 'planes2'],
-    ['admin1', toPlanes(admin1, 2), 'planes2'],
+    ['regionCountry', new Uint16Array(regionCountry), 'u16'],
+    ['regionAdmin1', new Uint16Array(regionAdmin1), 'u16'],
+    ['regionLat', regionLat, 'u16'],
+    ['regionLon', regionLon, 'u16'],
     ['plain', plain, 'u8'],
     ['aliasPlace', toPlanes(differences(aliasPlace), 4), 'delta4'],
     ['counts', new Uint32Array([countries.length, admin1Codes.length]), 'u32'],
@@ -465,16 +501,34 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
     if (type === 'delta4') for (let i = 1; i < n; i++) out[i] = out[i - 1]! + out[i]!;
     return out;
   };
+  const region = planes2('region');
+  const regionCountry = u16('regionCountry');
+  const regionAdmin1 = u16('regionAdmin1');
+  const regionLat = u16('regionLat');
+  const regionLon = u16('regionLon');
+  // A position is its region's plus its own offset; an Int16Array keeps the sum modulo 2^16.
   const lat = new Int16Array(planes2('lat').buffer);
   const lon = new Int16Array(planes2('lon').buffer);
+  const regions = regionCountry.length;
+  let regionsOk =
+    regionAdmin1.length === regions && regionLat.length === regions && regionLon.length === regions;
+  for (let i = 0; i < lat.length && regionsOk; i++) {
+    const g = region[i]!;
+    if (g >= regions) regionsOk = false;
+    lat[i] = lat[i]! + regionLat[g]!;
+    lon[i] = lon[i]! + regionLon[g]!;
+  }
   const population = planes4('population', 'planes4');
   const geonames = planes4('geonames', 'delta4');
   const kind = u8('kind');
-  const country = planes2('country');
-  const admin1 = planes2('admin1');
   const plain = u8('plain');
   const aliasPlace = planes4('aliasPlace', 'delta4');
   const [countryCount = 0, admin1Count = 0] = u32('counts');
+  for (let g = 0; g < regions && regionsOk; g++) {
+    const a = regionAdmin1[g]!;
+    regionsOk = regionCountry[g]! < countryCount && (a === NONE || a < admin1Count);
+  }
+  if (!regionsOk) throw new GazetteerFormatError('compiled gazetteer regions do not match: rebuild it');
   const wordFlags = u8('wordFlags');
   const demonymStart = starts(u16('demonymCount'));
   const demonymPosts = u32('demonymPosts');
@@ -503,7 +557,7 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
   stringStart[stringCount] = at;
   if (
     at !== text.length ||
-    [lon, population, geonames, kind, country, admin1, plain].some((c) => c.length !== n) ||
+    [lon, population, geonames, kind, region, plain].some((c) => c.length !== n) ||
     aliasPlace.some((p) => p >= n)
   ) {
     throw new GazetteerFormatError('compiled gazetteer string table does not match: rebuild it');
@@ -564,8 +618,8 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
         lat: lat[index]! / E2,
         lon: lon[index]! / E2,
         population: population[index]!,
-        country: countryCodes[country[index]!]!,
-        admin1: admin1[index] === NONE ? '' : admin1Codes[admin1[index]!]!,
+        country: countryCodes[regionCountry[region[index]!]!]!,
+        admin1: regionAdmin1[region[index]!] === NONE ? '' : admin1Codes[regionAdmin1[region[index]!]!]!,
         geonames: geonames[index]!,
       };
     },
