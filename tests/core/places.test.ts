@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../src/core/normalize';
@@ -265,6 +266,10 @@ describe('data/compiled/places.bin, as npm run gazetteer builds it', () => {
   const meta = JSON.parse(
     readFileSync(new URL('../../data/compiled/places.json', import.meta.url), 'utf8'),
   ) as { counts: Record<string, number> };
+
+  it('is a download of less than 3 MB gzipped', () => {
+    expect(gzipSync(buf).length).toBeLessThan(3_000_000);
+  });
 
   it('holds every country, division and city its meta file counts, each with a position', () => {
     expect(g.size).toBe(BROAD_KINDS.reduce((n, k) => n + (meta.counts[k] ?? 0), 0));
