@@ -2,9 +2,10 @@
  * The broad gazetteer's compiled form: one binary file laid out so that gzip does well on it
  * (the download is what counts) and opened without parsing any text: columns are stored as byte
  * planes (all low bytes, then all next bytes…), some as differences from the previous value, and
- * put back into typed arrays on opening; the string table is decoded once; a hash index of the
- * names is filled in one pass over it (names are not stored twice, as names and as keys); words
- * and demonyms are sorted key tables.
+ * put back into typed arrays on opening; the string table is decoded once; the names and aliases
+ * are hashed in one pass over it and sorted by hash bucket (names are not stored twice, as names
+ * and as sorted keys: that second copy and its postings were half the file); words and demonyms
+ * are sorted key tables.
  *
  * Layout: "NAPL" magic, a Uint32 version, a Uint32 header length, a small JSON header naming
  * each section's byte offset, length and type, then the sections, each 4-byte aligned.
@@ -20,7 +21,7 @@
  *   regionLat, regionLon Int16 (the mean position of its places, degrees × 100)
  * Aliases, in place order: aliasPlace Uint32 (their places), differences, planes
  * Words and demonyms (sorted by key): wordFlags Uint8; demonymCount Uint16, demonymPosts Uint32
- * counts      Uint32 [country codes, admin-1 codes]
+ * counts      Uint32 [country codes, admin-1 codes, distinct name keys]
  * strings     UTF-8 text of every string, each ended by NUL, in this order: the places' names
  *             (string i is place i's name), the alias keys, the words, the demonyms, the
  *             country codes, the admin-1 codes
@@ -206,6 +207,8 @@ export function encodeGazetteer(
       aliasKeys.push(key);
     }
   });
+  const keyCount = new Set([...records.map((r) => placeKey(r.name)), ...aliasKeys].filter((k) => k !== ''))
+    .size;
   if (admin1Codes.length >= NONE || countries.length > 0xffff || regionCountry.length > 0xffff) {
     throw new RangeError('too many codes');
   }
@@ -281,7 +284,7 @@ export function encodeGazetteer(
     ['regionLon', regionLon, 'u16'],
     ['plain', plain, 'u8'],
     ['aliasPlace', toPlanes(differences(aliasPlace), 4), 'delta4'],
-    ['counts', new Uint32Array([countries.length, admin1Codes.length]), 'u32'],
+    ['counts', new Uint32Array([countries.length, admin1Codes.length, keyCount]), 'u32'],
     ['wordFlags', wordFlags, 'u8'],
     ['demonymCount', demonymCount, 'u16'],
     ['demonymPosts', new Uint32Array(demonymPosts), 'u32'],
@@ -374,64 +377,40 @@ function scanStrings(
   return at;
 }
 
-/** True when strings `a` and `b` of `text` are the same, A–Z read as a–z. */
-function sameAt(text: string, start: Uint32Array, a: number, b: number): boolean {
-  const from = start[a]!;
-  const other = start[b]!;
-  const length = start[a + 1]! - from;
-  if (start[b + 1]! - other !== length) return false;
-  for (let i = 0; i < length; i++) {
-    let c = text.charCodeAt(from + i);
-    let d = text.charCodeAt(other + i);
-    if (c >= 65 && c <= 90) c |= 32;
-    if (d >= 65 && d <= 90) d |= 32;
-    if (c !== d) return false;
-  }
-  return true;
-}
-
 /**
- * The hash index of the names and aliases: an open-addressing table (slots) of distinct keys,
- * each slot the entry + 1 of the key's first string, and a chain (next, -1 at its end) through
- * the key's other strings. Entries are the plain names (entry i: place i; plain[i] is 1) and the
- * aliases (entry n + j: alias j), strings 0 to hashes.length of `text`.
+ * The hash index of the names and aliases: the entries (the plain names, entry i being place i
+ * when plain[i] is 1, and the aliases, entry n + j being alias j) sorted by bucket (the low bits
+ * of their hash, one bucket per entry or more) with a counting sort: the entries of bucket b are
+ * order[start[b]] to order[start[b + 1] - 1]. No strings are compared to build it: a lookup
+ * compares the hashes of its bucket's entries, then the strings whose hash is the key's.
  */
-function indexKeys(
-  text: string,
-  start: Uint32Array,
-  hashes: Uint32Array,
-  plain: Uint8Array,
-): { slots: Int32Array; next: Int32Array; keyCount: number } {
+function indexKeys(hashes: Uint32Array, plain: Uint8Array): { start: Uint32Array; order: Int32Array } {
   const entries = hashes.length;
   const n = plain.length;
-  let size = 1024;
-  while (size < entries * 2) size *= 2;
-  const mask = size - 1;
-  const slots = new Int32Array(size);
-  const next = new Int32Array(entries).fill(-1);
-  const last = new Int32Array(entries);
-  let keyCount = 0;
+  let buckets = 1024;
+  while (buckets < entries) buckets *= 2;
+  const mask = buckets - 1;
+  // start[b]: first the number of entries of buckets 0 to b, then, once each entry is put at
+  // the end of its bucket and the end moved down, where bucket b starts.
+  const start = new Uint32Array(buckets + 1);
+  let indexed = 0;
   for (let e = 0; e < entries; e++) {
     if (e < n && plain[e] === 0) continue;
-    const h = hashes[e]!;
-    let slot = h & mask;
-    for (;;) {
-      const head = slots[slot]! - 1;
-      if (head < 0) {
-        slots[slot] = e + 1;
-        last[e] = e;
-        keyCount++;
-        break;
-      }
-      if (hashes[head] === h && sameAt(text, start, head, e)) {
-        next[last[head]!] = e;
-        last[head] = e;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
+    const b = hashes[e]! & mask;
+    start[b] = start[b]! + 1;
+    indexed++;
   }
-  return { slots, next, keyCount };
+  for (let b = 1; b < buckets; b++) start[b] = start[b]! + start[b - 1]!;
+  start[buckets] = indexed;
+  const order = new Int32Array(indexed);
+  for (let e = entries - 1; e >= 0; e--) {
+    if (e < n && plain[e] === 0) continue;
+    const b = hashes[e]! & mask;
+    const at = start[b]! - 1;
+    start[b] = at;
+    order[at] = e;
+  }
+  return { start, order };
 }
 
 /**
@@ -523,7 +502,7 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
   const kind = u8('kind');
   const plain = u8('plain');
   const aliasPlace = planes4('aliasPlace', 'delta4');
-  const [countryCount = 0, admin1Count = 0] = u32('counts');
+  const [countryCount = 0, admin1Count = 0, keyCount = 0] = u32('counts');
   for (let g = 0; g < regions && regionsOk; g++) {
     const a = regionAdmin1[g]!;
     regionsOk = regionCountry[g]! < countryCount && (a === NONE || a < admin1Count);
@@ -603,9 +582,8 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
   // The hash index: an open-addressing table of distinct keys (entry + 1 of the first string of
   // each key), each with a chain (next) of the other strings of the same key. Entries are the
   // plain names (entry i: place i) and the aliases (entry n + j: alias j).
-  const { slots, next, keyCount } = indexKeys(text, stringStart, hashes, plain);
-  const mask = slots.length - 1;
-  const placeOf = (e: number) => (e < n ? e : aliasPlace[e - n]!);
+  const { start: bucketStart, order } = indexKeys(hashes, plain);
+  const mask = bucketStart.length - 2;
   const byRank = (a: number, b: number) => kind[a]! - kind[b]! || population[b]! - population[a]! || a - b;
   return {
     size: n,
@@ -627,17 +605,13 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
       const key = placeKey(query);
       if (key === '') return [];
       const h = hashOf(key);
-      let slot = h & mask;
-      for (;;) {
-        const head = slots[slot]! - 1;
-        if (head < 0) return [];
-        if (hashes[head] === h && equalsAt(head, key)) {
-          const out: number[] = [];
-          for (let e = head; e >= 0; e = next[e]!) out.push(placeOf(e));
-          return out.length > 1 ? out.sort(byRank) : out;
-        }
-        slot = (slot + 1) & mask;
+      const b = h & mask;
+      const out: number[] = [];
+      for (let j = bucketStart[b]!, to = bucketStart[b + 1]!; j < to; j++) {
+        const e = order[j]!;
+        if (hashes[e] === h && equalsAt(e, key)) out.push(e < n ? e : aliasPlace[e - n]!);
       }
+      return out.length > 1 ? out.sort(byRank) : out;
     },
     words: wordCount,
     demonyms: demonymCount,
