@@ -380,15 +380,16 @@ function scanStrings(
 /**
  * The hash index of the names and aliases: the entries (the plain names, entry i being place i
  * when plain[i] is 1, and the aliases, entry n + j being alias j) sorted by bucket (the low bits
- * of their hash, one bucket per entry or more) with a counting sort: the entries of bucket b are
- * order[start[b]] to order[start[b + 1] - 1]. No strings are compared to build it: a lookup
- * compares the hashes of its bucket's entries, then the strings whose hash is the key's.
+ * of their hash; a bucket for every two to four entries, few enough to stay in cache) with a
+ * counting sort: the entries of bucket b are order[start[b]] to order[start[b + 1] - 1]. No
+ * strings are compared to build it: a lookup compares the hashes of its bucket's entries, then
+ * the strings whose hash is the key's.
  */
 function indexKeys(hashes: Uint32Array, plain: Uint8Array): { start: Uint32Array; order: Int32Array } {
   const entries = hashes.length;
   const n = plain.length;
   let buckets = 1024;
-  while (buckets < entries) buckets *= 2;
+  while (buckets * 4 < entries) buckets *= 2;
   const mask = buckets - 1;
   // start[b]: first the number of entries of buckets 0 to b, then, once each entry is put at
   // the end of its bucket and the end moved down, where bucket b starts.
