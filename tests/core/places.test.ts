@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../src/core/normalize';
@@ -96,7 +97,7 @@ describe('the compiled gazetteer', () => {
   ];
   const g = openGazetteer(encodeGazetteer(records));
 
-  it('gives back every place as it was given, coordinates to 1e-5 degrees', () => {
+  it('gives back every place as it was given, coordinates to 1/100 degree', () => {
     expect(g.size).toBe(records.length);
     records.forEach((r, i) => {
       const p = g.place(i);
@@ -109,8 +110,8 @@ describe('the compiled gazetteer', () => {
         admin1: r.admin1,
         geonames: r.geonames,
       });
-      expect(p.lat).toBeCloseTo(r.lat, 5);
-      expect(p.lon).toBeCloseTo(r.lon, 5);
+      expect(Math.abs(p.lat - r.lat)).toBeLessThanOrEqual(0.005 + 1e-9);
+      expect(Math.abs(p.lon - r.lon)).toBeLessThanOrEqual(0.005 + 1e-9);
     });
   });
 
@@ -138,6 +139,69 @@ describe('the compiled gazetteer', () => {
       /lacks section strings: rebuild it/,
     );
     expect(() => openGazetteer(whole.slice(0, 40))).toThrow(/header unreadable: rebuild it/);
+    // A string table that lost its last terminator no longer holds the strings the columns count.
+    const cut = encodeGazetteer(records);
+    const headerLength = new DataView(cut.buffer).getUint32(8, true);
+    const header = JSON.parse(new TextDecoder().decode(cut.subarray(12, 12 + headerLength))) as Record<
+      string,
+      { offset: number; length: number }
+    >;
+    const strings = header.strings!;
+    const last = ((12 + headerLength + 3) & ~3) + strings.offset + strings.length - 1;
+    expect(cut[last]).toBe(0);
+    cut[last] = 0x41;
+    expect(() => openGazetteer(cut)).toThrow(GazetteerFormatError);
+  });
+
+  it('finds every name and alias as a plain map of keys would, whatever the names', () => {
+    const char = fc.constantFrom(
+      'a',
+      'b',
+      'A',
+      'B',
+      ' ',
+      '-',
+      '\u2013',
+      "'",
+      '\u2019',
+      '.',
+      'é',
+      'É',
+      'Ō',
+      'ō',
+      'İ',
+      'ß',
+    );
+    const name = fc.array(char, { minLength: 1, maxLength: 6 }).map((c) => c.join(''));
+    const record = fc.record({
+      name,
+      aliases: fc.array(name, { maxLength: 3 }),
+      kind: fc.constantFrom(...BROAD_KINDS),
+      population: fc.integer({ min: 0, max: 50 }),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 40 }), (given) => {
+        const rs = given.map((r) => place(r));
+        const g = openGazetteer(encodeGazetteer(rs));
+        const rank = (a: number, b: number) =>
+          BROAD_KINDS.indexOf(rs[a]!.kind) - BROAD_KINDS.indexOf(rs[b]!.kind) ||
+          rs[b]!.population - rs[a]!.population ||
+          a - b;
+        const expected = new Map<string, number[]>();
+        rs.forEach((r, i) => {
+          for (const key of new Set([r.name, ...r.aliases].map(placeKey))) {
+            if (key !== '') expected.set(key, [...(expected.get(key) ?? []), i]);
+          }
+        });
+        expect(g.keys).toBe(expected.size);
+        for (const [key, places] of expected) expect(g.lookup(key), key).toEqual(places.sort(rank));
+        for (const r of rs)
+          expect(g.lookup(r.name.toUpperCase() + 'x')).toEqual(
+            expected.get(placeKey(r.name.toUpperCase() + 'x')) ?? [],
+          );
+      }),
+      { seed: 4, numRuns: 200 },
+    );
   });
 });
 
@@ -215,6 +279,10 @@ describe('data/compiled/places.bin, as npm run gazetteer builds it', () => {
   const meta = JSON.parse(
     readFileSync(new URL('../../data/compiled/places.json', import.meta.url), 'utf8'),
   ) as { counts: Record<string, number> };
+
+  it('is a download of less than 3 MB gzipped', () => {
+    expect(gzipSync(buf).length).toBeLessThan(3_000_000);
+  });
 
   it('holds every country, division and city its meta file counts, each with a position', () => {
     expect(g.size).toBe(BROAD_KINDS.reduce((n, k) => n + (meta.counts[k] ?? 0), 0));
