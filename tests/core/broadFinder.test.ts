@@ -70,6 +70,7 @@ const records: PlaceRecord[] = [
   ),
   P('Wilson County', 'admin2', 'US', 'TN', 140_000, 36.15, -86.3),
   P('Michael', 'city', 'US', 'IL', 300, 39.1, -90.5),
+  P('Dyer', 'city', 'US', 'TN', 2_000, 36.07, -88.99),
   P('Florence', 'city', 'US', 'AL', 40_000, 34.8, -87.68),
   P('Florence', 'city', 'IT', '16', 370_000, 43.77, 11.25),
   P('Alabama', 'admin1', 'US', 'AL', 5_000_000, 32.8, -86.8),
@@ -250,6 +251,12 @@ describe('findBroadMentions: people named like places', () => {
     expect(names('Jordan said he would play.')).toEqual([]);
     // … unless a place stands there.
     expect(names('Michael Jordan flew to Jordan.')).toEqual(['Jordan']);
+  });
+
+  it('reads a name given an age as a person, throughout the text', () => {
+    expect(names('Deputies held Dyer, 24, of Peoria. Dyer was freed.')).toEqual(['Peoria']);
+    expect(names('Ann Dyer, a 17-year-old, won. Dyer smiled.')).toEqual([]);
+    expect(names('Deputies came from Dyer.')).toEqual(['Dyer']);
   });
 
   it('reads a town named like a first name before its own state as the town and the state', () => {

@@ -95,6 +95,9 @@ const PLACE_CUES = new Set([
 /** Words after a person's name that make it one ("Ripley said"). */
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted', 'stated']);
 const MAX_TOKENS = 6;
+/** An age after a name: ", 24," or ", a 17-year-old" (a literal search, then the word before). */
+const AGE_AFTER = /, (?:\d{1,3},|an? \d{1,3}-year-old)/g;
+const WORD_BEFORE = /(?:^|[^\p{L}'’-])(\p{Lu}[\p{Ll}'’]+)$/u;
 /** Weight of a place's prominence, log10 of its population, against the text's votes. */
 const PRIOR_WEIGHT = 1;
 const RANK: Record<BroadKind, number> = {
@@ -247,6 +250,12 @@ export function findBroadMentions(
     ) {
       surnames.add(b.text.toLowerCase());
     }
+  }
+  // And a name given an age, as news writes people: "Kijuan McDonald, 24, of Archer", "Jordan
+  // Dyer, a 17-year-old".
+  for (const m of c.matchAll(AGE_AFTER)) {
+    const word = WORD_BEFORE.exec(c.slice(Math.max(0, m.index - 40), m.index));
+    if (word && lookup(word[1]!).length > 0) surnames.add(word[1]!.toLowerCase());
   }
   const gap = (a: Token, b: Token) => c.slice(a.end, b.start);
   /** gap(a, b) is " " (so tested without a slice). */
