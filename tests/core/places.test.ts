@@ -336,6 +336,12 @@ describe('data/compiled/places.bin, as npm run gazetteer builds it', () => {
     expect(named(g.demonym('Congolese')).sort()).toEqual(['country:CD', 'country:CG']);
   });
 
+  it("names the US states by their residents' names, a country too where it shares one", () => {
+    expect(named(g.demonym('Ohioans'))).toEqual(['US.OH']);
+    expect(named(g.demonym('West Virginian'))).toEqual(['US.WV']);
+    expect(named(g.demonym('Georgian'))).toEqual(['country:GE', 'US.GA']);
+  });
+
   it('gives no place for a word that is no demonym, and marks the demonyms in the word table', () => {
     for (const word of ['Russia', 'Moscow', 'table', 'Hindi', 'Chineses', 'Swisses', 'Germen', 'Chinan']) {
       expect(g.demonym(word), word).toEqual([]);
