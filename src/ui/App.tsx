@@ -20,17 +20,13 @@ import {
   mapRoutes,
   matchesQuery,
   placePoints,
-  readUrlState,
   storyInfos,
   storyInView,
-  urlNotice,
-  urlSearch,
-  type UrlState,
 } from './model';
 import { PlacePanel, StoryList, StoryReader } from './reader';
-import { initialRoutes, useRoutesInUrl } from './routeParam';
 import { SheetHandle, useSheet } from './sheet';
-import { Present, type TourMap } from './tour';
+import { shownPolar, stateContext, useAtlasState, type AtlasState } from './state';
+import { Present, type TourMap, type TourUrl } from './tour';
 
 /** The map marker of a place, to give focus back to when its panel closes. */
 const markerElement = (id: string) =>
@@ -76,25 +72,8 @@ export function App({
     [flight],
   );
 
-  const [state, setState] = useState<UrlState>(() => readUrlState(window.location.search, atlas));
-  // A link to a story or place the newsletter lacks says so (and shows the start view).
-  const [notice, setNotice] = useState(() => urlNotice(window.location.search, atlas));
   const [bounds, setBounds] = useState<GeoBounds | null>(null);
   const [online, setOnline] = useState(false);
-  // Which routes are drawn: the flight always; the others as route-layers.csv and the reader choose.
-  const [shownRoutes, setShownRoutes] = useState<ReadonlySet<string>>(() =>
-    initialRoutes(window.location.search, routeLayers),
-  );
-  const drawnRoutes = useMemo(() => routes.filter((r) => shownRoutes.has(r.id)), [routes, shownRoutes]);
-  useRoutesInUrl(shownRoutes, routeLayers, state);
-  const showRoute = useCallback((id: string, on: boolean) => {
-    setShownRoutes((shown) => {
-      const next = new Set(shown);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  }, []);
   const [basemapError, setBasemapError] = useState<string | null>(null);
   const [view, setView] = useState<ViewRequest | null>(null);
   const [focusPanel, setFocusPanel] = useState(false);
@@ -119,20 +98,6 @@ export function App({
     },
     [atlas, summaries, fit],
   );
-  // The classroom tour moves the map through these (issue #4).
-  const [tourPlane, setTourPlane] = useState(false);
-  const [tourContext, setTourContext] = useState<readonly ContextFeature[]>([]);
-  const [tourPlaces, setTourPlaces] = useState<readonly string[]>([]);
-  const tourMap = useMemo<TourMap>(
-    () => ({
-      fit,
-      setPolar: (polar) => setState((s) => ({ ...s, polar })),
-      showPlane: setTourPlane,
-      showContext: setTourContext,
-      setPlaces: setTourPlaces,
-    }),
-    [fit],
-  );
   const showStory = useCallback(
     (story: number) => {
       const points = infos[story]?.places.flatMap((p) => placePoints(atlas, p.place)) ?? [];
@@ -141,72 +106,97 @@ export function App({
     [atlas, infos, fit],
   );
 
-  /** Moves to a new URL state (a history entry), and shows it on the map. */
-  const navigate = useCallback((next: UrlState, how: 'push' | 'replace' = 'push') => {
-    const url = `${window.location.pathname}${urlSearch(next)}${window.location.hash}`;
-    if (how === 'push') {
-      window.history.pushState(next, '', url);
-      setNotice(null); // the link's problem is history once the reader moves on
-    } else window.history.replaceState(next, '', url);
-    setState(next);
-  }, []);
-
   // Restore the view of the URL on load and on back/forward.
   const showState = useCallback(
-    (s: UrlState) => {
+    (s: AtlasState) => {
       if (s.place !== null) showPlace(s.place);
       else if (s.story !== null) showStory(s.story);
     },
     [showPlace, showStory],
   );
-  const initial = useRef(state);
-  useEffect(() => {
-    showState(initial.current);
-    // A link with a story or place that is not there: say so, and drop it from the address.
-    if (urlNotice(window.location.search, atlas) !== null) navigate(initial.current, 'replace');
-    const onPop = () => {
-      const s = readUrlState(window.location.search, atlas);
-      setNotice(urlNotice(window.location.search, atlas));
+  const onRestore = useCallback(
+    (s: AtlasState) => {
       setFocusPanel(false);
-      setState(s);
       showState(s);
-    };
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, [atlas, showState, navigate]);
+    },
+    [showState],
+  );
+  // The state a URL restores (the story, the place, the map view, the search, the routes, the
+  // tour's slide, the newsletter), kept in step with the address and the history.
+  const context = useMemo(() => stateContext(atlas, routeLayers, polarOnly), [atlas, routeLayers, polarOnly]);
+  const { state, dispatch, notice, dismissNotice } = useAtlasState(context, onRestore);
+  const polar = shownPolar(state);
+  const initial = useRef(state);
+  useEffect(() => showState(initial.current), [showState]);
+
+  // Which routes are drawn: the flight always; the others as route-layers.csv and the reader choose.
+  const shownRoutes = useMemo<ReadonlySet<string>>(() => new Set(state.routes), [state.routes]);
+  const drawnRoutes = useMemo(() => routes.filter((r) => shownRoutes.has(r.id)), [routes, shownRoutes]);
+  const showRoute = useCallback(
+    (id: string, on: boolean) => dispatch({ type: 'showRoute', id, on }),
+    [dispatch],
+  );
+
+  // The classroom tour moves the map through these (issue #4).
+  const [tourPlane, setTourPlane] = useState(false);
+  const [tourContext, setTourContext] = useState<readonly ContextFeature[]>([]);
+  const [tourPlaces, setTourPlaces] = useState<readonly string[]>([]);
+  const tourMap = useMemo<TourMap>(
+    () => ({
+      fit,
+      setPolar: (on) => dispatch({ type: 'slidePolar', polar: on }),
+      showPlane: setTourPlane,
+      showContext: setTourContext,
+      setPlaces: setTourPlaces,
+    }),
+    [fit, dispatch],
+  );
+  const tourActions = useMemo(
+    () => ({
+      open: () => dispatch({ type: 'openTour' }),
+      slide: (n: number) => dispatch({ type: 'slide', slide: n }),
+      presenterSlide: (n: number) => dispatch({ type: 'presenterSlide', slide: n }),
+      close: () => dispatch({ type: 'closeTour' }),
+    }),
+    [dispatch],
+  );
+  const tourUrl = useMemo<TourUrl>(
+    () => ({ ...tourActions, present: state.present, presenter: state.presenter }),
+    [tourActions, state.present, state.presenter],
+  );
 
   const selectPlace = useCallback(
     (id: string, opener?: HTMLElement) => {
       panelOpener.current = opener ?? markerElement(id);
       setFocusPanel(true);
-      navigate({ ...state, place: id, polar: state.polar || polarOnly.has(id) });
+      dispatch({ type: 'selectPlace', place: id });
     },
-    [navigate, state, polarOnly],
+    [dispatch],
   );
 
   const closePlace = useCallback(() => {
     const id = state.place;
-    navigate({ ...state, place: null });
+    dispatch({ type: 'closePlace' });
     const opener = panelOpener.current;
     panelOpener.current = null;
     requestAnimationFrame(() => {
       const target = opener && opener.isConnected ? opener : id ? markerElement(id) : null;
       target?.focus();
     });
-  }, [navigate, state]);
+  }, [dispatch, state.place]);
 
   const openStory = useCallback(
     (story: number) => {
-      navigate({ ...state, story, place: null });
+      dispatch({ type: 'openStory', story });
       showStory(story);
     },
-    [navigate, showStory, state],
+    [dispatch, showStory],
   );
 
   const closeStory = useCallback(() => {
     focusStory.current = state.story;
-    navigate({ ...state, story: null });
-  }, [navigate, state]);
+    dispatch({ type: 'closeStory' });
+  }, [dispatch, state.story]);
 
   // Give focus back to the story's button once the list is shown again.
   useEffect(() => {
@@ -233,11 +223,8 @@ export function App({
 
   // The search and the map-view filter live in the URL; typing replaces the history entry.
   const { query, onlyInView } = state;
-  const setQuery = useCallback((q: string) => navigate({ ...state, query: q }, 'replace'), [navigate, state]);
-  const setOnlyInView = useCallback(
-    (on: boolean) => navigate({ ...state, onlyInView: on }, 'replace'),
-    [navigate, state],
-  );
+  const setQuery = useCallback((q: string) => dispatch({ type: 'query', query: q }), [dispatch]);
+  const setOnlyInView = useCallback((on: boolean) => dispatch({ type: 'onlyInView', on }), [dispatch]);
   // The stories the search finds: the list shows those on the map view (when asked), and the map
   // shows their places (and the selected place).
   const matching = useMemo(
@@ -255,8 +242,8 @@ export function App({
     return places.filter((p) => ids.has(p.id));
   }, [infos, places, matching, query, state.place]);
 
-  const togglePolar = useCallback(() => navigate({ ...state, polar: !state.polar }), [navigate, state]);
-  const showPolar = useCallback(() => navigate({ ...state, polar: true }), [navigate, state]);
+  const togglePolar = useCallback(() => dispatch({ type: 'setPolar', polar: !polar }), [dispatch, polar]);
+  const showPolar = useCallback(() => dispatch({ type: 'setPolar', polar: true }), [dispatch]);
 
   const story = state.story !== null ? atlas.stories[state.story] : undefined;
   const summary = state.place !== null ? summaries.get(state.place) : undefined;
@@ -300,7 +287,8 @@ export function App({
             atlas={atlas}
             flight={flight}
             map={tourMap}
-            polar={state.polar}
+            polar={polar}
+            url={tourUrl}
             loadTopology={loadTopology}
           />
           <OfflineDownload name={newsletter?.id} />
@@ -327,7 +315,7 @@ export function App({
             }}
             onClose={closeStory}
             polarNote={flightStory}
-            polar={state.polar}
+            polar={polar}
             onPolar={showPolar}
             polarOnly={polarOnly}
             playback={
@@ -356,7 +344,7 @@ export function App({
             loadTopology={loadTopology}
             online={online}
             onBasemapError={setBasemapError}
-            projection={state.polar ? 'polar' : 'mercator'}
+            projection={polar ? 'polar' : 'mercator'}
             plane={flightStory || tourPlane ? plane : null}
             onPolar={showPolar}
             context={tourContext}
@@ -366,7 +354,7 @@ export function App({
           {notice && (
             <p className="url-notice" role="status">
               {notice}{' '}
-              <button type="button" onClick={() => setNotice(null)}>
+              <button type="button" onClick={dismissNotice}>
                 Dismiss
               </button>
             </p>
@@ -384,7 +372,7 @@ export function App({
               onClose={closePlace}
               focusOnOpen={focusPanel}
               onPolar={
-                !state.polar && polarOnly.has(summary.place.id)
+                !polar && polarOnly.has(summary.place.id)
                   ? () => {
                       showPolar();
                       showPlace(summary.place.id);
@@ -405,7 +393,7 @@ export function App({
           }}
           online={online}
           onOnline={setOnline}
-          polar={state.polar}
+          polar={polar}
           onPolar={togglePolar}
         />
       </main>

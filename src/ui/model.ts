@@ -1,4 +1,4 @@
-/** What the views derive from an Atlas: map markers and routes, per-story places, search, URL state. */
+/** What the views derive from an Atlas: map markers and routes, per-story places, search. */
 import type { Position } from 'geojson';
 import type { Atlas, Mention, Place } from '../core';
 import { greatCirclePath, greatCirclePoints, onMercator } from '../geo';
@@ -95,7 +95,5 @@ export function matchesQuery(info: StoryInfo, query: string): boolean {
 export function storyInView(atlas: Atlas, info: StoryInfo, bounds: GeoBounds): boolean {
   return info.places.some((p) => placePoints(atlas, p.place).some((pt) => isInView(bounds, pt)));
 }
-
-export { MAX_QUERY, readUrlState, START_STATE, urlNotice, urlSearch, type UrlState } from './urlState';
 
 export const pluralize = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

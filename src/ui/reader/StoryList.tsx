@@ -1,6 +1,7 @@
 /** The story list: search, the map-view filter, and one button per story with its places as chips. */
 import type { Story } from '../../core';
-import { MAX_QUERY, pluralize, type StoryInfo } from '../model';
+import { pluralize, type StoryInfo } from '../model';
+import { MAX_QUERY } from '../state';
 
 export function StoryList({
   stories,

@@ -42,20 +42,13 @@ export interface TourProps {
   polar: boolean;
   /** 1-based slide to open at. */
   start: number;
+  /** Whether opening the tour added a history entry (the Present button), which leaving it takes back. */
+  pushed: boolean;
+  /** The slide shown (1-based), for the URL (?present=N). */
+  onSlide: (n: number) => void;
   onClose: () => void;
   /** The bundled basemap, for the handout's maps. */
   loadTopology: LoadTopology | null;
-}
-
-/** Writes ?present=N into the URL, keeping its other parameters; null removes it. */
-function writePresentUrl(n: number | null, how: 'push' | 'replace' = 'replace') {
-  const params = new URLSearchParams(window.location.search);
-  if (n === null) params.delete('present');
-  else params.set('present', String(n));
-  const search = params.toString();
-  const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
-  if (how === 'push') window.history.pushState(window.history.state, '', url);
-  else window.history.replaceState(window.history.state, '', url);
 }
 
 /** How many changes Undo can take back. */
@@ -74,7 +67,17 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   target.closest('input, textarea, select, [contenteditable="true"], [role="textbox"]') !== null;
 
-export default function Tour({ atlas, flight, map, polar, start, onClose, loadTopology }: TourProps) {
+export default function Tour({
+  atlas,
+  flight,
+  map,
+  polar,
+  start,
+  pushed: addedEntry,
+  onSlide,
+  onClose,
+  loadTopology,
+}: TourProps) {
   const { slides, ctx } = useTourData(atlas, flight);
   const [loaded] = useState(() => loadSavedTour(ctx));
   const [saved, setSaved] = useState<SavedTour>(() => loaded.tour ?? defaultTour(ctx.newsletter, slides));
@@ -126,19 +129,13 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
   );
 
   // The URL names the slide shown. Opened with the Present button (not from a ?present= link),
-  // the tour adds one history entry; Back (popstate without ?present=) leaves it, and so does
-  // leaving it any other way (history.back), so the entry never outlives the tour.
-  const pushed = useRef(false);
-  const openedFromUrl = useRef(slideParam(window.location.search, 'present') !== null);
+  // the tour has added one history entry; Back (popstate without ?present=) leaves it, and so
+  // does leaving it any other way (history.back), so the entry never outlives the tour.
+  const pushed = useRef(addedEntry);
   useEffect(() => {
     if (!visible.length) return;
-    const n = Math.min(index, visible.length - 1) + 1;
-    if (openedFromUrl.current || pushed.current) writePresentUrl(n);
-    else {
-      writePresentUrl(n, 'push');
-      pushed.current = true;
-    }
-  }, [index, visible.length]);
+    onSlide(Math.min(index, visible.length - 1) + 1);
+  }, [index, visible.length, onSlide]);
   useEffect(() => {
     const onPop = () => {
       if (slideParam(window.location.search, 'present') !== null) return;
@@ -162,7 +159,6 @@ export default function Tour({ atlas, flight, map, polar, start, onClose, loadTo
     const restorePolar = initialPolar.current;
     return () => {
       document.body.classList.remove('presenting');
-      writePresentUrl(null);
       map.showPlane(false);
       map.showContext([]);
       map.setPolar(restorePolar);

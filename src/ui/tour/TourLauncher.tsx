@@ -3,14 +3,13 @@
  * chunk (it loads on the first press, or when the page opens with ?present=N).
  */
 import './tour.css';
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Atlas } from '../../core';
 import type { LoadTopology } from '../../map';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { ErrorPanel } from '../ErrorPanel';
-import { slideParam } from './tourSync';
-import type { TourFlight, TourMap } from './types';
+import type { TourFlight, TourMap, TourUrl } from './types';
 
 const Tour = lazy(() => import('./Tour'));
 const TourPresenter = lazy(() => import('./TourPresenter'));
@@ -20,6 +19,7 @@ export function Present({
   flight,
   map,
   polar,
+  url,
   loadTopology = null,
 }: {
   atlas: Atlas;
@@ -27,16 +27,23 @@ export function Present({
   map: TourMap;
   /** Whether the app shows the polar map now (restored when the tour ends). */
   polar: boolean;
+  /** The slide the URL names, and the ways to change it. */
+  url: TourUrl;
   /** The bundled basemap, for the printed handout's maps. */
   loadTopology?: LoadTopology | null;
 }) {
-  const [start, setStart] = useState<number | null>(() => slideParam(window.location.search, 'present'));
-  const [presenter] = useState(() => slideParam(window.location.search, 'presenter'));
+  const { present: start, presenter } = url;
+  // Opened by the button, the tour has its own history entry (Back or Esc leave it); opened by a
+  // ?present= link, it has none.
+  const [pushed, setPushed] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
-  const close = useCallback(() => {
-    setStart(null);
-    requestAnimationFrame(() => button.current?.focus());
-  }, []);
+  const { close, open } = url;
+  // However the tour ends (Esc, its close button, Back), focus goes back to the button.
+  const wasOpen = useRef(start !== null);
+  useEffect(() => {
+    if (start === null && wasOpen.current) requestAnimationFrame(() => button.current?.focus());
+    wasOpen.current = start !== null;
+  }, [start]);
   return (
     <>
       <button
@@ -45,14 +52,23 @@ export function Present({
         className="present-button"
         aria-haspopup="dialog"
         aria-expanded={start !== null}
-        onClick={() => setStart(1)}
+        onClick={() => {
+          setPushed(true);
+          open();
+        }}
       >
         Present
       </button>
       {presenter !== null && (
         <ErrorBoundary fallback={(error) => <TourCrash error={error} what="The presenter view" />}>
           <Suspense fallback={null}>
-            <TourPresenter atlas={atlas} flight={flight} start={presenter} loadTopology={loadTopology} />
+            <TourPresenter
+              atlas={atlas}
+              flight={flight}
+              start={presenter}
+              onSlide={url.presenterSlide}
+              loadTopology={loadTopology}
+            />
           </Suspense>
         </ErrorBoundary>
       )}
@@ -82,6 +98,8 @@ export function Present({
               map={map}
               polar={polar}
               start={start}
+              pushed={pushed}
+              onSlide={url.slide}
               onClose={close}
               loadTopology={loadTopology}
             />

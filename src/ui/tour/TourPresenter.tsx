@@ -28,12 +28,15 @@ export default function TourPresenter({
   atlas,
   flight,
   start,
+  onSlide,
   loadTopology = null,
 }: {
   atlas: Atlas;
   flight: TourFlight | null;
   /** 1-based slide to show until the tour says otherwise. */
   start: number;
+  /** The slide shown (1-based), for the URL (?presenter=N). */
+  onSlide: (n: number) => void;
   /** The bundled basemap, for the next slide's small map. */
   loadTopology?: LoadTopology | null;
 }) {
@@ -72,11 +75,7 @@ export default function TourPresenter({
   );
 
   // The URL names the slide shown here too.
-  useEffect(() => {
-    const params = new URLSearchParams(window.location.search);
-    params.set('presenter', String(at + 1));
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}?${params}`);
-  }, [at]);
+  useEffect(() => onSlide(at + 1), [at, onSlide]);
 
   // The timer: running since the view opened; a tick a second redraws it.
   const [timer, setTimer] = useState(() => startTimer(Date.now()));

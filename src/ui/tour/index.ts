@@ -1,3 +1,3 @@
 /** The classroom tour: the Present button; the tour, editor, presenter and handout load lazily. */
 export { Present } from './TourLauncher';
-export type { TourFlight, TourMap } from './types';
+export type { TourFlight, TourMap, TourUrl } from './types';

@@ -31,7 +31,4 @@ export function openChannel(onMessage: (m: TourMessage) => void): {
 }
 
 /** The 1-based slide N of ?present=N (the tour) or ?presenter=N (the presenter window), or null. */
-export function slideParam(search: string, name: 'present' | 'presenter'): number | null {
-  const raw = new URLSearchParams(search).get(name);
-  return raw !== null && /^\d+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
-}
+export { slideParam } from '../state/url';

@@ -25,3 +25,23 @@ export interface TourFlight {
   /** Context for its moments (data: `<route>.context.csv`). */
   context?: readonly ContextFeature[];
 }
+
+/**
+ * The tour's part of the app's URL state: which slide the tour (?present=N) or the presenter
+ * window (?presenter=N) shows, and the ways to change it. The app keeps it with the rest of the
+ * state a URL restores, so back and forward restore it too.
+ */
+export interface TourUrl {
+  /** The tour's 1-based slide, null while it is closed. */
+  present: number | null;
+  /** The presenter window's 1-based slide, null in every other window. */
+  presenter: number | null;
+  /** Opens the tour at its first slide, as a new history entry (Back leaves the tour). */
+  open: () => void;
+  /** The tour shows this 1-based slide (the history entry is rewritten). */
+  slide: (n: number) => void;
+  /** The presenter window shows this 1-based slide. */
+  presenterSlide: (n: number) => void;
+  /** The tour is left. */
+  close: () => void;
+}
