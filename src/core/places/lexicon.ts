@@ -10,9 +10,27 @@ import {
 } from './format';
 import type { Lexicon } from './finder';
 
-/** The finder's word lists, as compiled into the broad gazetteer's file. */
+/** Words whose flags lexiconOf remembers; past this many it starts again (a bound on memory). */
+const REMEMBERED_WORDS = 50_000;
+
+/**
+ * The finder's word lists, as compiled into the broad gazetteer's file. A text asks about the
+ * same words again and again (every capitalised word is a first name or not, a title or not):
+ * each word's flags and countries are looked up once and remembered (the countries as one
+ * array, shared by the mentions that get it, as the finder shares the places of a name).
+ */
 export function lexiconOf(g: BroadGazetteer): Lexicon {
-  const has = (bits: number) => (word: string) => (g.wordFlags(word) & bits) !== 0;
+  const flags = new Map<string, number>();
+  const demonyms = new Map<string, number[]>();
+  const flagsOf = (word: string) => {
+    let f = flags.get(word);
+    if (f === undefined) {
+      if (flags.size >= REMEMBERED_WORDS) flags.clear();
+      flags.set(word, (f = g.wordFlags(word)));
+    }
+    return f;
+  };
+  const has = (bits: number) => (word: string) => (flagsOf(word) & bits) !== 0;
   return {
     isCommon: has(WORD_COMMON),
     isFirstName: has(WORD_FIRST_NAME),
@@ -20,6 +38,13 @@ export function lexiconOf(g: BroadGazetteer): Lexicon {
     isOtherName: has(WORD_OTHER_NAME),
     isHonorific: has(WORD_HONORIFIC),
     isCalendar: has(WORD_CALENDAR),
-    demonym: (word) => g.demonym(word),
+    demonym: (word) => {
+      let d = demonyms.get(word);
+      if (d === undefined) {
+        if (demonyms.size >= REMEMBERED_WORDS) demonyms.clear();
+        demonyms.set(word, (d = g.demonym(word)));
+      }
+      return d;
+    },
   };
 }
