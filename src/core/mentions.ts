@@ -43,6 +43,10 @@ const MIN_CAPS_VARIANT = 4;
  */
 export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
   const index = buildIndex(gazetteer);
+  // The code units a surface form can start with: a word starting with any other is skipped
+  // before its first word is cut out and looked up (most words of a text).
+  const starts = new Uint8Array(0x10000);
+  for (const key of index.keys()) starts[key.charCodeAt(0)] = 1;
   return {
     findMentions(text, stories) {
       const norm = normalizeText(text);
@@ -54,7 +58,7 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
       const found: Mention[] = [];
       let story = 0;
       for (let i = 0; i < c.length; i++) {
-        if (!isWordCharAt(c, i) || isWordCharBefore(c, i)) continue;
+        if (starts[c.charCodeAt(i)] !== 1 || !isWordCharAt(c, i) || isWordCharBefore(c, i)) continue;
         const bucket = index.get(firstWord(c, i));
         if (!bucket) continue;
         for (const entry of bucket) {
@@ -241,6 +245,12 @@ export function sentenceFinder(
       stopFrom = -1;
     }
     for (; p < start; p++) {
+      const code = norm.charCodeAt(p);
+      // Most characters end no line, no sentence and are no quote: endBefore turns false.
+      if (code > QUOTE && code !== FULL_STOP && code !== QUESTION && code !== APOSTROPHE) {
+        endBefore = false;
+        continue;
+      }
       const ch = norm[p];
       if (isLineBreak(ch)) {
         lineStart = sentenceStart = p + 1;
@@ -278,6 +288,11 @@ export function sentenceFinder(
 }
 
 const isQuote = (ch: string | undefined) => ch === '"' || ch === "'";
+/** Character codes the sentence scans stop at; every other one above QUOTE ends nothing. */
+const QUOTE = 34; // '"'; '!' is 33, the line breaks and the space lower still
+const APOSTROPHE = 39;
+const FULL_STOP = 46;
+const QUESTION = 63;
 const isBlankChar = (ch: string) => /\s/.test(ch) || isInvisible(ch);
 
 /** A one-argument function that remembers its last answer (the same boundary, many mentions). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildGazetteer,
@@ -6,6 +7,7 @@ import {
   parseGazetteer,
   parseRules,
   sentenceAround,
+  sentenceFinder,
   type Story,
 } from '../../src/core';
 
@@ -160,5 +162,102 @@ describe('sentenceAround', () => {
       'Russia D.C. end',
       'Crimea here',
     ]);
+  });
+});
+
+describe('sentenceFinder', () => {
+  /**
+   * The sentence around [start, end) as its definition reads, one character at a time from the
+   * line start: the scan the finder makes once for many mentions (with shortcuts) must agree.
+   */
+  function reference(text: string, norm: string, start: number, end: number): [number, number] {
+    const isBreak = (ch: string | undefined) => ch === '\n' || ch === '\r';
+    const isQuote = (ch: string | undefined) => ch === '"' || ch === "'";
+    const isEnd = (i: number) => {
+      let ch = norm[i];
+      while (isQuote(ch) && i > 0) ch = norm[--i];
+      if (ch === '?' || ch === '!') return true;
+      if (ch !== '.') return false;
+      const before = norm[i - 1];
+      const initial =
+        before !== undefined &&
+        /[\p{L}\p{N}]/u.test(before) &&
+        !/[\p{L}\p{N}]/u.test(norm[i - 2] ?? '') &&
+        before === before.toUpperCase();
+      return !initial;
+    };
+    const blank = (ch: string) => /\s/.test(ch) || /[\u00ad\u200b-\u200d\u2060\ufeff]/.test(ch);
+    let lineStart = start;
+    while (lineStart > 0 && !isBreak(norm[lineStart - 1])) lineStart--;
+    let sentenceStart = lineStart;
+    let endBefore = false;
+    for (let p = lineStart; p < start; p++) {
+      const ch = norm[p];
+      if (ch === ' ' && p > lineStart && endBefore) sentenceStart = p + 1;
+      endBefore = isQuote(ch) && p > 0 ? endBefore : isEnd(p);
+    }
+    let stop = end;
+    let atBreak = false;
+    let endHere = false;
+    for (; ; stop++) {
+      const ch = norm[stop];
+      if (stop >= norm.length || isBreak(ch)) {
+        atBreak = true;
+        break;
+      }
+      endHere = stop > end && isQuote(ch) ? endHere : isEnd(stop);
+      const next = norm[stop + 1];
+      if (endHere && (stop + 1 === norm.length || isBreak(next) || next === ' ')) break;
+    }
+    let to = stop;
+    if (!atBreak) for (to = stop + 1; norm[to] === '"' || norm[to] === "'";) to++;
+    let a = sentenceStart;
+    while (a < text.length && blank(text[a]!)) a++;
+    if (a >= to) return [to, to];
+    let b = to;
+    while (b > 0 && blank(text[b - 1]!)) b--;
+    return [a, Math.max(a, b)];
+  }
+
+  it('finds, for mentions in text order, the sentences the definition gives', () => {
+    const piece = fc.constantFrom(
+      'Moscow',
+      'the talks',
+      ' ',
+      ' ',
+      '. ',
+      '.',
+      '? ',
+      '! ',
+      '"',
+      "'",
+      '\u201d',
+      '\u00a0',
+      '\u00ad',
+      'D.C.',
+      'U. S',
+      'a',
+      '\n',
+      '\r\n',
+      '\r',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (parts, picks) => {
+          const text = parts.join('');
+          const norm = normalizeText(text);
+          // Mentions in text order: increasing starts, each end after its start.
+          const starts = [...new Set(picks.map((k) => k % text.length))].sort((x, y) => x - y);
+          const sentence = sentenceFinder(text, norm);
+          starts.forEach((start, k) => {
+            const end = Math.min(text.length, start + 1 + (picks[k]! % 3));
+            expect(sentence(start, end)).toEqual(reference(text, norm, start, end));
+          });
+        },
+      ),
+      { seed: 13, numRuns: 3000 },
+    );
   });
 });
