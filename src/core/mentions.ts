@@ -263,6 +263,11 @@ export function sentenceFinder(
     if (end < stopFrom || end > stop) {
       let endHere = false;
       for (let i = end; ; i++) {
+        const code = norm.charCodeAt(i); // NaN past the end: not above QUOTE
+        if (code > QUOTE && code !== FULL_STOP && code !== QUESTION && code !== APOSTROPHE) {
+          endHere = false; // no line break, no quote, no sentence end
+          continue;
+        }
         const ch = norm[i];
         if (i >= norm.length || isLineBreak(ch)) {
           stop = i;

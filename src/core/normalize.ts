@@ -21,8 +21,23 @@ export function normalizeText(text: string): string {
       break;
     }
   }
-  const out =
-    first < 0 ? text : text.slice(0, first) + text.slice(first).replace(FOLDED, (ch) => FOLD[ch] ?? ch);
+  let out = text;
+  if (first >= 0) {
+    // Pieces joined into one flat string (a concatenation would leave a tree of pieces that
+    // every later character access walks).
+    const parts: string[] = [];
+    let from = 0;
+    for (let i = first; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 9 && c < 0xa0) continue;
+      const to = FOLD[text[i]!];
+      if (to === undefined) continue;
+      parts.push(text.slice(from, i), to);
+      from = i + 1;
+    }
+    parts.push(text.slice(from));
+    out = parts.join('');
+  }
   if (text.length >= REMEMBERED) {
     lastText = text;
     lastNormal = out;
@@ -41,8 +56,6 @@ for (const ch of '\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007
 for (const ch of '\u2018\u2019\u201a\u201b\u2032') FOLD[ch] = "'";
 for (const ch of '\u201c\u201d\u201e\u201f\u2033') FOLD[ch] = '"';
 for (const ch of '\u2010\u2011\u2012\u2013\u2014\u2015\u2212') FOLD[ch] = '-';
-
-const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'gu');
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** ASCII letters and digits, looked up without a regular expression (most of any text). */
