@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/core';
 import { readDataFiles } from '../../src/cli/data';
 import {
+  broadPlace,
   createBroadGeoparser,
   encodeGazetteer,
   openGazetteer,
@@ -83,5 +84,20 @@ describe('geoparsing with the curated and the broad gazetteer', () => {
       ['Washington County', 'geonames'],
     ]);
     for (const m of a.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
+
+describe('broadPlace', () => {
+  it('makes one Place of a broad place however many mentions name it, and the same Place as before', () => {
+    const bc = places.place(places.lookup('British Columbia')[0]!);
+    const first = broadPlace(bc);
+    expect(broadPlace(bc)).toBe(first);
+    expect(first).toMatchObject({
+      id: 'admin1-ca-02-british-columbia',
+      name: 'British Columbia',
+      kind: 'region',
+    });
+    // Another object for the same place is made into an equal Place of its own.
+    expect(broadPlace(places.place(bc.index))).toEqual(first);
   });
 });

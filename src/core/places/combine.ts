@@ -70,8 +70,17 @@ export function broadPlaceId(p: BroadPlace): string {
   return parts.join('-');
 }
 
-/** A broad place as a Place of the atlas. */
+/** The Place made of each BroadPlace object: a text names the same few places many times. */
+const asPlace = new WeakMap<BroadPlace, Place>();
+
+/** A broad place as a Place of the atlas (made once for each BroadPlace object). */
 export function broadPlace(p: BroadPlace): Place {
+  let place = asPlace.get(p);
+  if (!place) asPlace.set(p, (place = makePlace(p)));
+  return place;
+}
+
+function makePlace(p: BroadPlace): Place {
   return {
     id: broadPlaceId(p),
     name: p.name,
