@@ -92,12 +92,20 @@ describe('broadPlace', () => {
     const bc = places.place(places.lookup('British Columbia')[0]!);
     const first = broadPlace(bc);
     expect(broadPlace(bc)).toBe(first);
+    expect(broadPlace(places.place(bc.index))).toBe(first); // another object for the same place
     expect(first).toMatchObject({
       id: 'admin1-ca-02-british-columbia',
       name: 'British Columbia',
       kind: 'region',
     });
-    // Another object for the same place is made into an equal Place of its own.
-    expect(broadPlace(places.place(bc.index))).toEqual(first);
+  });
+
+  it('makes a new Place where the same index holds another place (another gazetteer)', () => {
+    const other = openGazetteer(encodeGazetteer([R('Peoria', 'city', 'US', 'IL', 40.69, -89.59, 4905687)]));
+    const bc = places.place(places.lookup('British Columbia')[0]!);
+    const peoria = other.place(0);
+    expect(peoria.index).toBe(bc.index);
+    expect(broadPlace(peoria)).toMatchObject({ id: 'geonames-4905687', name: 'Peoria' });
+    expect(broadPlace(bc)).toMatchObject({ name: 'British Columbia' });
   });
 });

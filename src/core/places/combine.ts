@@ -70,13 +70,30 @@ export function broadPlaceId(p: BroadPlace): string {
   return parts.join('-');
 }
 
-/** The Place made of each BroadPlace object: a text names the same few places many times. */
-const asPlace = new WeakMap<BroadPlace, Place>();
+/**
+ * The Places made of broad places, by gazetteer index, with the place each was made of (a text
+ * names the same few places thousands of times); kept while the place at the index is the same.
+ */
+const made = new Map<number, { from: BroadPlace; place: Place }>();
+/** Past this many places, `made` starts again (a bound on memory). */
+const REMEMBERED_PLACES = 50_000;
+const samePlace = (a: BroadPlace, b: BroadPlace) =>
+  a === b ||
+  (a.name === b.name &&
+    a.kind === b.kind &&
+    a.lat === b.lat &&
+    a.lon === b.lon &&
+    a.country === b.country &&
+    a.admin1 === b.admin1 &&
+    a.geonames === b.geonames);
 
-/** A broad place as a Place of the atlas (made once for each BroadPlace object). */
+/** A broad place as a Place of the atlas (made once, then the same Place for the same place). */
 export function broadPlace(p: BroadPlace): Place {
-  let place = asPlace.get(p);
-  if (!place) asPlace.set(p, (place = makePlace(p)));
+  const known = made.get(p.index);
+  if (known && samePlace(known.from, p)) return known.place;
+  if (made.size >= REMEMBERED_PLACES) made.clear();
+  const place = makePlace(p);
+  made.set(p.index, { from: p, place });
   return place;
 }
 
