@@ -244,22 +244,31 @@ export function sentenceFinder(
       endBefore = false;
       stopFrom = -1;
     }
-    for (; p < start; p++) {
-      const code = norm.charCodeAt(p);
+    // The scan in local variables (kept in registers), written back after it.
+    let q = p;
+    let qLineStart = lineStart;
+    let qSentenceStart = sentenceStart;
+    let qEndBefore = endBefore;
+    for (; q < start; q++) {
+      const code = norm.charCodeAt(q);
       // Most characters end no line, no sentence and are no quote: endBefore turns false.
       if (code > QUOTE && code !== FULL_STOP && code !== QUESTION && code !== APOSTROPHE) {
-        endBefore = false;
+        qEndBefore = false;
         continue;
       }
-      const ch = norm[p];
+      const ch = norm[q];
       if (isLineBreak(ch)) {
-        lineStart = sentenceStart = p + 1;
-        endBefore = false;
+        qLineStart = qSentenceStart = q + 1;
+        qEndBefore = false;
         continue;
       }
-      if (ch === ' ' && p > lineStart && endBefore) sentenceStart = p + 1;
-      endBefore = isQuote(ch) && p > 0 ? endBefore : isSentenceEnd(norm, p);
+      if (ch === ' ' && q > qLineStart && qEndBefore) qSentenceStart = q + 1;
+      qEndBefore = isQuote(ch) && q > 0 ? qEndBefore : isSentenceEnd(norm, q);
     }
+    p = q;
+    lineStart = qLineStart;
+    sentenceStart = qSentenceStart;
+    endBefore = qEndBefore;
     if (end < stopFrom || end > stop) {
       let endHere = false;
       for (let i = end; ; i++) {

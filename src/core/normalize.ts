@@ -140,7 +140,25 @@ export interface CompactText {
  * @example compactText('Mos\u00adcow').text === 'Moscow'
  */
 export function compactText(text: string): CompactText {
-  if (!INVISIBLE.test(text)) return { text, map: null };
+  // Found without a regular expression (all of them are at U+00AD or above), and the last long
+  // text remembered: both finders compact the same text.
+  if (text === lastCompacted?.source) return lastCompacted.result;
+  let any = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xad && (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff)) {
+      any = true;
+      break;
+    }
+  }
+  const result = any ? compacted(text) : { text, map: null };
+  if (text.length >= REMEMBERED) lastCompacted = { source: text, result };
+  return result;
+}
+
+let lastCompacted: { source: string; result: CompactText } | null = null;
+
+function compacted(text: string): CompactText {
   const parts: string[] = [];
   const map = new Int32Array(text.length);
   let n = 0;

@@ -1,7 +1,7 @@
 import { parseCsv, parseIntegerCell, requireCell } from './csv';
 import { fingerprint } from './fingerprint';
 import { lineOf, lineStarts, splitLines } from './lines';
-import { compactText, isInvisible } from './normalize';
+import { isInvisible } from './normalize';
 import { DataError, type Story, type StoryKind } from './types';
 
 /** One row of data/newsletters/catalog.csv. */
@@ -133,7 +133,14 @@ function isHeadlineLike(line: string): boolean {
 }
 
 /** A line with nothing to read: white space and invisible characters only. */
-const isBlank = (line: string) => compactText(line).text.trim() === '';
+function isBlank(line: string): boolean {
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c > 32 && c < 127) return false; // visible ASCII: most lines end here, at once
+    if (isVisible(line, k)) return false;
+  }
+  return true;
+}
 
 /** The stories of a text and where its mail footer starts, if it ends with one. */
 export interface Segmentation {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadData, mentionsToGeoJSON } from '../../src/core';
 import { readDataFiles } from '../../src/cli/data';
 import {
+  broadPlace,
   createBroadGeoparser,
   encodeGazetteer,
   openGazetteer,
@@ -105,5 +106,28 @@ describe('geoparsing with the curated and the broad gazetteer', () => {
   it('leaves out a street whose story names no town, and one whose town is in another story', () => {
     const a = both.geoparse('Peoria grew.\n\nA crash closed Elm Street on Monday.');
     expect(a.mentions.map((m) => m.text)).toEqual(['Peoria']);
+  });
+});
+
+describe('broadPlace', () => {
+  it('makes one Place of a broad place however many mentions name it, and the same Place as before', () => {
+    const bc = places.place(places.lookup('British Columbia')[0]!);
+    const first = broadPlace(bc);
+    expect(broadPlace(bc)).toBe(first);
+    expect(broadPlace(places.place(bc.index))).toBe(first); // another object for the same place
+    expect(first).toMatchObject({
+      id: 'admin1-ca-02-british-columbia',
+      name: 'British Columbia',
+      kind: 'region',
+    });
+  });
+
+  it('makes a new Place where the same index holds another place (another gazetteer)', () => {
+    const other = openGazetteer(encodeGazetteer([R('Peoria', 'city', 'US', 'IL', 40.69, -89.59, 4905687)]));
+    const bc = places.place(places.lookup('British Columbia')[0]!);
+    const peoria = other.place(0);
+    expect(peoria.index).toBe(bc.index);
+    expect(broadPlace(peoria)).toMatchObject({ id: 'geonames-4905687', name: 'Peoria' });
+    expect(broadPlace(bc)).toMatchObject({ name: 'British Columbia' });
   });
 });

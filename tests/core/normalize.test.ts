@@ -94,7 +94,7 @@ describe('wordCharLength', () => {
 });
 
 describe('normalizeText on long texts', () => {
-  it('folds as one replace over the whole text would, one long text after another', () => {
+  it('folds and compacts as one replace over the whole text would, one long text after another', () => {
     const reference = (s: string) =>
       s
         .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
@@ -102,6 +102,9 @@ describe('normalizeText on long texts', () => {
         .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
         .replace(/[\u2010-\u2015\u2212]/g, '-');
     const piece = fc.constantFrom(
+      'Mos\u00adcow ',
+      '\ufeff',
+      '\u200b',
       'Moscow ',
       'a\u00a0b ',
       '\u2018q\u2019 ',
@@ -118,6 +121,13 @@ describe('normalizeText on long texts', () => {
         for (const t of texts) {
           expect(normalizeText(t)).toBe(reference(t));
           expect(normalizeText(t)).toBe(reference(t)); // and again, remembered
+          // compactText too, remembered the same way
+          const kept = [...t.matchAll(/[^\u00ad\u200b-\u200d\u2060\ufeff]/g)].map((m) => m.index);
+          for (let k = 0; k < 2; k++) {
+            const { text, map } = compactText(t);
+            expect(text).toBe(t.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, ''));
+            expect(map === null ? null : [...map]).toEqual(kept.length === t.length ? null : kept);
+          }
         }
       }),
       { seed: 13, numRuns: 60 },

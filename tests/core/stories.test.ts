@@ -233,3 +233,15 @@ describe('curated story index', () => {
     );
   });
 });
+
+describe('segmentStories: blank lines', () => {
+  it('reads a line of white space and invisible characters as blank, and one with any other character as text', () => {
+    const blank = ' \t\u00a0\u3000\u200b\u00ad\ufeff\u2060';
+    const text = `First story, a sentence.\n${blank}\nSecond story, a sentence.\n\n\ud800\nThird.`;
+    expect(segmentStories(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'First story, a sentence.',
+      'Second story, a sentence.',
+      '\ud800\nThird.',
+    ]);
+  });
+});

@@ -77,8 +77,34 @@ export function broadPlaceId(p: BroadPlace): string {
   return parts.join('-');
 }
 
-/** A broad place as a Place of the atlas. */
+/**
+ * The Places made of broad places, by gazetteer index, with the place each was made of (a text
+ * names the same few places thousands of times); kept while the place at the index is the same.
+ */
+const made = new Map<number, { from: BroadPlace; place: Place }>();
+/** Past this many places, `made` starts again (a bound on memory). */
+const REMEMBERED_PLACES = 50_000;
+const samePlace = (a: BroadPlace, b: BroadPlace) =>
+  a === b ||
+  (a.name === b.name &&
+    a.kind === b.kind &&
+    a.lat === b.lat &&
+    a.lon === b.lon &&
+    a.country === b.country &&
+    a.admin1 === b.admin1 &&
+    a.geonames === b.geonames);
+
+/** A broad place as a Place of the atlas (made once, then the same Place for the same place). */
 export function broadPlace(p: BroadPlace): Place {
+  const known = made.get(p.index);
+  if (known && samePlace(known.from, p)) return known.place;
+  if (made.size >= REMEMBERED_PLACES) made.clear();
+  const place = makePlace(p);
+  made.set(p.index, { from: p, place });
+  return place;
+}
+
+function makePlace(p: BroadPlace): Place {
   return {
     id: broadPlaceId(p),
     name: p.name,
