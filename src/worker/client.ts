@@ -5,14 +5,17 @@
  * the result, as cancelled, or with an error whose message says what to do.
  */
 import type { Atlas, Gazetteer, Place, RouteData } from '../core';
-import type {
-  GeoparseInput,
-  GeoparseOutcome,
-  GeoparseResult,
-  Progress,
-  Reply,
-  Request,
-  Stage,
+import {
+  addPart,
+  emptyParts,
+  type GeoparseInput,
+  type GeoparseOutcome,
+  type GeoparseResult,
+  type Parts,
+  type Progress,
+  type Reply,
+  type Request,
+  type Stage,
 } from './protocol';
 import { spawnGeoparseWorker } from './spawn';
 
@@ -28,6 +31,8 @@ export interface GeoparseOptions {
 interface Pending {
   input: GeoparseInput;
   stage: Stage | null;
+  /** The result's lists as their slices arrive. */
+  parts: Parts;
   onProgress: ((progress: Progress) => void) | undefined;
   settle: (outcome: GeoparseOutcome) => void;
 }
@@ -51,8 +56,13 @@ function onReply(reply: Reply) {
     request.onProgress?.(reply.progress);
     return;
   }
+  if (reply.type === 'part') {
+    addPart(request.parts, reply.key, reply.items);
+    return;
+  }
   pending.delete(reply.id);
-  if (reply.type === 'done') request.settle({ status: 'done', result: reply.result });
+  if (reply.type === 'done')
+    request.settle({ status: 'done', result: { ...reply.result, ...request.parts } });
   else if (reply.type === 'cancelled') request.settle({ status: 'cancelled' });
   else request.settle({ status: 'error', kind: reply.kind, message: reply.message });
 }
@@ -103,7 +113,7 @@ export function geoparseInWorker(
       signal?.removeEventListener('abort', onAbort);
       resolve(outcome);
     };
-    pending.set(id, { input, stage: null, onProgress, settle });
+    pending.set(id, { input, stage: null, parts: emptyParts(), onProgress, settle });
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       post({ type: 'geoparse', id, input });
@@ -128,6 +138,7 @@ function cancel(id: number) {
   stop();
   for (const [other, r] of pending) {
     r.stage = null;
+    r.parts = emptyParts();
     post({ type: 'geoparse', id: other, input: r.input });
   }
 }

@@ -48,9 +48,49 @@ export type GeoparseOutcome =
 /** Page → worker. */
 export type Request = { type: 'geoparse'; id: number; input: GeoparseInput } | { type: 'cancel'; id: number };
 
+/**
+ * The result's long lists, sent ahead of 'done' in slices of at most PART_SIZE items: the page
+ * reads each message in a task of its own, so no single task reads 10 MB worth of mentions.
+ */
+export const PART_KEYS = ['stories', 'mentions', 'places', 'unsearched', 'furniture'] as const;
+export type PartKey = (typeof PART_KEYS)[number];
+export const PART_SIZE = 2000;
+
+/** The parts received so far of a request's result, by list. */
+export type Parts = { [K in PartKey]: GeoparseResult[K] };
+
+export const emptyParts = (): Parts => ({
+  stories: [],
+  mentions: [],
+  places: [],
+  unsearched: [],
+  furniture: [],
+});
+
+/** Adds a slice to its list (in place: no copy of what came before). */
+export function addPart<K extends PartKey>(parts: Parts, key: K, items: GeoparseResult[K]) {
+  const list = parts[key] as unknown[];
+  for (const item of items as unknown[]) list.push(item);
+}
+
+/** The replies that carry a result: its slices, then the rest with the lists left empty. */
+export function resultReplies(id: number, result: GeoparseResult): Reply[] {
+  const replies: Reply[] = [];
+  for (const key of PART_KEYS) {
+    const list = result[key] as unknown[];
+    for (let at = 0; at < list.length; at += PART_SIZE) {
+      replies.push({ type: 'part', id, key, items: list.slice(at, at + PART_SIZE) } as Reply);
+    }
+  }
+  replies.push({ type: 'done', id, result: { ...result, ...emptyParts() } });
+  return replies;
+}
+
 /** Worker → page. */
 export type Reply =
   | { type: 'progress'; id: number; progress: Progress }
+  | { [K in PartKey]: { type: 'part'; id: number; key: K; items: GeoparseResult[K] } }[PartKey]
+  /** The result, its lists empty: they came in the 'part' replies before it. */
   | { type: 'done'; id: number; result: GeoparseResult }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; kind: ErrorKind; message: string };

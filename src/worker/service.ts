@@ -9,7 +9,7 @@
 import { loadData, type AtlasData, type BroadGeoparser } from '../core';
 import { FormatError, readDocument, type ReadDocument } from '../core/formats';
 import { createBroadGeoparser, GazetteerFormatError, lexiconOf, openGazetteer } from '../core/places';
-import type { GeoparseInput, Progress, Reply, Request } from './protocol';
+import { resultReplies, type GeoparseInput, type Progress, type Reply, type Request } from './protocol';
 
 /** The compiled gazetteer could not be had; its message says what to do. */
 export class GazetteerLoadError extends Error {}
@@ -93,21 +93,18 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
       progress({ stage: 'geoparsing' });
       const atlas = run(doc.text);
       if (stop()) return;
-      options.post({
-        type: 'done',
-        id,
-        result: {
-          name: input.name,
-          format: doc.format,
-          text: atlas.text,
-          newsletter: atlas.newsletter,
-          stories: atlas.stories,
-          mentions: atlas.mentions,
-          places: atlas.places,
-          unsearched: atlas.unsearched,
-          furniture: atlas.furniture,
-        },
-      });
+      const result = {
+        name: input.name,
+        format: doc.format,
+        text: atlas.text,
+        newsletter: atlas.newsletter,
+        stories: atlas.stories,
+        mentions: atlas.mentions,
+        places: atlas.places,
+        unsearched: atlas.unsearched,
+        furniture: atlas.furniture,
+      };
+      for (const reply of resultReplies(id, result)) options.post(reply);
     } catch (e) {
       if (stop()) return;
       if (e instanceof FormatError) {

@@ -9,7 +9,7 @@ import { htmlToText } from '../../src/core/formats';
 import { readBroadData } from '../../src/cli/broad';
 import { readDataFiles } from '../../src/cli/data';
 import { atlasFromResult } from '../../src/worker/client';
-import type { Reply, Request } from '../../src/worker/protocol';
+import { addPart, emptyParts, PART_SIZE, type Reply, type Request } from '../../src/worker/protocol';
 import { createGeoparseService, type ServiceOptions } from '../../src/worker/service';
 
 const GAZETTEER = new URL('../../data/compiled/places.bin', import.meta.url).pathname;
@@ -50,7 +50,17 @@ const ask = (id: number, input: Extract<Request, { type: 'geoparse' }>['input'])
   input,
 });
 
-const final = (replies: Reply[], id: number) => replies.filter((r) => r.id === id && r.type !== 'progress');
+/** A request's last replies: done (with its result put together from its parts), cancelled or error. */
+const final = (replies: Reply[], id: number): Reply[] => {
+  const parts = emptyParts();
+  const out: Reply[] = [];
+  for (const r of replies) {
+    if (r.id !== id || r.type === 'progress') continue;
+    if (r.type === 'part') addPart(parts, r.key, r.items);
+    else out.push(r.type === 'done' ? { ...r, result: { ...r.result, ...parts } } : r);
+  }
+  return out;
+};
 const stages = (replies: Reply[], id: number) =>
   replies.flatMap((r) => (r.id === id && r.type === 'progress' ? [r.progress.stage] : []));
 
@@ -81,6 +91,25 @@ describe('the geoparse worker service', () => {
     expect(ids(atlas.gazetteer)).toEqual(ids(expected.gazetteer));
     for (const m of atlas.mentions)
       expect(atlas.gazetteer.byId.get(m.placeId)).toEqual(expected.gazetteer.byId.get(m.placeId));
+  });
+
+  it('sends a long result in slices ahead of its end, so the page reads it in short tasks', async () => {
+    const { service, replies } = harness();
+    const long = Array.from({ length: 420 }, () => ARTICLE).join('\n\n');
+    await service.handle(ask(1, { name: 'long.txt', text: long }));
+    const expected = reference.geoparse(long);
+    expect(expected.mentions.length).toBeGreaterThan(2 * PART_SIZE);
+    const mine = replies.filter((r) => r.id === 1 && r.type !== 'progress');
+    const parts = mine.flatMap((r) => (r.type === 'part' ? [r] : []));
+    expect(parts.filter((p) => p.key === 'mentions').length).toBe(
+      Math.ceil(expected.mentions.length / PART_SIZE),
+    );
+    expect(Math.max(...parts.map((p) => p.items.length))).toBeLessThanOrEqual(PART_SIZE);
+    expect(mine.at(-1)).toMatchObject({ type: 'done', result: { mentions: [], stories: [] } });
+    const [done] = final(replies, 1);
+    expect(done).toMatchObject({ type: 'done' });
+    expect((done as Extract<Reply, { type: 'done' }>).result.mentions).toEqual(expected.mentions);
+    expect((done as Extract<Reply, { type: 'done' }>).result.places).toEqual(expected.places);
   });
 
   it('reads .html bytes to their visible text first', async () => {
