@@ -203,7 +203,7 @@ try {
     `| 10 MB (${l.chars} chars, ${l.stories} stories, ${l.mentions} mentions), warm | ${l.ms} ms |`,
   );
   console.log(
-    `| longest main-thread task meanwhile | ${l.longestMainThreadTask} ms (${l.longTasks} over 50 ms) |`,
+    `| longest main-thread task meanwhile | ${l.longTasks ? `${l.longestMainThreadTask} ms (${l.longTasks} over 50 ms)` : 'none over 50 ms'} |`,
   );
   console.log(
     `| worker chunk | ${kb(results.workerChunk.bytes)}, ${kb(results.workerChunk.gzipBytes)} gzipped |`,

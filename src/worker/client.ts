@@ -4,10 +4,12 @@
  * gazetteer) and kept warm for the next request. The promise always resolves, never rejects: with
  * the result, as cancelled, or with an error whose message says what to do.
  */
-import type { Atlas, Gazetteer, Place, RouteData } from '../core';
+import type { Atlas, Gazetteer, Mention, Place, RouteData } from '../core';
 import {
   addPart,
+  decodeMentions,
   emptyParts,
+  type EncodedMentions,
   type GeoparseInput,
   type GeoparseOutcome,
   type GeoparseResult,
@@ -31,8 +33,10 @@ export interface GeoparseOptions {
 interface Pending {
   input: GeoparseInput;
   stage: Stage | null;
-  /** The result's lists as their slices arrive. */
+  /** The result's lists, text and mentions as they arrive. */
   parts: Parts;
+  text: string[];
+  mentions: EncodedMentions | null;
   onProgress: ((progress: Progress) => void) | undefined;
   settle: (outcome: GeoparseOutcome) => void;
 }
@@ -60,11 +64,52 @@ function onReply(reply: Reply) {
     addPart(request.parts, reply.key, reply.items);
     return;
   }
+  if (reply.type === 'text') {
+    request.text.push(reply.chunk);
+    return;
+  }
+  if (reply.type === 'mentions') {
+    request.mentions = reply.mentions;
+    return;
+  }
+  if (reply.type === 'done') {
+    request.stage = null; // the worker is free: a cancel from now on need not stop it
+    void finish(reply.id, request, reply.result);
+    return;
+  }
   pending.delete(reply.id);
-  if (reply.type === 'done')
-    request.settle({ status: 'done', result: { ...reply.result, ...request.parts } });
-  else if (reply.type === 'cancelled') request.settle({ status: 'cancelled' });
+  if (reply.type === 'cancelled') request.settle({ status: 'cancelled' });
   else request.settle({ status: 'error', kind: reply.kind, message: reply.message });
+}
+
+/** Mentions made into objects per task, between which the page can handle input and paint. */
+const DECODE_CHUNK = 4000;
+
+/** Lets the page run other tasks (a message posted to itself: no timer clamping). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Puts the result together: the mentions' objects a chunk per task, unless cancelled meanwhile. */
+async function finish(id: number, request: Pending, rest: GeoparseResult) {
+  const text = 'text' in request.input ? request.input.text : request.text.join('');
+  const encoded = request.mentions;
+  const mentions: Mention[] = [];
+  for (let at = 0; encoded && at < encoded.count; at += DECODE_CHUNK) {
+    if (at > 0) await nextTask();
+    if (pending.get(id) !== request) return;
+    decodeMentions(encoded, text, at, Math.min(encoded.count, at + DECODE_CHUNK), mentions);
+  }
+  if (pending.get(id) !== request) return;
+  pending.delete(id);
+  request.settle({ status: 'done', result: { ...rest, ...request.parts, text, mentions } });
 }
 
 /** The worker failed as a whole (its script did not load, or it ran out of memory): every request fails. */
@@ -113,7 +158,15 @@ export function geoparseInWorker(
       signal?.removeEventListener('abort', onAbort);
       resolve(outcome);
     };
-    pending.set(id, { input, stage: null, parts: emptyParts(), onProgress, settle });
+    pending.set(id, {
+      input,
+      stage: null,
+      parts: emptyParts(),
+      text: [],
+      mentions: null,
+      onProgress,
+      settle,
+    });
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       post({ type: 'geoparse', id, input });
@@ -139,6 +192,8 @@ function cancel(id: number) {
   for (const [other, r] of pending) {
     r.stage = null;
     r.parts = emptyParts();
+    r.text = [];
+    r.mentions = null;
     post({ type: 'geoparse', id: other, input: r.input });
   }
 }

@@ -14,13 +14,13 @@ const url = new URL('../../data/compiled/places.bin', import.meta.url).href;
 
 /** The worker's global scope, as much of it as is used (the DOM lib, not the webworker one, is loaded). */
 const scope = self as unknown as {
-  postMessage(reply: Reply): void;
+  postMessage(reply: Reply, transfer: ArrayBuffer[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<Request>) => void): void;
 };
 const service = createGeoparseService({
   data: curatedData,
   gazetteer: (onBytes) => fetchGazetteer(url, onBytes),
-  post: (reply) => scope.postMessage(reply),
+  post: (reply, transfer = []) => scope.postMessage(reply, transfer),
   source: `the broad gazetteer (${url})`,
 });
 scope.addEventListener('message', (event) => void service.handle(event.data));

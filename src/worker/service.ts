@@ -19,8 +19,8 @@ export interface ServiceOptions {
   data: () => AtlasData;
   /** The bytes of data/compiled/places.bin; calls `onBytes` as they arrive. */
   gazetteer: (onBytes: (received: number, total: number | null) => void) => Promise<Uint8Array>;
-  /** Where replies go (the worker's postMessage). */
-  post: (reply: Reply) => void;
+  /** Where replies go (the worker's postMessage), with the buffers they move. */
+  post: (reply: Reply, transfer?: ArrayBuffer[]) => void;
   /** Where the gazetteer comes from, for messages. */
   source?: string;
 }
@@ -104,7 +104,8 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
         unsearched: atlas.unsearched,
         furniture: atlas.furniture,
       };
-      for (const reply of resultReplies(id, result)) options.post(reply);
+      for (const { reply, transfer } of resultReplies(id, result, !('text' in input)))
+        options.post(reply, transfer);
     } catch (e) {
       if (stop()) return;
       if (e instanceof FormatError) {

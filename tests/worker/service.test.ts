@@ -4,12 +4,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../src/core';
 import { htmlToText } from '../../src/core/formats';
 import { readBroadData } from '../../src/cli/broad';
 import { readDataFiles } from '../../src/cli/data';
 import { atlasFromResult } from '../../src/worker/client';
-import { addPart, emptyParts, PART_SIZE, type Reply, type Request } from '../../src/worker/protocol';
+import { loadData, type Mention } from '../../src/core';
+import {
+  addPart,
+  decodeMentions,
+  emptyParts,
+  PART_SIZE,
+  TEXT_PART,
+  type EncodedMentions,
+  type Reply,
+  type Request,
+} from '../../src/worker/protocol';
 import { createGeoparseService, type ServiceOptions } from '../../src/worker/service';
 
 const GAZETTEER = new URL('../../data/compiled/places.bin', import.meta.url).pathname;
@@ -51,13 +60,23 @@ const ask = (id: number, input: Extract<Request, { type: 'geoparse' }>['input'])
 });
 
 /** A request's last replies: done (with its result put together from its parts), cancelled or error. */
-const final = (replies: Reply[], id: number): Reply[] => {
+const final = (replies: Reply[], id: number, input?: string): Reply[] => {
   const parts = emptyParts();
+  const text: string[] = [];
+  let encoded: EncodedMentions | null = null;
   const out: Reply[] = [];
   for (const r of replies) {
     if (r.id !== id || r.type === 'progress') continue;
     if (r.type === 'part') addPart(parts, r.key, r.items);
-    else out.push(r.type === 'done' ? { ...r, result: { ...r.result, ...parts } } : r);
+    else if (r.type === 'text') text.push(r.chunk);
+    else if (r.type === 'mentions') encoded = r.mentions;
+    else if (r.type !== 'done') out.push(r);
+    else {
+      const all = input ?? text.join('');
+      const mentions: Mention[] = [];
+      if (encoded) decodeMentions(encoded, all, 0, encoded.count, mentions);
+      out.push({ ...r, result: { ...r.result, ...parts, text: all, mentions } });
+    }
   }
   return out;
 };
@@ -68,7 +87,7 @@ describe('the geoparse worker service', () => {
   it('finds the same stories, mentions and places as loadData with the broad gazetteer', async () => {
     const { service, replies } = harness();
     await service.handle(ask(1, { name: 'article.txt', text: ARTICLE }));
-    const [reply] = final(replies, 1);
+    const [reply] = final(replies, 1, ARTICLE);
     if (reply?.type !== 'done') throw new Error(`expected done, got ${JSON.stringify(reply)}`);
     const expected = reference.geoparse(ARTICLE);
     expect(reply.result.mentions).toEqual(expected.mentions);
@@ -93,23 +112,37 @@ describe('the geoparse worker service', () => {
       expect(atlas.gazetteer.byId.get(m.placeId)).toEqual(expected.gazetteer.byId.get(m.placeId));
   });
 
-  it('sends a long result in slices ahead of its end, so the page reads it in short tasks', async () => {
+  it('sends a long result in pieces ahead of its end: list slices, mentions as columns, no text the page has', async () => {
     const { service, replies } = harness();
     const long = Array.from({ length: 420 }, () => ARTICLE).join('\n\n');
     await service.handle(ask(1, { name: 'long.txt', text: long }));
     const expected = reference.geoparse(long);
-    expect(expected.mentions.length).toBeGreaterThan(2 * PART_SIZE);
     const mine = replies.filter((r) => r.id === 1 && r.type !== 'progress');
-    const parts = mine.flatMap((r) => (r.type === 'part' ? [r] : []));
-    expect(parts.filter((p) => p.key === 'mentions').length).toBe(
-      Math.ceil(expected.mentions.length / PART_SIZE),
-    );
-    expect(Math.max(...parts.map((p) => p.items.length))).toBeLessThanOrEqual(PART_SIZE);
-    expect(mine.at(-1)).toMatchObject({ type: 'done', result: { mentions: [], stories: [] } });
-    const [done] = final(replies, 1);
+    expect(mine.filter((r) => r.type === 'text')).toEqual([]);
+    const columns = mine.find((r) => r.type === 'mentions');
+    expect(columns?.type === 'mentions' && columns.mentions.start).toBeInstanceOf(Int32Array);
+    expect(mine.at(-1)).toMatchObject({ type: 'done', result: { mentions: [], stories: [], text: '' } });
+    const [done] = final(replies, 1, long);
     expect(done).toMatchObject({ type: 'done' });
     expect((done as Extract<Reply, { type: 'done' }>).result.mentions).toEqual(expected.mentions);
+    expect((done as Extract<Reply, { type: 'done' }>).result.stories).toEqual(expected.stories);
     expect((done as Extract<Reply, { type: 'done' }>).result.places).toEqual(expected.places);
+  });
+
+  it('sends the text it read from bytes back in slices, and the long lists in slices', async () => {
+    const { service, replies } = harness();
+    const long = Array.from({ length: 2000 }, () => ARTICLE).join('\n\n');
+    await service.handle(ask(1, { name: 'long.md', bytes: new TextEncoder().encode(long) }));
+    const chunks = replies.flatMap((r) => (r.id === 1 && r.type === 'text' ? [r.chunk] : []));
+    expect(chunks.length).toBe(Math.ceil(long.length / TEXT_PART));
+    expect(chunks.join('')).toBe(long);
+    const stories = replies.flatMap((r) =>
+      r.id === 1 && r.type === 'part' && r.key === 'stories' ? [r.items.length] : [],
+    );
+    expect(stories.reduce((a, b) => a + b, 0)).toBeGreaterThan(2 * PART_SIZE);
+    expect(Math.max(...stories)).toBe(PART_SIZE);
+    const [done] = final(replies, 1);
+    expect((done as Extract<Reply, { type: 'done' }>).result.text).toBe(long);
   });
 
   it('reads .html bytes to their visible text first', async () => {
