@@ -72,7 +72,7 @@ function broadGazetteer(): Plugin {
  * worker says it cannot run there, so neither the worker's chunk nor the 14 MB gazetteer is
  * inlined into the single file (docs/offline-copy.md).
  */
-function noWorkerOffline(): Plugin {
+export function noWorkerOffline(): Plugin {
   return {
     name: 'newsletter-atlas:no-worker-offline',
     enforce: 'pre',
