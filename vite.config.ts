@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, defineConfig, type Plugin, type PluginOption } from 'vite';
@@ -44,6 +45,46 @@ function offlineMarker(): Plugin {
   };
 }
 
+/**
+ * The broad gazetteer the geoparse worker fetches (src/worker/geoparse.worker.ts names
+ * data/compiled/places.bin with `new URL(..., import.meta.url)`, so Vite emits it as an asset of
+ * the build and serves it in dev): compiled first when it is missing or its inputs changed, as
+ * `npm run gazetteer -- --if-stale` does, so `npm start` and `npm run build` work on a fresh clone.
+ */
+function broadGazetteer(): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'newsletter-atlas:broad-gazetteer',
+    configResolved(config) {
+      root = config.root;
+    },
+    buildStart() {
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/gazetteer/build.ts', '--if-stale'], {
+        cwd: root,
+        stdio: 'inherit',
+      });
+    },
+  };
+}
+
+/**
+ * The offline copy carries no geoparse worker: src/worker/client.ts gets spawn.offline.ts, whose
+ * worker says it cannot run there, so neither the worker's chunk nor the 14 MB gazetteer is
+ * inlined into the single file (docs/offline-copy.md).
+ */
+export function noWorkerOffline(): Plugin {
+  return {
+    name: 'newsletter-atlas:no-worker-offline',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './spawn' && importer?.replaceAll('\\', '/').endsWith('/src/worker/client.ts')) {
+        return resolve(importer, '../spawn.offline.ts');
+      }
+      return null;
+    },
+  };
+}
+
 /** vite-plugin-singlefile, loaded only for the offline build; a checkout without it says what to run. */
 async function singleFile(): Promise<PluginOption> {
   try {
@@ -63,16 +104,28 @@ export default defineConfig(async ({ mode }) =>
     ? {
         base: './',
         // Everything (JS, CSS, the basemap, the lazy polar map and tour) inlined into one index.html.
-        plugins: [react(), await singleFile(), offlineMarker()],
+        plugins: [react(), noWorkerOffline(), await singleFile(), offlineMarker()],
         build: { target: 'es2022', sourcemap: false, outDir: OFFLINE_OUT_DIR, copyPublicDir: false },
       }
     : {
         base: './',
-        plugins: [react(), offlineCopy()],
+        plugins: [react(), broadGazetteer(), offlineCopy()],
         build: {
           target: 'es2022',
           sourcemap: false,
+          rolldownOptions: {
+            // The geoparse worker's client as an entry of its own (dist/assets/geoparse-client-*.js),
+            // with the worker's chunk and the gazetteer beside it, until the import view imports it;
+            // index.html does not load it, so the first marker never waits for it.
+            input: {
+              index: resolve(import.meta.dirname, 'index.html'),
+              'geoparse-client': resolve(import.meta.dirname, 'src/worker/client.ts'),
+            },
+            preserveEntrySignatures: 'exports-only' as const,
+          },
         },
+        // The geoparse worker is a module worker (`type: 'module'`), with chunks of its own.
+        worker: { format: 'es' as const },
         test: {
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**', 'node_modules/**'],

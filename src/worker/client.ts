@@ -1,0 +1,231 @@
+/**
+ * The page's side of the geoparse worker: `geoparseInWorker(input, { onProgress, signal })`. One
+ * worker, created on first use (so the page's first marker never waits for it or for the broad
+ * gazetteer) and kept warm for the next request. The promise always resolves, never rejects: with
+ * the result, as cancelled, or with an error whose message says what to do.
+ */
+import type { Atlas, Gazetteer, Mention, Place, RouteData } from '../core';
+import {
+  addPart,
+  decodeMentions,
+  emptyParts,
+  type EncodedMentions,
+  type GeoparseInput,
+  type GeoparseOutcome,
+  type GeoparseResult,
+  type Parts,
+  type Progress,
+  type Reply,
+  type Request,
+  type Stage,
+} from './protocol';
+import { spawnGeoparseWorker } from './spawn';
+
+export type { GeoparseInput, GeoparseOutcome, GeoparseResult, Progress, Stage } from './protocol';
+export { STAGES } from './protocol';
+
+export interface GeoparseOptions {
+  onProgress?: (progress: Progress) => void;
+  /** Aborting it cancels the request: it resolves as { status: 'cancelled' }. */
+  signal?: AbortSignal;
+}
+
+interface Pending {
+  input: GeoparseInput;
+  stage: Stage | null;
+  /** The result's lists, text and mentions as they arrive. */
+  parts: Parts;
+  text: string[];
+  mentions: EncodedMentions | null;
+  onProgress: ((progress: Progress) => void) | undefined;
+  settle: (outcome: GeoparseOutcome) => void;
+}
+
+/** Stages the worker spends in one synchronous stretch: a cancel message would wait for their end. */
+const BUSY: ReadonlySet<Stage> = new Set<Stage>(['opening', 'reading', 'geoparsing']);
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+function post(request: Request) {
+  started().postMessage(request);
+}
+
+function onReply(reply: Reply) {
+  const request = pending.get(reply.id);
+  if (!request) return; // cancelled on this side already
+  if (reply.type === 'progress') {
+    request.stage = reply.progress.stage;
+    request.onProgress?.(reply.progress);
+    return;
+  }
+  if (reply.type === 'part') {
+    addPart(request.parts, reply.key, reply.items);
+    return;
+  }
+  if (reply.type === 'text') {
+    request.text.push(reply.chunk);
+    return;
+  }
+  if (reply.type === 'mentions') {
+    request.mentions = reply.mentions;
+    return;
+  }
+  if (reply.type === 'done') {
+    request.stage = null; // the worker is free: a cancel from now on need not stop it
+    void finish(reply.id, request, reply.result);
+    return;
+  }
+  pending.delete(reply.id);
+  if (reply.type === 'cancelled') request.settle({ status: 'cancelled' });
+  else request.settle({ status: 'error', kind: reply.kind, message: reply.message });
+}
+
+/** Mentions made into objects per task, between which the page can handle input and paint. */
+const DECODE_CHUNK = 4000;
+
+/** Lets the page run other tasks (a message posted to itself: no timer clamping). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Puts the result together: the mentions' objects a chunk per task, unless cancelled meanwhile. */
+async function finish(id: number, request: Pending, rest: GeoparseResult) {
+  const text = 'text' in request.input ? request.input.text : request.text.join('');
+  const encoded = request.mentions;
+  const mentions: Mention[] = [];
+  for (let at = 0; encoded && at < encoded.count; at += DECODE_CHUNK) {
+    if (at > 0) await nextTask();
+    if (pending.get(id) !== request) return;
+    decodeMentions(encoded, text, at, Math.min(encoded.count, at + DECODE_CHUNK), mentions);
+  }
+  if (pending.get(id) !== request) return;
+  pending.delete(id);
+  request.settle({ status: 'done', result: { ...rest, ...request.parts, text, mentions } });
+}
+
+/** The worker failed as a whole (its script did not load, or it ran out of memory): every request fails. */
+function onFailure(reason: string) {
+  stop();
+  const requests = [...pending.values()];
+  pending.clear();
+  for (const r of requests) {
+    r.settle({
+      status: 'error',
+      kind: 'internal',
+      message: `the geoparse worker stopped (${reason}): reload the page and try again`,
+    });
+  }
+}
+
+function started(): Worker {
+  if (worker) return worker;
+  const w = spawnGeoparseWorker();
+  w.addEventListener('message', (event: MessageEvent<Reply>) => onReply(event.data));
+  w.addEventListener('error', (event) => {
+    event.preventDefault();
+    onFailure(event.message || 'its script could not be run');
+  });
+  w.addEventListener('messageerror', () => onFailure('a message could not be read'));
+  worker = w;
+  return w;
+}
+
+function stop() {
+  worker?.terminate();
+  worker = null;
+}
+
+/** Geoparses a text or a file's bytes in the worker. */
+export function geoparseInWorker(
+  input: GeoparseInput,
+  options: GeoparseOptions = {},
+): Promise<GeoparseOutcome> {
+  const { signal, onProgress } = options;
+  if (signal?.aborted) return Promise.resolve({ status: 'cancelled' });
+  return new Promise<GeoparseOutcome>((resolve) => {
+    const id = nextId++;
+    const onAbort = () => cancel(id);
+    const settle = (outcome: GeoparseOutcome) => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    };
+    pending.set(id, {
+      input,
+      stage: null,
+      parts: emptyParts(),
+      text: [],
+      mentions: null,
+      onProgress,
+      settle,
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      post({ type: 'geoparse', id, input });
+    } catch (e) {
+      pending.delete(id);
+      settle({ status: 'error', kind: 'internal', message: e instanceof Error ? e.message : String(e) });
+    }
+  });
+}
+
+function cancel(id: number) {
+  const request = pending.get(id);
+  if (!request) return;
+  pending.delete(id);
+  request.settle({ status: 'cancelled' });
+  if (request.stage === null || !BUSY.has(request.stage)) {
+    // Waiting (for the gazetteer, or behind another request): the worker drops it between stages.
+    worker?.postMessage({ type: 'cancel', id } satisfies Request);
+    return;
+  }
+  // Busy for seconds in one stretch: stop it, and hand the requests still waiting to a new one.
+  stop();
+  for (const [other, r] of pending) {
+    r.stage = null;
+    r.parts = emptyParts();
+    r.text = [];
+    r.mentions = null;
+    post({ type: 'geoparse', id: other, input: r.input });
+  }
+}
+
+/** Stops the worker (the next request starts a cold one); requests still running resolve as cancelled. */
+export function disposeGeoparseWorker() {
+  stop();
+  const requests = [...pending.values()];
+  pending.clear();
+  for (const r of requests) r.settle({ status: 'cancelled' });
+}
+
+/**
+ * The Atlas of a result, for the app: the page's curated gazetteer and routes (from loadData),
+ * with the places of the broad gazetteer the result names added.
+ */
+export function atlasFromResult(
+  result: GeoparseResult,
+  base: { gazetteer: Gazetteer; routes: RouteData[] },
+): Atlas {
+  const added: Place[] = [];
+  for (const { place } of result.places) if (!base.gazetteer.byId.has(place.id)) added.push(place);
+  const places = [...base.gazetteer.places, ...added];
+  return {
+    text: result.text,
+    newsletter: result.newsletter,
+    stories: result.stories,
+    mentions: result.mentions,
+    places: result.places,
+    routes: base.routes,
+    gazetteer: { places, byId: new Map(places.map((p) => [p.id, p])), rules: base.gazetteer.rules },
+    furniture: result.furniture,
+    unsearched: result.unsearched,
+  };
+}
