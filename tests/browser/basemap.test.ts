@@ -83,6 +83,17 @@ describe.skipIf(noBrowser)('Basemap in headless Chromium (production build)', ()
     record.consoleErrors.splice(0, record.consoleErrors.length, ...others);
   });
 
+  it('credits the basemap and the place data in the attribution line, on both maps', async () => {
+    const { page } = await atlas.open('/');
+    const credit = page.locator('.leaflet-control-attribution');
+    await expect.poll(() => credit.textContent()).toMatch(/Natural Earth/);
+    expect(await credit.textContent()).toMatch(/Places: GeoNames \(CC BY 4\.0\)/);
+    const { page: polar } = await atlas.open('/?view=polar');
+    await expect
+      .poll(() => polar.locator('.atlas-map-polar .leaflet-control-attribution').textContent())
+      .toMatch(/GeoNames \(CC BY 4\.0\)/);
+  });
+
   it('fills the land under inland places once zoomed in to the 1:50m atlas', async () => {
     const { page, record } = await atlas.open('/?place=azerbaijan');
     await page.waitForFunction(() =>
