@@ -221,7 +221,14 @@ export function findBroadMentions(
   }
   const kindsOf = (cands: number[]) => cands.map((i) => place(i).kind);
   /** A town named `inner` lies in a state or country named `outer` ("Augusta Georgia", "Paris Texas"). */
+  const liesInMemo = new Map<string, boolean>();
   const liesIn = (inner: string, outer: string) => {
+    const key = `${inner}\u0000${outer}`;
+    let known = liesInMemo.get(key);
+    if (known === undefined) liesInMemo.set(key, (known = liesInUncached(inner, outer)));
+    return known;
+  };
+  const liesInUncached = (inner: string, outer: string) => {
     const holders = lookup(outer)
       .map(place)
       .filter((h) => h.kind === 'admin1' || h.kind === 'country');
@@ -437,7 +444,16 @@ export function findBroadMentions(
   // scoring stays linear in the text however many names a story has.
   const sums = new Map<string, Map<string, number>>(); // "unit" and "unit|name" → key → votes
   const surfaces = spans.map((sp) => c.slice(sp.start, sp.end).toLowerCase());
-  const regionOf = (p: BroadPlace) => `${p.country}.${p.admin1}`;
+  // Each span's buckets: its unit's, and its unit's and name's (made once, not at every vote).
+  const unitKeys = spans.map((_, k) => `${unit[k]}`);
+  const nameKeys = spans.map((_, k) => `${unit[k]}|${surfaces[k]}`);
+  // A place's region key, made once per place (votes ask for it again and again).
+  const regions = new Map<number, string>();
+  const regionOf = (p: BroadPlace) => {
+    let key = regions.get(p.index);
+    if (key === undefined) regions.set(p.index, (key = `${p.country}.${p.admin1}`));
+    return key;
+  };
   const addTo = (bucket: string, key: string, weight: number) => {
     let m = sums.get(bucket);
     if (!m) sums.set(bucket, (m = new Map()));
@@ -445,16 +461,16 @@ export function findBroadMentions(
   };
   const vote = (k: number, place: BroadPlace, weight: number) => {
     if (place.country === '') return;
-    for (const bucket of [`${unit[k]}`, `${unit[k]}|${surfaces[k]}`]) {
+    for (const bucket of [unitKeys[k]!, nameKeys[k]!]) {
       addTo(bucket, place.country, weight);
       if (place.kind !== 'country' && place.kind !== 'continent') addTo(bucket, regionOf(place), weight);
     }
   };
   /** The votes of the rest of the unit (names other than span k's) for p's country and region. */
   const votesFor = (k: number, p: BroadPlace) => {
-    const all = sums.get(`${unit[k]}`);
+    const all = sums.get(unitKeys[k]!);
     if (p.country === '' || !all) return { country: 0, region: 0 };
-    const own = sums.get(`${unit[k]}|${surfaces[k]}`);
+    const own = sums.get(nameKeys[k]!);
     const region = regionOf(p);
     // Rounded: fractions of votes summed and taken away again must not break a tie.
     const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -495,7 +511,7 @@ export function findBroadMentions(
     chosen[k + 1] = holder;
     confidence[k + 1] = 0.95;
     by[k + 1] = next.candidates.length === 1 ? 'only' : 'pattern';
-    bySurface.set(`${unit[k]}|${c.slice(s.start, s.end).toLowerCase()}`, inside[0]!);
+    bySurface.set(nameKeys[k]!, inside[0]!);
     settled[k] = settled[k + 1] = true;
     patternVotes.push([k, inside[0]!]);
   });
@@ -503,23 +519,34 @@ export function findBroadMentions(
   // name that is also a village's: "Texas").
   /** The votes of span k before anything is resolved. */
   const firstVote = (s: Span, k: number) => {
-    const large = s.candidates.map((i) => place(i)).filter((p) => isLarge(p.kind));
-    if (s.candidates.length === 1) vote(k, place(s.candidates[0]!), 1);
-    else if (large.length === 1) vote(k, large[0]!, 1);
+    for (const p of firstVotes(s.candidates)) vote(k, p, firstVoteWeight.get(s.candidates)!);
+  };
+  /** The places a name's candidates vote for before anything is resolved, once per candidate list. */
+  const firstVoteLists = new Map<readonly number[], BroadPlace[]>();
+  const firstVoteWeight = new Map<readonly number[], number>();
+  const firstVotes = (candidates: readonly number[]): BroadPlace[] => {
+    let list = firstVoteLists.get(candidates);
+    if (list) return list;
+    const large = candidates.map((i) => place(i)).filter((p) => isLarge(p.kind));
+    if (candidates.length === 1) list = [place(candidates[0]!)];
+    else if (large.length === 1) list = [large[0]!];
     else if (large.length === 0) {
       // An ambiguous name speaks a little for each region it could be in: the regions that
       // several names of the story share win ("Gainesville" and "Hall County").
-      const regions = new Map<string, BroadPlace>();
-      for (const i of s.candidates) {
+      const byRegion = new Map<string, BroadPlace>();
+      for (const i of candidates) {
         const p = place(i);
-        regions.set(`${p.country}.${p.admin1}`, p);
+        byRegion.set(regionOf(p), p);
       }
-      for (const p of regions.values()) vote(k, p, 1 / regions.size);
-    }
+      list = [...byRegion.values()];
+    } else list = [];
+    firstVoteLists.set(candidates, list);
+    firstVoteWeight.set(candidates, list.length > 0 ? 1 / list.length : 0);
+    return list;
   };
   /** Resolves span k by 2. to 5., by the votes cast. */
   const decide = (s: Span, k: number) => {
-    const known = bySurface.get(`${unit[k]}|${c.slice(s.start, s.end).toLowerCase()}`); // 2. one sense per discourse
+    const known = bySurface.get(nameKeys[k]!); // 2. one sense per discourse
     if (known && s.candidates.includes(known.index)) {
       chosen[k] = known;
       confidence[k] = 0.9;
@@ -542,8 +569,11 @@ export function findBroadMentions(
     // fractions of votes from ambiguous names do not carry a hamlet over a city. Large places
     // go by type before population ("Georgia": the country before the state).
     const prior = (p: BroadPlace) => (isLarge(p.kind) ? 0 : PRIOR_WEIGHT * Math.log10(p.population + 1));
-    const score = (p: BroadPlace) => geography(p) + bonus(p) + prior(p);
-    places.sort((a, b) => score(b) - score(a) || RANK[a.kind] - RANK[b.kind] || b.population - a.population);
+    // Each candidate's score worked out once, not in the sort's comparisons.
+    const scores = new Map(places.map((p) => [p, geography(p) + bonus(p) + prior(p)]));
+    places.sort(
+      (a, b) => scores.get(b)! - scores.get(a)! || RANK[a.kind] - RANK[b.kind] || b.population - a.population,
+    );
     // A city that is most of the region of its name is what the name means ("Vienna", "Moscow"),
     // and so is a country's capital named like one of its states, unless the text is about the
     // state ("Washington").
@@ -582,7 +612,26 @@ export function findBroadMentions(
   const votePatterns = () => {
     for (const [k, p] of patternVotes) vote(k, p, 3);
   };
-  const decideAll = () => spans.forEach((s, k) => !settled[k] && decide(s, k));
+  /**
+   * Every span not resolved by 1., decided once per name and unit: the spans of one name in one
+   * unit have the same candidates and, their own votes left out, the same votes.
+   */
+  const decideAll = () => {
+    const first = new Map<string, number>();
+    spans.forEach((s, k) => {
+      if (settled[k]) return;
+      const key = `${s.form}|${nameKeys[k]}`;
+      const j = first.get(key);
+      if (j === undefined) {
+        first.set(key, k);
+        decide(s, k);
+      } else {
+        chosen[k] = chosen[j]!;
+        confidence[k] = confidence[j]!;
+        by[k] = by[j]!;
+      }
+    });
+  };
   votePatterns();
   spans.forEach((s, k) => !settled[k] && firstVote(s, k));
   decideAll();
