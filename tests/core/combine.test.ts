@@ -130,4 +130,11 @@ describe('broadPlace', () => {
     expect(broadPlace(peoria)).toMatchObject({ id: 'geonames-4905687', name: 'Peoria' });
     expect(broadPlace(bc)).toMatchObject({ name: 'British Columbia' });
   });
+
+  it('places the streets of a text of 150,000 mentions', () => {
+    const text = 'Peoria police closed Main Street. ' + 'Peoria '.repeat(150_000);
+    const a = both.geoparse(text);
+    expect(a.mentions).toHaveLength(150_002);
+    expect(a.mentions[1]).toMatchObject({ text: 'Main Street', form: 'street' });
+  });
 });

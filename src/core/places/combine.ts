@@ -348,8 +348,10 @@ function placeStreets<P extends StreetPick>(text: string, stories: readonly Stor
     if (last?.form === 'street' && last.start <= p.start && p.end <= last.end) continue;
     merged.push(p);
   }
-  merged.push(...placed.slice(k));
-  picks.splice(0, picks.length, ...merged);
+  for (; k < placed.length; k++) merged.push(placed[k]!);
+  // Copied back one by one: a spread of 100,000 items overflows the call stack.
+  picks.length = 0;
+  for (const p of merged) picks.push(p);
 }
 
 /** The broad gazetteer's geoparser for loadData. */
