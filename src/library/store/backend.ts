@@ -178,8 +178,9 @@ export async function openIdb(
   if (!db) throw new Error(`the browser opened no database "${name}"`);
   // Let go at once (a tab still holding the database would block the other tab's upgrade).
   db.addEventListener('versionchange', () => {
-    db.close();
+    // The library moves to memory first (its copy is read in a transaction begun now), then lets go.
     onLost('another tab opened the library with a newer version of the app; reload this page to use it');
+    db.close();
   });
   db.addEventListener('close', () =>
     onLost('the browser closed the library (storage was cleared or failed)'),

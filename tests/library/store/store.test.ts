@@ -361,7 +361,8 @@ describe('schema', () => {
     expect(await newer.getSetting('a')).toBe(1);
     await vi.waitFor(() => expect(older.persistent).toBe(false));
     expect(older.reason).toMatch(/another tab opened the library with a newer version of the app; reload/);
-    // The older tab keeps working in memory; the newer tab's library is untouched by it.
+    // The older tab keeps what it had, in memory; the newer tab's library is untouched by it.
+    expect(await older.getSetting('a')).toBe(1);
     await expect(older.putSetting('a', 2)).resolves.toMatchObject({ written: true });
     expect(await newer.getSetting('a')).toBe(1);
   });
