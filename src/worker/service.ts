@@ -84,15 +84,23 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
       options.post({ type: 'cancelled', id });
       return true;
     };
+    /**
+     * stop(), after the messages that came in meanwhile were handled: the stages' promises settle
+     * as microtasks, before any message event, so a Cancel is read only after a task's turn.
+     */
+    const stopBetweenStages = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return stop();
+    };
     try {
       const run = await geoparser(progress);
-      if (stop()) return;
+      if (await stopBetweenStages()) return;
       progress({ stage: 'reading' });
       const doc = await read(input);
-      if (stop()) return;
+      if (await stopBetweenStages()) return;
       progress({ stage: 'geoparsing' });
       const atlas = run(doc.text);
-      if (stop()) return;
+      if (await stopBetweenStages()) return;
       const result = {
         name: input.name,
         format: doc.format,

@@ -194,6 +194,16 @@ describe('the geoparse worker service', () => {
     expect(final(replies, 2).map((r) => r.type)).toEqual(['done']);
   });
 
+  it('reads a Cancel that comes in as a message of its own between stages, also once the gazetteer is loaded', async () => {
+    const { service, replies } = harness();
+    await service.handle(ask(1, { name: 'a.txt', text: ARTICLE })); // warm: the gazetteer is loaded
+    const running = service.handle(ask(2, { name: 'b.txt', text: ARTICLE }));
+    // As a worker gets it: a message event of its own, after the request's synchronous start.
+    setTimeout(() => void service.handle({ type: 'cancel', id: 2 }), 0);
+    await running;
+    expect(final(replies, 2)).toEqual([{ type: 'cancelled', id: 2 }]);
+  });
+
   it('refuses a binary file with a message naming it and the accepted formats', async () => {
     const { service, replies } = harness();
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
