@@ -69,7 +69,7 @@ function broadGazetteer(): Plugin {
 
 /**
  * The offline copy carries no geoparse worker: src/worker/client.ts gets spawn.offline.ts, whose
- * worker says it cannot run there, so neither the worker's chunk nor the 14 MB gazetteer is
+ * worker says it cannot run there, so neither the worker's chunk nor the 7.8 MB gazetteer is
  * inlined into the single file (docs/offline-copy.md).
  */
 export function noWorkerOffline(): Plugin {

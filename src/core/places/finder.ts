@@ -4,10 +4,12 @@
  * country, and words that are also common words or people's names only where the context says
  * so. Each mention is resolved to one place by evidence, in this order:
  *   1. "City, State" / "City, Country" (the next name is an admin-1 or country holding it);
- *   2. one sense per discourse: a name resolved by 1. keeps that place for the whole text;
- *   3. the text's own geography: every other name of the story votes for the admin-1 regions
+ *   2. one sense per discourse: a name resolved by 1. keeps that place in its story (each story
+ *      is a discourse of its own: `units`);
+ *   3. the story's own geography: every other name of the story votes for the admin-1 regions
  *      and countries it can be in (a name of one place, or resolved by 1., a whole vote; an
- *      ambiguous name a share for each), and a place there outranks one elsewhere; among towns
+ *      ambiguous name a share for each), and between places of one type a place there outranks
+ *      one elsewhere (a large place, 4., comes before any town whatever the votes); among towns
  *      the votes are weighed against population (a vote against ten times as many people);
  *      then once more, each name the text resolved voting wholly for its place, so names that
  *      agree carry each other ("Portland, Bangor and Augusta": Maine);

@@ -580,9 +580,8 @@ export function openGazetteer(bytes: Uint8Array): BroadGazetteer {
     }
     return -1;
   };
-  // The hash index: an open-addressing table of distinct keys (entry + 1 of the first string of
-  // each key), each with a chain (next) of the other strings of the same key. Entries are the
-  // plain names (entry i: place i) and the aliases (entry n + j: alias j).
+  // The hash index (indexKeys): the entries, plain names (entry i: place i) and aliases (entry
+  // n + j: alias j), sorted into hash buckets by a counting sort.
   const { start: bucketStart, order } = indexKeys(hashes, plain);
   const mask = bucketStart.length - 2;
   const byRank = (a: number, b: number) => kind[a]! - kind[b]! || population[b]! - population[a]! || a - b;
