@@ -469,6 +469,13 @@ export function findBroadMentions(
     }
   };
   /** The votes of the rest of the unit (names other than span k's) for p's country and region. */
+  /** A town's prominence against the text's votes: PRIOR_WEIGHT × log10 of its people, once per place. */
+  const priors = new Map<number, number>();
+  const priorOf = (p: BroadPlace) => {
+    let x = priors.get(p.index);
+    if (x === undefined) priors.set(p.index, (x = PRIOR_WEIGHT * Math.log10(p.population + 1)));
+    return x;
+  };
   const votesFor = (k: number, p: BroadPlace) => {
     const all = sums.get(unitKeys[k]!);
     if (p.country === '' || !all) return { country: 0, region: 0 };
@@ -555,44 +562,57 @@ export function findBroadMentions(
       by[k] = 'discourse';
       return;
     }
-    const places = s.candidates.map((i) => place(i));
-    // Each candidate's votes, worked out once (not in the sort's comparisons).
-    const votes = new Map(places.map((p) => [p, votesFor(k, p)]));
-    // A vote for the country counts 1, for the region 5 (the region's and its country's).
-    const geo = new Map(places.map((p) => [p, votes.get(p)!.country + 4 * votes.get(p)!.region]));
-    const geography = (p: BroadPlace) => geo.get(p)!;
-    // A large place comes before a town of its name, unless the text speaks of the town's
-    // region (a whole name's worth of votes) and not at all of the large place ("Palestine" in
-    // a story of Texas towns).
-    const local = places.some((p) => !isLarge(p.kind) && votes.get(p)!.region >= 1);
-    const bonus = (p: BroadPlace) => (isLarge(p.kind) && !(local && geography(p) === 0) ? 100 : 0);
+    // Each candidate's votes and score worked out once, in arrays by candidate (not in the
+    // sort's comparisons).
+    const n = s.candidates.length;
+    const places: BroadPlace[] = new Array(n);
+    const geo = new Float64Array(n);
+    let local = false;
+    for (let j = 0; j < n; j++) {
+      const p = (places[j] = place(s.candidates[j]!));
+      const v = votesFor(k, p);
+      // A vote for the country counts 1, for the region 5 (the region's and its country's).
+      geo[j] = v.country + 4 * v.region;
+      // A large place comes before a town of its name, unless the text speaks of the town's
+      // region (a whole name's worth of votes) and not at all of the large place ("Palestine"
+      // in a story of Texas towns).
+      if (!isLarge(p.kind) && v.region >= 1) local = true;
+    }
     // Among towns, evidence against prominence: a vote of the text outweighs a place ten times
     // as populous (one name of the same region, five votes, outweighs 100,000 times), so
     // fractions of votes from ambiguous names do not carry a hamlet over a city. Large places
     // go by type before population ("Georgia": the country before the state).
-    const prior = (p: BroadPlace) => (isLarge(p.kind) ? 0 : PRIOR_WEIGHT * Math.log10(p.population + 1));
-    // Each candidate's score worked out once, not in the sort's comparisons.
-    const scores = new Map(places.map((p) => [p, geography(p) + bonus(p) + prior(p)]));
-    places.sort(
-      (a, b) => scores.get(b)! - scores.get(a)! || RANK[a.kind] - RANK[b.kind] || b.population - a.population,
-    );
+    const score = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      const p = places[j]!;
+      const large = isLarge(p.kind);
+      score[j] = geo[j]! + (large && !(local && geo[j] === 0) ? 100 : 0) + (large ? 0 : priorOf(p));
+    }
+    const order = Array.from({ length: n }, (_, j) => j);
+    order.sort((a, b) => {
+      const pa = places[a]!;
+      const pb = places[b]!;
+      return score[b]! - score[a]! || RANK[pa.kind] - RANK[pb.kind] || pb.population - pa.population;
+    });
     // A city that is most of the region of its name is what the name means ("Vienna", "Moscow"),
     // and so is a country's capital named like one of its states, unless the text is about the
     // state ("Washington").
-    const top = places[0]!;
-    const city = places.find(
-      (p) =>
-        top.kind === 'admin1' &&
-        p.country === top.country &&
-        geography(p) >= geography(top) &&
-        (p.kind === 'capital' ||
-          (p.kind === 'city' && p.admin1 === top.admin1 && p.population >= top.population / 2)),
-    );
-    if (city) {
-      places.splice(places.indexOf(city), 1);
-      places.unshift(city);
+    const top = places[order[0]!]!;
+    if (top.kind === 'admin1') {
+      const at = order.findIndex((j) => {
+        const p = places[j]!;
+        return (
+          p.country === top.country &&
+          geo[j]! >= geo[order[0]!]! &&
+          (p.kind === 'capital' ||
+            (p.kind === 'city' && p.admin1 === top.admin1 && p.population >= top.population / 2))
+        );
+      });
+      if (at > 0) order.unshift(...order.splice(at, 1));
     }
-    const [best, rival] = places as [BroadPlace, BroadPlace | undefined];
+    const geography = (p: BroadPlace) => geo[places.indexOf(p)]!;
+    const sorted = order.map((j) => places[j]!);
+    const [best, rival] = sorted as [BroadPlace, BroadPlace | undefined];
     chosen[k] = best;
     if (!rival) {
       confidence[k] = s.form === 'demonym' ? 0.85 : 0.9;
