@@ -468,7 +468,6 @@ export function findBroadMentions(
       if (place.kind !== 'country' && place.kind !== 'continent') addTo(bucket, regionOf(place), weight);
     }
   };
-  /** The votes of the rest of the unit (names other than span k's) for p's country and region. */
   /** A town's prominence against the text's votes: PRIOR_WEIGHT × log10 of its people, once per place. */
   const priors = new Map<number, number>();
   const priorOf = (p: BroadPlace) => {
@@ -476,6 +475,7 @@ export function findBroadMentions(
     if (x === undefined) priors.set(p.index, (x = PRIOR_WEIGHT * Math.log10(p.population + 1)));
     return x;
   };
+  /** The votes of the rest of the unit (names other than span k's) for p's country and region. */
   const votesFor = (k: number, p: BroadPlace) => {
     const all = sums.get(unitKeys[k]!);
     if (p.country === '' || !all) return { country: 0, region: 0 };
