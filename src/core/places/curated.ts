@@ -36,9 +36,24 @@ export interface CuratedPlace {
 
 const ISO2 = /^[A-Z]{2}$/;
 
+/**
+ * A check that no two rows of `file` share an id: the second is a DataError at its own line
+ * naming the first's.
+ */
+function oncePerRow(file: string) {
+  const seen = new Map<string, number>();
+  return (id: string, line: number, column: string, value: string, what = 'listed twice') => {
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw new DataError(file, line, column, value, `${what} (first on line ${first}): keep one row`);
+    }
+    seen.set(id, line);
+  };
+}
+
 /** data/geo/broad/places.csv: `name,aliases,kind,lat,lon,country,source[,note]`. */
 export function parseCuratedPlaces(text: string, file: string): CuratedPlace[] {
-  const seen = new Map<string, number>();
+  const once = oncePerRow(file);
   return parseCsv(text, file, ['name', 'aliases', 'kind', 'lat', 'lon', 'country', 'source'], ['note']).map(
     (row) => {
       const name = requireCell(row, 'name', file, 'write the name, like Caspian Sea');
@@ -47,17 +62,7 @@ export function parseCuratedPlaces(text: string, file: string): CuratedPlace[] {
         throw new DataError(file, row.line, 'kind', kind, `write one of ${CURATED_KINDS.join(', ')}`);
       }
       const id = `${kind}:${placeKey(name)}`;
-      const first = seen.get(id);
-      if (first !== undefined) {
-        throw new DataError(
-          file,
-          row.line,
-          'name',
-          name,
-          `a ${kind} of this name is listed twice (first on line ${first}): keep one row`,
-        );
-      }
-      seen.set(id, row.line);
+      once(id, row.line, 'name', name, `a ${kind} of this name is listed twice`);
       const aliases = parseAliases(row.values.aliases ?? '', file, row.line, name);
       const lat = parseNumberCell(row, 'lat', file, -90, 90);
       const lon = parseNumberCell(row, 'lon', file, -180, 180);
@@ -111,7 +116,7 @@ export interface StateAbbreviation {
 
 /** data/geo/broad/state-abbreviations.csv: `abbreviation,admin1,source` (admin1 as "US.MI"). */
 export function parseStateAbbreviations(text: string, file: string): StateAbbreviation[] {
-  const seen = new Map<string, number>();
+  const once = oncePerRow(file);
   return parseCsv(text, file, ['abbreviation', 'admin1', 'source'], ['note']).map((row) => {
     const abbreviation = requireCell(
       row,
@@ -119,17 +124,7 @@ export function parseStateAbbreviations(text: string, file: string): StateAbbrev
       file,
       'write the abbreviation as printed, like Mich.',
     );
-    const first = seen.get(placeKey(abbreviation));
-    if (first !== undefined) {
-      throw new DataError(
-        file,
-        row.line,
-        'abbreviation',
-        abbreviation,
-        `listed twice (first on line ${first}): keep one row`,
-      );
-    }
-    seen.set(placeKey(abbreviation), row.line);
+    once(placeKey(abbreviation), row.line, 'abbreviation', abbreviation);
     const code = row.values.admin1 ?? '';
     const m = /^([A-Z]{2})\.([A-Z0-9]{1,3})$/.exec(code);
     if (!m) {
@@ -150,22 +145,12 @@ export interface CountryAlias {
 
 /** data/geo/broad/country-aliases.csv: `alias,country,source[,note]`: names i18n-iso-countries lacks. */
 export function parseCountryAliases(text: string, file: string): CountryAlias[] {
-  const seen = new Map<string, number>();
+  const once = oncePerRow(file);
   return parseCsv(text, file, ['alias', 'country', 'source'], ['note']).map((row) => {
     const alias = requireCell(row, 'alias', file, 'write the name as written in text, like Syria');
     if (alias.length < 2)
       throw new DataError(file, row.line, 'alias', alias, 'write a name of two letters or more');
-    const first = seen.get(placeKey(alias));
-    if (first !== undefined) {
-      throw new DataError(
-        file,
-        row.line,
-        'alias',
-        alias,
-        `listed twice (first on line ${first}): keep one row`,
-      );
-    }
-    seen.set(placeKey(alias), row.line);
+    once(placeKey(alias), row.line, 'alias', alias);
     const country = row.values.country ?? '';
     if (!ISO2.test(country)) {
       throw new DataError(file, row.line, 'country', country, 'write an ISO 3166-1 alpha-2 code like SY');
@@ -188,23 +173,13 @@ export interface CountryPoint {
  * large country, used instead of the centre of its largest polygon.
  */
 export function parseCountryPoints(text: string, file: string): CountryPoint[] {
-  const seen = new Map<string, number>();
+  const once = oncePerRow(file);
   return parseCsv(text, file, ['country', 'lat', 'lon', 'source'], ['note']).map((row) => {
     const country = row.values.country ?? '';
     if (!ISO2.test(country)) {
       throw new DataError(file, row.line, 'country', country, 'write an ISO 3166-1 alpha-2 code like RU');
     }
-    const first = seen.get(country);
-    if (first !== undefined) {
-      throw new DataError(
-        file,
-        row.line,
-        'country',
-        country,
-        `listed twice (first on line ${first}): keep one row`,
-      );
-    }
-    seen.set(country, row.line);
+    once(country, row.line, 'country', country);
     const lat = parseNumberCell(row, 'lat', file, -90, 90);
     const lon = parseNumberCell(row, 'lon', file, -180, 180);
     requireCell(row, 'source', file, 'say where the point comes from');
@@ -229,7 +204,7 @@ export interface CuratedDemonym {
  * for it); its plural is made as for the others unless it has a row of its own.
  */
 export function parseDemonyms(text: string, file: string): CuratedDemonym[] {
-  const seen = new Map<string, number>();
+  const once = oncePerRow(file);
   return parseCsv(text, file, ['demonym', 'place', 'source'], ['note']).map((row) => {
     const demonym = requireCell(row, 'demonym', file, 'write the demonym, like British');
     const place = row.values.place ?? '';
@@ -244,17 +219,7 @@ export function parseDemonyms(text: string, file: string): CuratedDemonym[] {
       );
     }
     const id = `${placeKey(demonym)} ${place}`;
-    const first = seen.get(id);
-    if (first !== undefined) {
-      throw new DataError(
-        file,
-        row.line,
-        'demonym',
-        demonym,
-        `listed twice (first on line ${first}): keep one row`,
-      );
-    }
-    seen.set(id, row.line);
+    once(id, row.line, 'demonym', demonym);
     const source = requireCell(row, 'source', file, 'say where the demonym comes from');
     return { demonym, country: m[1]!, admin1: m[2] ?? '', source, line: row.line };
   });
