@@ -18,15 +18,7 @@ import { readDataFiles } from '../../src/cli/data';
 import type { GeoparseOutcome, Progress } from '../../src/worker/client';
 import { DIST } from './chromium';
 import { noBrowser, useAtlas } from './harness';
-
-const ARTICLE = [
-  'Flood waters rise along the river',
-  'Residents of Fowlerville, Mich., and Howell spent Sunday filling sandbags as the Shiawassee rose.',
-  'Volunteers drove up from Lansing and Ann Arbor to help.',
-  '',
-  'A festival returns',
-  'The Wichita, Kan., summer festival comes back to Old Town in June, with bands from Tulsa and Omaha.',
-].join('\n');
+import { ARTICLE } from '../worker/article';
 
 const EML = [
   'From: Desk <desk@example.org>',

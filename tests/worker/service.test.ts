@@ -20,20 +20,12 @@ import {
   type Request,
 } from '../../src/worker/protocol';
 import { createGeoparseService, type ServiceOptions } from '../../src/worker/service';
+import { ARTICLE } from './article';
 
 const GAZETTEER = new URL('../../data/compiled/places.bin', import.meta.url).pathname;
 const data = readDataFiles();
 const bytes = new Uint8Array(readFileSync(GAZETTEER));
 const reference = loadData(data, readBroadData());
-
-const ARTICLE = [
-  'Flood waters rise along the river',
-  'Residents of Fowlerville, Mich., and Howell spent Sunday filling sandbags as the Shiawassee rose.',
-  'Volunteers drove up from Lansing and Ann Arbor to help.',
-  '',
-  'A festival returns',
-  'The Wichita, Kan., summer festival comes back to Old Town in June, with bands from Tulsa and Omaha.',
-].join('\n');
 
 /** A service whose replies are collected; the gazetteer arrives in 1 MB chunks, told by `onBytes`. */
 function harness(overrides: Partial<ServiceOptions> = {}) {
