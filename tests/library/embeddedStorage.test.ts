@@ -15,29 +15,7 @@ import {
   seedFromDocument,
   seedStorage,
 } from '../../src/library/embeddedStorage';
-
-/** A localStorage stand-in over a Map, in insertion order. */
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  clear() {
-    this.items.clear();
-  }
-}
+import { MemoryStorage } from './memoryStorage';
 
 const storageWith = (entries: Record<string, string>) => {
   const storage = new MemoryStorage();

@@ -10,29 +10,7 @@ import { migrateLocalStorage, MIGRATION_META_KEY } from '../../../src/library/st
 import { LEGACY_TOUR_PREFIX, LEGACY_UNREADABLE } from '../../../src/library/store/migrate';
 import { CONTRAST_KEY, TOUR_KEY_PREFIX, UNREADABLE } from '../../../src/ui/tour/tourStore';
 import { BUNDLED, clock, freshDb, openTest, readRaw } from './helpers';
-
-/** A localStorage stand-in over a Map, in insertion order. */
-class MemoryStorage implements Storage {
-  readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  clear() {
-    this.items.clear();
-  }
-}
+import { MemoryStorage } from '../memoryStorage';
 
 const TOUR = serializeTour({
   ...defaultTour(BUNDLED.id, []),
