@@ -45,6 +45,24 @@ describe('htmlToText', () => {
   });
 });
 
+/** An e-mail "June news", multipart/alternative: a plain part (its header lines and body), then an HTML part. */
+const multipart = (plain: string[], html: string) =>
+  [
+    'Subject: June news',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/alternative; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain; charset=utf-8',
+    ...plain,
+    '--b',
+    'Content-Type: text/html; charset=utf-8',
+    '',
+    html,
+    '--b--',
+    '',
+  ].join('\r\n');
+
 describe('readDocument', () => {
   it('reads .txt and .md as the file text, a byte order mark kept so offsets match the file', async () => {
     const doc = await readDocument('a.md', bytes('\ufeff# Moscow\r\nText'));
@@ -57,23 +75,10 @@ describe('readDocument', () => {
   });
 
   it('reads an e-mail: the Subject first, the plain part before the HTML one, decoded', async () => {
-    const eml = [
-      'Subject: June news',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/alternative; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain; charset=utf-8',
-      'Content-Transfer-Encoding: base64',
-      '',
-      btoa('Plain text from Moscow.'),
-      '--b',
-      'Content-Type: text/html; charset=utf-8',
-      '',
+    const eml = multipart(
+      ['Content-Transfer-Encoding: base64', '', btoa('Plain text from Moscow.')],
       '<p>HTML from Vienna.</p>',
-      '--b--',
-      '',
-    ].join('\r\n');
+    );
     expect((await readDocument('x.eml', bytes(eml))).text).toBe('June news\n\nPlain text from Moscow.');
     const htmlOnly = eml.replace(/--b\r\nContent-Type: text\/plain[^]*?(?=--b\r\n)/, '');
     expect((await readDocument('x.eml', bytes(htmlOnly))).text).toBe('June news\n\nHTML from Vienna.');
@@ -81,22 +86,7 @@ describe('readDocument', () => {
 
   it('reads a truncated e-mail as far as it goes, never its headers or boundaries as text', async () => {
     const body = 'Plain text from Moscow and Vienna.';
-    const eml = [
-      'Subject: June news',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/alternative; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      body,
-      '--b',
-      'Content-Type: text/html',
-      '',
-      '<p>HTML</p>',
-      '--b--',
-      '',
-    ].join('\r\n');
+    const eml = multipart(['', body], '<p>HTML</p>');
     for (let cut = 20; cut < eml.length; cut += 7) {
       const { format, text } = await readDocument('x.eml', bytes(eml.slice(0, cut)));
       expect(format).toBe('eml');
