@@ -527,12 +527,13 @@ export function findBroadMentions(
   // 3. The geography of the names with one place only, or one large place only (a state
   // name that is also a village's: "Texas").
   /** The votes of span k before anything is resolved. */
+  /** Span k's votes before anything is resolved: a share of one vote for each place of firstVotes. */
   const firstVote = (s: Span, k: number) => {
-    for (const p of firstVotes(s.candidates)) vote(k, p, firstVoteWeight.get(s.candidates)!);
+    const places = firstVotes(s.candidates);
+    for (const p of places) vote(k, p, 1 / places.length);
   };
   /** The places a name's candidates vote for before anything is resolved, once per candidate list. */
   const firstVoteLists = new Map<readonly number[], BroadPlace[]>();
-  const firstVoteWeight = new Map<readonly number[], number>();
   const firstVotes = (candidates: readonly number[]): BroadPlace[] => {
     let list = firstVoteLists.get(candidates);
     if (list) return list;
@@ -550,7 +551,6 @@ export function findBroadMentions(
       list = [...byRegion.values()];
     } else list = [];
     firstVoteLists.set(candidates, list);
-    firstVoteWeight.set(candidates, list.length > 0 ? 1 / list.length : 0);
     return list;
   };
   /** Resolves span k by 2. to 5., by the votes cast. */
