@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 
-export const CREDITS = [
+const CREDITS = [
   'Basemap: Natural Earth via world-atlas',
   'Places: <a href="https://www.geonames.org/" rel="noreferrer" target="_blank">GeoNames</a> (CC BY 4.0)',
 ] as const;
