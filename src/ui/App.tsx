@@ -1,6 +1,6 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Atlas, ContextFeature, FlightData, RouteLayers, SeaLabel } from '../core';
 import { buildTrack } from '../geo';
 import {
@@ -12,6 +12,7 @@ import {
   type ViewRequest,
 } from '../map';
 import { FlightPlayback, PlaybackClock } from './flight';
+import type { ShownNewsletter } from './library/types';
 import { MapControls } from './MapControls';
 import { OfflineDownload } from './offline';
 import {
@@ -38,8 +39,17 @@ export function App({
   routeLayers,
   flight: flightData,
   seas,
+  newsletter,
+  bundledId,
+  masthead,
 }: {
   atlas: Atlas;
+  /** The newsletter shown, as the library names it. */
+  newsletter: ShownNewsletter;
+  /** The id of the newsletter that ships with the app, which URLs leave out. */
+  bundledId: string;
+  /** The library's list and the import, shown in the masthead. */
+  masthead?: ReactNode;
   loadTopology: LoadTopology;
   /** data/geo/route-layers.csv: the flight (always drawn, played back, offers the polar view), the routes drawn on opening. */
   routeLayers: RouteLayers;
@@ -123,11 +133,21 @@ export function App({
   );
   // The state a URL restores (the story, the place, the map view, the search, the routes, the
   // tour's slide, the newsletter), kept in step with the address and the history.
-  const context = useMemo(() => stateContext(atlas, routeLayers, polarOnly), [atlas, routeLayers, polarOnly]);
+  const context = useMemo(
+    () => stateContext(atlas, routeLayers, polarOnly, bundledId),
+    [atlas, routeLayers, polarOnly, bundledId],
+  );
   const { state, dispatch, notice, dismissNotice } = useAtlasState(context, onRestore);
   const polar = shownPolar(state);
   const initial = useRef(state);
-  useEffect(() => showState(initial.current), [showState]);
+  const bundled = newsletter.bundled;
+  useEffect(() => {
+    const s = initial.current;
+    // A newsletter the reader brought opens on its own places (the bundled one on its world view).
+    if (!bundled && s.place === null && s.story === null)
+      fit(atlas.places.flatMap((p) => placePoints(atlas, p.place)));
+    else showState(s);
+  }, [showState, bundled, atlas, fit]);
 
   // Which routes are drawn: the flight always; the others as route-layers.csv and the reader choose.
   const shownRoutes = useMemo<ReadonlySet<string>>(() => new Set(state.routes), [state.routes]);
@@ -247,7 +267,6 @@ export function App({
 
   const story = state.story !== null ? atlas.stories[state.story] : undefined;
   const summary = state.place !== null ? summaries.get(state.place) : undefined;
-  const newsletter = atlas.newsletter;
   // On a phone the sidebar (the list, the open story) is a bottom sheet under the map.
   const sheet = useSheet();
   const flightStory = story !== undefined && infos[story.index]!.mentions.some((m) => m.placeId === flightId);
@@ -280,9 +299,10 @@ export function App({
         <header className="masthead">
           <h1>Newsletter Atlas</h1>
           <p>
-            {newsletter ? newsletter.title : 'An unknown newsletter'}
-            {newsletter?.date ? ` · ${newsletter.date}` : ''} · {atlas.places.length} places
+            {newsletter.title}
+            {newsletter.date ? ` · ${newsletter.date}` : ''} · {atlas.places.length} places
           </p>
+          {masthead}
           <Present
             atlas={atlas}
             flight={flight}
@@ -291,7 +311,7 @@ export function App({
             url={tourUrl}
             loadTopology={loadTopology}
           />
-          <OfflineDownload name={newsletter?.id} />
+          <OfflineDownload name={newsletter.id} />
         </header>
         <StoryList
           stories={atlas.stories}

@@ -11,8 +11,8 @@ import rules from '../../data/geo/rules.csv?raw';
 import seasText from '../../data/geo/seas.csv?raw';
 import catalog from '../../data/newsletters/catalog.csv?raw';
 import text from '../../data/newsletters/russian-embassy-newsletter-2020-06.txt?raw';
-import { loadData, type Atlas, type FlightData, type RouteLayers, type SeaLabel } from '../core';
-import { App } from '../ui/App';
+import { fingerprint, loadData, type Atlas, type FlightData, type RouteLayers, type SeaLabel } from '../core';
+import { LibraryShell, type LibrarySetup } from '../ui/library';
 import { WithAppBoundary } from '../ui/ErrorBoundary';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { loadTopology } from './topology';
@@ -52,6 +52,7 @@ let atlas: Atlas | null = null;
 let routeLayers: RouteLayers | null = null;
 let flight: FlightData | null = null;
 let seas: SeaLabel[] = [];
+let setup: LibrarySetup | null = null;
 try {
   // The same checks as the CLI's: every data file, with the file, line and column of an error.
   const data = loadData({
@@ -69,22 +70,31 @@ try {
   routeLayers = data.routeLayers;
   flight = data.flight;
   seas = data.seas;
+  const bundled = atlas.newsletter;
+  const entry = {
+    id: bundled?.id ?? 'bundled',
+    title: bundled?.title || 'The newsletter that comes with the app',
+    date: bundled?.date || null,
+    fingerprint: fingerprint(text),
+  };
+  // The app asks the library for its newsletter: the bundled one is its first entry, geoparsed
+  // here with the curated data; the store and the worker load only when first needed.
+  setup = {
+    bundled: { entry, atlas },
+    base: { gazetteer: data.gazetteer, routes: data.routes },
+    openStore: () => import('../library/store').then((m) => m.openLibrary({ bundled: [entry] })),
+    loadGeoparse: () => import('../worker/client').then((m) => m.geoparseInWorker),
+  };
 } catch (error) {
   atlas = null;
   root.render(<ErrorPanel error={error} />);
 }
-if (atlas && routeLayers) {
+if (setup && routeLayers) {
   root.render(
     <StrictMode>
       {/* No error anywhere leaves a blank page: the boundary says what went wrong and offers a way out. */}
       <WithAppBoundary>
-        <App
-          atlas={atlas}
-          loadTopology={loadTopology}
-          routeLayers={routeLayers}
-          flight={flight}
-          seas={seas}
-        />
+        <LibraryShell setup={setup} app={{ loadTopology, routeLayers, flight, seas }} />
       </WithAppBoundary>
     </StrictMode>,
   );

@@ -4,7 +4,7 @@
  * gazetteer) and kept warm for the next request. The promise always resolves, never rejects: with
  * the result, as cancelled, or with an error whose message says what to do.
  */
-import type { Atlas, Gazetteer, Mention, Place, RouteData } from '../core';
+import type { Mention } from '../core';
 import {
   addPart,
   decodeMentions,
@@ -23,6 +23,7 @@ import { spawnGeoparseWorker } from './spawn';
 
 export type { GeoparseInput, GeoparseOutcome, GeoparseResult, Progress, Stage } from './protocol';
 export { STAGES } from './protocol';
+export { atlasFromResult } from './atlas';
 
 export interface GeoparseOptions {
   onProgress?: (progress: Progress) => void;
@@ -204,28 +205,4 @@ export function disposeGeoparseWorker() {
   const requests = [...pending.values()];
   pending.clear();
   for (const r of requests) r.settle({ status: 'cancelled' });
-}
-
-/**
- * The Atlas of a result, for the app: the page's curated gazetteer and routes (from loadData),
- * with the places of the broad gazetteer the result names added.
- */
-export function atlasFromResult(
-  result: GeoparseResult,
-  base: { gazetteer: Gazetteer; routes: RouteData[] },
-): Atlas {
-  const added: Place[] = [];
-  for (const { place } of result.places) if (!base.gazetteer.byId.has(place.id)) added.push(place);
-  const places = [...base.gazetteer.places, ...added];
-  return {
-    text: result.text,
-    newsletter: result.newsletter,
-    stories: result.stories,
-    mentions: result.mentions,
-    places: result.places,
-    routes: base.routes,
-    gazetteer: { places, byId: new Map(places.map((p) => [p.id, p])), rules: base.gazetteer.rules },
-    furniture: result.furniture,
-    unsearched: result.unsearched,
-  };
 }

@@ -11,6 +11,7 @@ export {
   type StateContext,
 } from './state';
 export {
+  isNewsletterId,
   MAX_QUERY,
   parseUrl,
   searchWithRoutes,

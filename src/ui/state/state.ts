@@ -15,13 +15,15 @@ export function stateContext(
   atlas: Atlas,
   layers: RouteLayers,
   polarOnly: ReadonlySet<string>,
+  /** The id of the newsletter that ships with the app (URLs leave it out). */
+  bundled: string | null = atlas.newsletter?.id ?? null,
 ): StateContext {
   return {
     stories: atlas.stories.length,
     places: new Set(atlas.places.map((p) => p.place.id)),
     polarOnly,
     layers,
-    bundled: atlas.newsletter?.id ?? null,
+    bundled,
   };
 }
 

@@ -1,0 +1,130 @@
+/**
+ * One import: a file's bytes or pasted text → the worker's geoparse → the library. A text the
+ * library holds already (the same text, whatever its line ends) is not added twice: the outcome
+ * names the newsletter it is. Nothing is added unless the whole file was read and geoparsed.
+ */
+import {
+  StorageWriteError,
+  type LibraryEntry,
+  type LibraryStore,
+  type SourceFormat,
+} from '../../library/store';
+import type { GeoparseInput, GeoparseResult, Progress } from '../../worker/client';
+import type { Geoparse } from '../library/types';
+
+export type ImportOutcome =
+  | {
+      status: 'added' | 'duplicate';
+      entry: LibraryEntry;
+      result: GeoparseResult;
+      /** Set when the browser refused to keep it: it is in the library for this session only. */
+      warning?: string;
+    }
+  | { status: 'refused' | 'failed'; message: string }
+  | { status: 'cancelled' };
+
+/** The longest title kept from a newsletter's first line. */
+export const MAX_TITLE = 120;
+
+/** The newsletter's title: the catalog's, else its first line (an e-mail's Subject), else the file's name. */
+export function titleOf(result: GeoparseResult, fallback: string): string {
+  if (result.newsletter?.title) return result.newsletter.title;
+  const first = /\S[^\n]*/.exec(result.text)?.[0].trim() ?? '';
+  if (!first) return fallback || 'Pasted text';
+  if (first.length <= MAX_TITLE) return first;
+  const cut = first.slice(0, MAX_TITLE);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_TITLE / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH = MONTHS.join('|');
+const ISO_DATE = /\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/;
+const WORD_DATE = new RegExp(`\\b(${MONTH})\\s+(?:(\\d{1,2}),?\\s+)?((?:19|20)\\d\\d)\\b`, 'i');
+const DAY_FIRST = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH})\\s+((?:19|20)\\d\\d)\\b`, 'i');
+/** How far into the text a date is looked for: a newsletter dates itself at the top. */
+const DATE_SPAN = 2000;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The date a newsletter gives near its top, as ISO 8601 ("2020-06-15", or "2020-06" when it
+ * names only the month), or null.
+ */
+export function dateIn(text: string): string | null {
+  const head = text.slice(0, DATE_SPAN);
+  const iso = ISO_DATE.exec(head);
+  const word = WORD_DATE.exec(head);
+  const dayFirst = DAY_FIRST.exec(head);
+  const found: { at: number; date: string }[] = [];
+  if (iso) found.push({ at: iso.index, date: iso[0] });
+  if (word) {
+    const month = MONTHS.indexOf(word[1]!.toLowerCase()) + 1;
+    const day = word[2] ? Number(word[2]) : null;
+    const ok = day === null || (day >= 1 && day <= 31);
+    if (ok) found.push({ at: word.index, date: `${word[3]}-${pad(month)}${day ? `-${pad(day)}` : ''}` });
+  }
+  if (dayFirst) {
+    const day = Number(dayFirst[1]);
+    const month = MONTHS.indexOf(dayFirst[2]!.toLowerCase()) + 1;
+    if (day >= 1 && day <= 31)
+      found.push({ at: dayFirst.index, date: `${dayFirst[3]}-${pad(month)}-${pad(day)}` });
+  }
+  found.sort((a, b) => a.at - b.at);
+  return found[0]?.date ?? null;
+}
+
+export interface ImportContext {
+  geoparse: Geoparse;
+  store: LibraryStore;
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** Imports one file or pasted text into the library. Never rejects. */
+export async function importOne(input: GeoparseInput, ctx: ImportContext): Promise<ImportOutcome> {
+  const outcome = await ctx.geoparse(input, { signal: ctx.signal, onProgress: ctx.onProgress });
+  if (outcome.status === 'cancelled') return outcome;
+  if (outcome.status === 'error') {
+    return { status: outcome.kind === 'format' ? 'refused' : 'failed', message: outcome.message };
+  }
+  const { result } = outcome;
+  if (ctx.signal?.aborted) return { status: 'cancelled' };
+  if (result.text.trim() === '') {
+    return {
+      status: 'refused',
+      message: `${input.name || 'The pasted text'}: has no text to read; nothing was imported.`,
+    };
+  }
+  try {
+    const added = await ctx.store.add({
+      title: titleOf(result, input.name),
+      date: result.newsletter?.date || dateIn(result.text),
+      source: { name: input.name, format: result.format satisfies SourceFormat },
+      text: result.text,
+    });
+    return { status: added.status, entry: added.entry, result };
+  } catch (e) {
+    // The browser refused the write: the library keeps the newsletter in memory, and says so.
+    const kept = e instanceof StorageWriteError ? await ctx.store.findByText(result.text) : undefined;
+    if (kept)
+      return { status: 'added', entry: kept, result, warning: e instanceof Error ? e.message : String(e) };
+    return {
+      status: 'failed',
+      message: `${input.name || 'The pasted text'}: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+}

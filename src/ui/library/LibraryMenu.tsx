@@ -1,0 +1,114 @@
+/**
+ * The masthead's library: a button that opens the list of newsletters (newest first, the one
+ * shown marked), each opened by its title; imported ones can be removed (with Undo, in the
+ * notice the shell shows). "Import…" opens the import panel.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { LibraryEntry } from '../../library/store';
+import './library.css';
+
+const formatDate = (date: string | null, addedAt: number | null) =>
+  date ?? (addedAt !== null ? `added ${new Date(addedAt).toISOString().slice(0, 10)}` : '');
+
+export function LibraryMenu({
+  entries,
+  currentId,
+  onOpen,
+  onRemove,
+  onImport,
+  storageNote,
+}: {
+  entries: readonly LibraryEntry[] | null;
+  currentId: string;
+  onOpen: (id: string) => void;
+  onRemove: (id: string) => void;
+  onImport: () => void;
+  storageNote: string | null;
+}) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+
+  // Esc closes the list and gives focus back to its button.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  const count = entries?.length ?? null;
+  return (
+    <div className="library">
+      <div className="library-buttons">
+        <button
+          ref={button}
+          type="button"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          Library{count !== null ? ` (${count})` : ''}
+        </button>
+        <button type="button" onClick={onImport}>
+          Import…
+        </button>
+      </div>
+      {open && (
+        <div className="library-panel" id={listId} ref={panel} role="region" aria-label="Library">
+          {storageNote && (
+            <p className="library-note" role="status">
+              {storageNote}
+            </p>
+          )}
+          {entries === null ? (
+            <p role="status">Opening the library…</p>
+          ) : (
+            <ul className="library-list">
+              {entries.map((e) => {
+                const shown = e.id === currentId;
+                return (
+                  <li key={e.id} className={shown ? 'library-current' : undefined}>
+                    <button
+                      type="button"
+                      className="library-open"
+                      aria-current={shown ? 'true' : undefined}
+                      onClick={() => {
+                        setOpen(false);
+                        if (!shown) onOpen(e.id);
+                      }}
+                    >
+                      <span className="library-title">{e.title}</span>
+                      <span className="library-meta">
+                        {[formatDate(e.date, e.addedAt), e.bundled ? 'comes with the app' : e.source?.name]
+                          .filter(Boolean)
+                          .join(' · ')}
+                        {shown ? ' · shown now' : ''}
+                      </span>
+                    </button>
+                    {!e.bundled && (
+                      <button
+                        type="button"
+                        className="library-remove"
+                        aria-label={`Remove “${e.title}” from the library`}
+                        onClick={() => onRemove(e.id)}
+                      >
+                        Remove
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

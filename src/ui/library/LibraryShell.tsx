@@ -1,0 +1,131 @@
+/**
+ * The app's root: asks the library for the newsletter the URL names and shows it in the App
+ * (one App per newsletter: switching starts it afresh), with the library's list and the import
+ * in the masthead, files dropped anywhere imported, and a page that says what is happening while
+ * a newsletter is opened (or why it could not be).
+ */
+import { lazy, Suspense, useCallback, useMemo, useState, type ComponentProps } from 'react';
+import { App } from '../App';
+import { useDropImport, useImports } from '../import';
+import type { LibraryEntry } from '../../library/store';
+import type { GeoparseResult } from '../../worker/protocol';
+import { LibraryMenu } from './LibraryMenu';
+import type { LibrarySetup } from './types';
+import { useLibrary } from './useLibrary';
+import './library.css';
+
+const ImportPanel = lazy(() => import('../import/ImportPanel'));
+
+type AppProps = Omit<ComponentProps<typeof App>, 'atlas' | 'newsletter' | 'bundledId' | 'masthead'>;
+
+export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProps }) {
+  const library = useLibrary(setup);
+  const { current, open, remember } = library;
+  const [importShown, setImportShown] = useState(false);
+
+  const onImported = useCallback(
+    (entry: LibraryEntry, result: GeoparseResult) => remember(entry, result),
+    [remember],
+  );
+  const onDone = useCallback(
+    (last: LibraryEntry | null) => {
+      if (last) open(last.id);
+    },
+    [open],
+  );
+  const importDeps = useMemo(
+    () => ({ store: library.store, geoparse: library.geoparse, onImported, onDone }),
+    [library.store, library.geoparse, onImported, onDone],
+  );
+  const imports = useImports(importDeps);
+  const onDrop = useCallback(
+    (files: File[]) => {
+      setImportShown(true);
+      imports.importFiles(files);
+    },
+    [imports],
+  );
+  const dragging = useDropImport(onDrop);
+  const closeImport = useCallback(() => setImportShown(false), []);
+
+  const shownId = current.status === 'ready' ? current.newsletter.id : current.id;
+  const masthead = (
+    <>
+      <LibraryMenu
+        entries={library.entries}
+        currentId={shownId}
+        onOpen={open}
+        onRemove={(id) => void library.remove(id)}
+        onImport={() => setImportShown(true)}
+        storageNote={library.storageNote}
+      />
+      {library.notice && (
+        <p className="library-notice" role="status">
+          {library.notice.text}{' '}
+          {library.notice.undo && (
+            <button type="button" onClick={() => void library.undoRemove()}>
+              Undo
+            </button>
+          )}{' '}
+          <button type="button" onClick={library.dismissNotice}>
+            Dismiss
+          </button>
+        </p>
+      )}
+    </>
+  );
+
+  return (
+    <>
+      {current.status === 'ready' ? (
+        <App
+          key={current.newsletter.id}
+          {...app}
+          atlas={current.atlas}
+          newsletter={current.newsletter}
+          bundledId={setup.bundled.entry.id}
+          masthead={masthead}
+        />
+      ) : (
+        <div className="library-opening">
+          <h1>Newsletter Atlas</h1>
+          {masthead}
+          {current.status === 'loading' ? (
+            <p role="status">
+              Opening {current.title ? `“${current.title}”` : 'the newsletter'}: {current.stage}…{' '}
+              <button type="button" onClick={library.cancelOpen}>
+                Cancel
+              </button>
+            </p>
+          ) : (
+            <div role="alert">
+              <p>
+                {current.title ? `“${current.title}”` : 'The newsletter'} could not be opened:{' '}
+                {current.message}
+              </p>
+              <button type="button" onClick={() => open(null)}>
+                Show the newsletter that comes with the app
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+      {importShown && (
+        <Suspense
+          fallback={
+            <p role="status" className="import-loading">
+              Opening the import panel…
+            </p>
+          }
+        >
+          <ImportPanel imports={imports} onClose={closeImport} />
+        </Suspense>
+      )}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop the files to import them</p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,284 @@
+/**
+ * The library as the app sees it: the newsletters listed (newest first), the one the URL names
+ * (?n=<id>; none for the bundled newsletter) loaded and geoparsed, and the actions that switch,
+ * remove and restore. The store opens after the first render, so the bundled newsletter's first
+ * marker waits for neither IndexedDB nor the worker.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Atlas } from '../../core';
+import type { LibraryEntry, LibraryStore } from '../../library/store';
+import { atlasFromResult } from '../../worker/atlas';
+import type { GeoparseResult } from '../../worker/protocol';
+import { isNewsletterId } from '../state';
+import type { Current, Geoparse, LibrarySetup, ShownNewsletter } from './types';
+
+/** How many geoparsed newsletters are kept in memory for switching back without a new geoparse. */
+const KEEP = 3;
+
+/** The library id ?n= names in `search`, or null for the bundled newsletter. */
+export function newsletterParam(search: string, bundledId: string): string | null {
+  const n = new URLSearchParams(search).get('n');
+  return n !== null && isNewsletterId(n) && n !== bundledId ? n : null;
+}
+
+/** The atlas of an imported newsletter: its worker result over the page's curated data, named as the library names it. */
+function importedAtlas(result: GeoparseResult, entry: LibraryEntry, setup: LibrarySetup): Atlas {
+  return atlasFromResult(result, setup.base, {
+    id: entry.id,
+    file: entry.source?.name ?? '',
+    title: entry.title,
+    date: entry.date ?? '',
+    fingerprint: entry.fingerprint,
+    stories: '',
+    line: 0,
+  });
+}
+
+const shownOf = (entry: LibraryEntry): ShownNewsletter => ({
+  id: entry.id,
+  title: entry.title,
+  date: entry.date,
+  bundled: entry.bundled,
+});
+
+export interface Library {
+  current: Current;
+  /** Every newsletter, newest first (the bundled one included); null until the store has opened. */
+  entries: LibraryEntry[] | null;
+  /** Why the library is not kept by the browser (private mode, storage full), or null. */
+  storageNote: string | null;
+  /** A one-line message for the reader (a link to a removed newsletter, a removal with Undo). */
+  notice: { text: string; undo: boolean } | null;
+  dismissNotice: () => void;
+  /** Shows a newsletter (null: the bundled one), as a new history entry. */
+  open: (id: string | null) => void;
+  remove: (id: string) => Promise<void>;
+  undoRemove: () => Promise<void>;
+  /** Cancels the geoparse of the newsletter being opened, and shows the bundled one. */
+  cancelOpen: () => void;
+  /** Keeps a geoparsed newsletter for opening at once (the import's result). */
+  remember: (entry: LibraryEntry, result: GeoparseResult) => void;
+  store: () => Promise<LibraryStore>;
+  geoparse: () => Promise<Geoparse>;
+}
+
+export function useLibrary(setup: LibrarySetup): Library {
+  const bundledId = setup.bundled.entry.id;
+  const bundledNewsletter = useMemo<ShownNewsletter>(
+    () => ({
+      id: bundledId,
+      title: setup.bundled.entry.title,
+      date: setup.bundled.entry.date,
+      bundled: true,
+    }),
+    [bundledId, setup.bundled.entry],
+  );
+  const [id, setId] = useState(() => newsletterParam(window.location.search, bundledId));
+  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  const [storageNote, setStorageNote] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Library['notice']>(null);
+  const [loading, setLoading] = useState<Current | null>(null);
+  // The geoparsed newsletters kept: a ref for the effects, its copy in state for rendering.
+  const cache = useRef(new Map<string, Atlas>());
+  const [kept, setKept] = useState<ReadonlyMap<string, Atlas>>(() => new Map());
+
+  // One store and one worker client for the page, each loaded on first use.
+  const storePromise = useRef<Promise<LibraryStore> | null>(null);
+  const store = useCallback(() => (storePromise.current ??= setup.openStore()), [setup]);
+  const geoparsePromise = useRef<Promise<Geoparse> | null>(null);
+  const geoparse = useCallback(() => (geoparsePromise.current ??= setup.loadGeoparse()), [setup]);
+
+  const refresh = useCallback(async () => {
+    const s = await store();
+    setEntries(await s.list());
+    setStorageNote(s.persistent ? null : s.reason);
+  }, [store]);
+
+  useEffect(() => {
+    let unsubscribe = () => {};
+    let live = true;
+    void store().then((s) => {
+      if (!live) return;
+      unsubscribe = s.subscribe((change) => {
+        if (change.kind === 'newsletter' || change.kind === 'storage') void refresh();
+      });
+      void refresh();
+    });
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [store, refresh]);
+
+  const keep = useCallback((key: string, atlas: Atlas) => {
+    const c = cache.current;
+    c.delete(key);
+    c.set(key, atlas);
+    while (c.size > KEEP) c.delete(c.keys().next().value!);
+    setKept(new Map(c));
+  }, []);
+
+  const remember = useCallback(
+    (entry: LibraryEntry, result: GeoparseResult) => {
+      if (!entry.bundled) keep(entry.id, importedAtlas(result, entry, setup));
+    },
+    [keep, setup],
+  );
+
+  // Back and forward switch newsletters as they restore the rest.
+  useEffect(() => {
+    const onPop = () => setId(newsletterParam(window.location.search, bundledId));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [bundledId]);
+
+  const open = useCallback(
+    (next: string | null) => {
+      const n = next === bundledId ? null : next;
+      const { pathname, hash } = window.location;
+      window.history.pushState(
+        null,
+        '',
+        `${pathname}${n === null ? '' : `?n=${encodeURIComponent(n)}`}${hash}`,
+      );
+      setNotice(null);
+      setId(n);
+    },
+    [bundledId],
+  );
+
+  /** Back to the bundled newsletter, in place of the entry that named the one that failed. */
+  const fallBack = useCallback((text: string) => {
+    const { pathname, hash } = window.location;
+    window.history.replaceState(window.history.state, '', `${pathname}${hash}`);
+    setNotice({ text, undo: false });
+    setId(null);
+  }, []);
+
+  const abortOpen = useRef<AbortController | null>(null);
+
+  // Load the newsletter the URL names: from memory, else its text from the store, geoparsed.
+  useEffect(() => {
+    if (id === null || cache.current.has(id)) {
+      setLoading(null);
+      return;
+    }
+    const abort = new AbortController();
+    abortOpen.current = abort;
+    let live = true;
+    setLoading({ status: 'loading', id, title: null, stage: 'Opening the library' });
+    void (async () => {
+      const s = await store();
+      const item = await s.get(id);
+      if (!live) return;
+      if (!item) {
+        fallBack(
+          `There is no newsletter “${id}” in this library (it may have been removed); showing ${bundledNewsletter.title}.`,
+        );
+        return;
+      }
+      const entry = (await s.entry(id))!;
+      setLoading({ status: 'loading', id, title: item.title, stage: 'Finding the places' });
+      const run = await geoparse();
+      const outcome = await run(
+        { name: item.source.name || item.title, text: item.text },
+        {
+          signal: abort.signal,
+          onProgress: (p) =>
+            live &&
+            setLoading({
+              status: 'loading',
+              id,
+              title: item.title,
+              stage: p.stage === 'gazetteer' ? 'Downloading the place list' : 'Finding the places',
+            }),
+        },
+      );
+      if (!live) return;
+      if (outcome.status === 'done') {
+        keep(id, importedAtlas(outcome.result, entry, setup));
+        setLoading(null);
+      } else if (outcome.status === 'cancelled') {
+        fallBack(`Opening “${item.title}” was cancelled; showing ${bundledNewsletter.title}.`);
+      } else {
+        setLoading({ status: 'failed', id, title: item.title, message: outcome.message });
+      }
+    })();
+    return () => {
+      live = false;
+      abort.abort();
+    };
+  }, [id, store, geoparse, keep, setup, fallBack, bundledNewsletter.title]);
+
+  const cancelOpen = useCallback(() => {
+    abortOpen.current?.abort();
+    fallBack(`Showing ${bundledNewsletter.title}.`);
+  }, [fallBack, bundledNewsletter.title]);
+
+  const remove = useCallback(
+    async (target: string) => {
+      const s = await store();
+      try {
+        const entry = await s.remove(target);
+        cache.current.delete(target);
+        setKept(new Map(cache.current));
+        if (target === id) open(null);
+        setNotice({ text: `Removed “${entry.title}”.`, undo: true });
+      } catch (e) {
+        setNotice({ text: e instanceof Error ? e.message : String(e), undo: false });
+      }
+      await refresh();
+    },
+    [store, id, open, refresh],
+  );
+
+  const undoRemove = useCallback(async () => {
+    const s = await store();
+    try {
+      const entry = await s.undoRemove();
+      setNotice({ text: `“${entry.title}” is back in the library.`, undo: false });
+    } catch (e) {
+      setNotice({ text: e instanceof Error ? e.message : String(e), undo: false });
+    }
+    await refresh();
+  }, [store, refresh]);
+
+  const dismissNotice = useCallback(() => setNotice(null), []);
+
+  let current: Current;
+  if (id === null) current = { status: 'ready', newsletter: bundledNewsletter, atlas: setup.bundled.atlas };
+  else if (loading && (loading.status !== 'ready' ? loading.id === id : false)) current = loading;
+  else {
+    const atlas = kept.get(id);
+    const entry = entries?.find((e) => e.id === id);
+    current = atlas
+      ? {
+          status: 'ready',
+          newsletter: entry
+            ? shownOf(entry)
+            : {
+                id,
+                title: atlas.newsletter?.title ?? id,
+                date: atlas.newsletter?.date || null,
+                bundled: false,
+              },
+          atlas,
+        }
+      : { status: 'loading', id, title: entry?.title ?? null, stage: 'Opening the library' };
+  }
+
+  return {
+    current,
+    entries,
+    storageNote,
+    notice,
+    dismissNotice,
+    open,
+    remove,
+    undoRemove,
+    cancelOpen,
+    remember,
+    store,
+    geoparse,
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The app's Atlas of a worker result: the page's curated gazetteer and routes (from loadData),
+ * with the places of the broad gazetteer the result names added. Apart from client.ts so that the
+ * page can make one without loading the worker's client.
+ */
+import type { Atlas, CatalogEntry, Gazetteer, Place, RouteData } from '../core';
+import type { GeoparseResult } from './protocol';
+
+/**
+ * @param named the newsletter as the library names it, for a text the catalog does not know
+ *   (the masthead, the tour and the handout show its title; its id keys the saved tour).
+ */
+export function atlasFromResult(
+  result: GeoparseResult,
+  base: { gazetteer: Gazetteer; routes: RouteData[] },
+  named: CatalogEntry | null = null,
+): Atlas {
+  const added: Place[] = [];
+  for (const { place } of result.places) if (!base.gazetteer.byId.has(place.id)) added.push(place);
+  const places = [...base.gazetteer.places, ...added];
+  return {
+    text: result.text,
+    newsletter: result.newsletter ?? named,
+    stories: result.stories,
+    mentions: result.mentions,
+    places: result.places,
+    routes: base.routes,
+    gazetteer: { places, byId: new Map(places.map((p) => [p.id, p])), rules: base.gazetteer.rules },
+    furniture: result.furniture,
+    unsearched: result.unsearched,
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * Bring your own newsletter, in headless Chromium on the production build: import an .html file
+ * by the picker, paste a text, drop an .eml on the window; a binary file is refused with a
+ * message and changes nothing; the same text is not imported twice; the library lists them,
+ * switches between them by its list and by URL (?n=), keeps them over a reload, and removes one
+ * with Undo; a hostile HTML file runs nothing. No request leaves the test server (harness).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { MARKER, markerLabels, noBrowser, useAtlas } from './harness';
+
+const HTML = `<!doctype html><html><head><title>Ignored head</title>
+<script>window.__ran = (window.__ran || 0) + 1;</script></head>
+<body><nav>Home | About</nav>
+<h1>Harbour Notes, March 2021</h1>
+<p>The ferry from Halifax to Bar Harbor resumes in May.</p>
+<p>Volunteers in Anchorage, Alaska sent supplies to Nome.</p>
+<img src="x" onerror="window.__ran = (window.__ran || 0) + 1">
+<footer>Unsubscribe</footer></body></html>`;
+
+const EML = [
+  'From: Desk <desk@example.org>',
+  'Subject: Letters from Oslo',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Students in Oslo and Bergen wrote to a school in Reykjavik.',
+  '',
+].join('\r\n');
+
+const PASTED = 'Notes from the coast\n\nA festival in Lisbon drew visitors from Porto and Madrid.\n';
+
+function masthead(page: Page) {
+  return page.locator('.masthead');
+}
+
+async function openImport(page: Page) {
+  await page.getByRole('button', { name: 'Import…' }).click();
+  return page.getByRole('dialog', { name: 'Import a newsletter' });
+}
+
+async function pickFile(page: Page, name: string, mimeType: string, content: string | Buffer) {
+  const dialog = await openImport(page);
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content) : content });
+  return dialog;
+}
+
+/** Waits until the masthead names `title` (the newsletter shown). */
+async function shows(page: Page, title: string) {
+  await expect
+    .poll(() => masthead(page).locator('p').first().textContent(), { timeout: 30_000 })
+    .toContain(title);
+}
+
+async function libraryTitles(page: Page): Promise<string[]> {
+  const toggle = page.getByRole('button', { name: /^Library/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const titles = await page.locator('.library-list .library-title').allTextContents();
+  await toggle.click();
+  return titles;
+}
+
+describe.skipIf(noBrowser)('import and the library', () => {
+  const atlas = useAtlas();
+
+  it('imports an .html file by the picker: its places become markers, it is kept over a reload, and its scripts never run', async () => {
+    const { page } = await atlas.open('/');
+    const bundledTitle = (await masthead(page).locator('p').first().textContent()) ?? '';
+    await pickFile(page, 'harbour.html', 'text/html', HTML);
+    await shows(page, 'Harbour Notes, March 2021');
+    await expect.poll(() => new URL(page.url()).searchParams.get('n')).toMatch(/^n-[0-9a-f]{8}$/);
+    for (const place of ['Anchorage', 'Halifax', 'Nome'])
+      await expect
+        .poll(async () => (await markerLabels(page)).join(' '), { timeout: 10_000 })
+        .toContain(place);
+    expect(await page.evaluate(() => (window as { __ran?: number }).__ran ?? 0)).toBe(0);
+    // The story list is the imported one's: its stories name its places.
+    await expect
+      .poll(() => page.locator('nav[aria-label="Stories"]').textContent())
+      .toContain('Harbour Notes');
+
+    await page.reload();
+    await shows(page, 'Harbour Notes, March 2021');
+    await page.locator(MARKER).first().waitFor();
+    expect(await libraryTitles(page)).toEqual(expect.arrayContaining(['Harbour Notes, March 2021']));
+
+    // Back to the bundled newsletter by the library's list, and forward again by the history.
+    await page.getByRole('button', { name: /^Library/ }).click();
+    await page.locator('.library-open', { hasText: bundledTitle.split(' · ')[0]! }).click();
+    await shows(page, bundledTitle.split(' · ')[0]!);
+    expect(new URL(page.url()).searchParams.get('n')).toBeNull();
+    await page.goBack();
+    await shows(page, 'Harbour Notes, March 2021');
+  });
+
+  it('refuses a binary file with a message and changes nothing', async () => {
+    const { page } = await atlas.open('/');
+    const before = await masthead(page).locator('p').first().textContent();
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    const dialog = await pickFile(page, 'photo.png', 'image/png', png);
+    const job = dialog.locator('.import-job');
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 30_000 }).toBe('refused');
+    expect(await job.textContent()).toMatch(/photo\.png.*PNG/);
+    expect(await masthead(page).locator('p').first().textContent()).toBe(before);
+    expect(new URL(page.url()).searchParams.get('n')).toBeNull();
+    expect(await libraryTitles(page)).toHaveLength(1);
+  });
+
+  it('imports pasted text and a dropped .eml; the same text again is opened, not imported twice', async () => {
+    const { page } = await atlas.open('/');
+    const dialog = await openImport(page);
+    await dialog.getByLabel('Or paste a text').fill(PASTED);
+    await dialog.getByRole('button', { name: 'Import the pasted text' }).click();
+    await shows(page, 'Notes from the coast');
+    await expect.poll(async () => (await markerLabels(page)).join(' ')).toContain('Lisbon');
+
+    // Drop an e-mail on the window: its Subject is its title.
+    await page.evaluate((eml) => {
+      const data = new DataTransfer();
+      data.items.add(new File([eml], 'letters.eml', { type: 'message/rfc822' }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        document.body.dispatchEvent(
+          new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
+        );
+    }, EML);
+    await shows(page, 'Letters from Oslo');
+    expect(await libraryTitles(page)).toEqual(
+      expect.arrayContaining(['Notes from the coast', 'Letters from Oslo']),
+    );
+
+    // The pasted text once more (its line ends changed): the library says so and opens it.
+    const again = await openImport(page);
+    await again.getByLabel('Or paste a text').fill(PASTED.replaceAll('\n', '\r\n'));
+    await again.getByRole('button', { name: 'Import the pasted text' }).click();
+    await shows(page, 'Notes from the coast');
+    await expect.poll(() => again.locator('.import-job').last().getAttribute('data-state')).toBe('duplicate');
+    expect(await again.locator('.import-job').last().textContent()).toMatch(/Already in the library/);
+    expect(await libraryTitles(page)).toHaveLength(3);
+  });
+
+  it('removes an imported newsletter with Undo, and a link to a removed one says so', async () => {
+    const { page } = await atlas.open('/');
+    const dialog = await openImport(page);
+    await dialog.getByLabel('Or paste a text').fill(PASTED);
+    await dialog.getByRole('button', { name: 'Import the pasted text' }).click();
+    await shows(page, 'Notes from the coast');
+    await dialog.getByRole('button', { name: 'Close the import panel' }).click();
+    const link = page.url();
+
+    await page.getByRole('button', { name: /^Library/ }).click();
+    await page.getByRole('button', { name: 'Remove “Notes from the coast” from the library' }).click();
+    await expect
+      .poll(() => page.locator('.library-notice').textContent())
+      .toContain('Removed “Notes from the coast”');
+    expect(new URL(page.url()).searchParams.get('n')).toBeNull();
+    await page.locator('.library-notice').getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(() => page.locator('.library-notice').textContent())
+      .toContain('is back in the library');
+    await page.goto(link);
+    await shows(page, 'Notes from the coast');
+
+    await page.getByRole('button', { name: /^Library/ }).click();
+    await page.getByRole('button', { name: 'Remove “Notes from the coast” from the library' }).click();
+    await expect.poll(() => page.locator('.library-notice').textContent()).toContain('Removed');
+    await page.goto(link);
+    await expect
+      .poll(() => page.locator('.library-notice').textContent())
+      .toContain('There is no newsletter');
+    await page.locator(MARKER).first().waitFor();
+    expect(new URL(page.url()).searchParams.get('n')).toBeNull();
+  });
+});
