@@ -49,8 +49,11 @@ export interface ImportDeps {
   geoparse: () => Promise<Geoparse>;
   /** Each newsletter imported or found in the library, with its geoparse result. */
   onImported: (entry: LibraryEntry, result: GeoparseResult) => void;
-  /** The queue has emptied: `last` is the newsletter to open (the last one imported or found). */
-  onDone: (last: LibraryEntry | null) => void;
+  /**
+   * The queue has emptied: `last` is the newsletter to open (the last one imported or found);
+   * `clean` is false when one of them was refused or failed (its reason is to stay on screen).
+   */
+  onDone: (last: { entry: LibraryEntry; status: 'added' | 'duplicate' } | null, clean: boolean) => void;
 }
 
 interface Queued {
@@ -77,7 +80,8 @@ export function useImports(deps: ImportDeps) {
   const run = useCallback(async () => {
     if (running.current) return;
     running.current = true;
-    let last: LibraryEntry | null = null;
+    let last: { entry: LibraryEntry; status: 'added' | 'duplicate' } | null = null;
+    let clean = true;
     try {
       for (let next = queue.current.shift(); next; next = queue.current.shift()) {
         const { job, abort } = next;
@@ -85,6 +89,7 @@ export function useImports(deps: ImportDeps) {
         patch(job, { state: 'working', stage: 'Reading the file' });
         const input = await next.read();
         if (typeof input === 'string') {
+          clean = false;
           patch(job, { state: 'refused', stage: null, message: input });
           continue;
         }
@@ -103,9 +108,10 @@ export function useImports(deps: ImportDeps) {
         if (outcome.status === 'cancelled') {
           patch(job, { state: 'cancelled', stage: null, message: 'Cancelled: nothing was imported.' });
         } else if ('message' in outcome) {
+          clean = false;
           patch(job, { state: outcome.status, stage: null, message: outcome.message });
         } else {
-          last = outcome.entry;
+          last = { entry: outcome.entry, status: outcome.status };
           depsRef.current.onImported(outcome.entry, outcome.result);
           const said =
             outcome.status === 'added'
@@ -122,7 +128,7 @@ export function useImports(deps: ImportDeps) {
     } finally {
       running.current = false;
     }
-    depsRef.current.onDone(last);
+    depsRef.current.onDone(last, clean);
   }, [patch]);
 
   const enqueue = useCallback((name: string, read: () => Promise<GeoparseInput | string>) => {

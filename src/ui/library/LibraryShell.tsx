@@ -20,18 +20,26 @@ type AppProps = Omit<ComponentProps<typeof App>, 'atlas' | 'newsletter' | 'bundl
 
 export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProps }) {
   const library = useLibrary(setup);
-  const { current, open, remember } = library;
+  const { current, open, remember, say } = library;
   const [importShown, setImportShown] = useState(false);
 
   const onImported = useCallback(
     (entry: LibraryEntry, result: GeoparseResult) => remember(entry, result),
     [remember],
   );
+  // Once all went well, the panel gives way to the map (the masthead names what was opened).
   const onDone = useCallback(
-    (last: LibraryEntry | null) => {
-      if (last) open(last.id);
+    (last: { entry: LibraryEntry; status: 'added' | 'duplicate' } | null, clean: boolean) => {
+      if (!last) return;
+      open(last.entry.id);
+      say(
+        last.status === 'added'
+          ? `Added “${last.entry.title}” to the library.`
+          : `“${last.entry.title}” is in the library already: opened it, not imported again.`,
+      );
+      if (clean) setImportShown(false);
     },
-    [open],
+    [open, say],
   );
   const importDeps = useMemo(
     () => ({ store: library.store, geoparse: library.geoparse, onImported, onDone }),

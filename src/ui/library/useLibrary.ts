@@ -23,7 +23,11 @@ export function newsletterParam(search: string, bundledId: string): string | nul
 
 /** The atlas of an imported newsletter: its worker result over the page's curated data, named as the library names it. */
 function importedAtlas(result: GeoparseResult, entry: LibraryEntry, setup: LibrarySetup): Atlas {
-  return atlasFromResult(result, setup.base, {
+  // Only the curated routes it tells of are drawn (the bundled newsletter's flights are not
+  // every article's).
+  const told = new Set(result.places.map((s) => s.place.id));
+  const base = { ...setup.base, routes: setup.base.routes.filter((r) => told.has(r.place.id)) };
+  return atlasFromResult(result, base, {
     id: entry.id,
     file: entry.source?.name ?? '',
     title: entry.title,
@@ -50,6 +54,8 @@ export interface Library {
   /** A one-line message for the reader (a link to a removed newsletter, a removal with Undo). */
   notice: { text: string; undo: boolean } | null;
   dismissNotice: () => void;
+  /** Shows a message in the notice (after `open`, which clears it). */
+  say: (text: string) => void;
   /** Shows a newsletter (null: the bundled one), as a new history entry. */
   open: (id: string | null) => void;
   remove: (id: string) => Promise<void>;
@@ -244,6 +250,7 @@ export function useLibrary(setup: LibrarySetup): Library {
   }, [store, refresh]);
 
   const dismissNotice = useCallback(() => setNotice(null), []);
+  const say = useCallback((text: string) => setNotice({ text, undo: false }), []);
 
   let current: Current;
   if (id === null) current = { status: 'ready', newsletter: bundledNewsletter, atlas: setup.bundled.atlas };
@@ -273,6 +280,7 @@ export function useLibrary(setup: LibrarySetup): Library {
     storageNote,
     notice,
     dismissNotice,
+    say,
     open,
     remove,
     undoRemove,
