@@ -1,0 +1,117 @@
+/**
+ * One import (src/ui/import/importOne.ts) over the real library store (fake-indexeddb) and a
+ * geoparse stand-in that answers as the worker does: a new text is added with its title and
+ * date, the same text again is a duplicate, a format error is a refusal with its reason, and a
+ * cancel or an empty text adds nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadData } from '../../../src/core';
+import { readDataFiles } from '../../../src/cli/data';
+import { dateIn, importOne, MAX_TITLE, titleOf } from '../../../src/ui/import/importOne';
+import type { GeoparseOutcome, GeoparseResult } from '../../../src/worker/protocol';
+import type { Geoparse } from '../../../src/ui/library/types';
+import { freshDb, openTest } from '../../library/store/helpers';
+
+const data = loadData(readDataFiles());
+
+/** Answers as the worker does for a text: the curated finder's atlas as a result. */
+const geoparse: Geoparse = async (input) => {
+  if (!('text' in input))
+    return { status: 'error', kind: 'format', message: `${input.name}: is a PNG image` };
+  const atlas = data.geoparse(input.text);
+  const result: GeoparseResult = {
+    name: input.name,
+    format: 'text',
+    text: atlas.text,
+    newsletter: atlas.newsletter,
+    stories: atlas.stories,
+    mentions: atlas.mentions,
+    places: atlas.places,
+    unsearched: atlas.unsearched,
+    furniture: atlas.furniture,
+  };
+  return { status: 'done', result } satisfies GeoparseOutcome;
+};
+
+const TEXT = 'Spring letter, 14 March 2021\n\nFriends in Vienna wrote to Moscow.\n';
+
+describe('importOne', () => {
+  it('adds a new text with its first line as title and the date it gives, then finds it again as a duplicate', async () => {
+    const store = await openTest(freshDb());
+    const first = await importOne({ name: 'spring.txt', text: TEXT }, { geoparse, store });
+    expect(first.status).toBe('added');
+    if (first.status !== 'added') return;
+    expect(first.entry).toMatchObject({
+      title: 'Spring letter, 14 March 2021',
+      date: '2021-03-14',
+      bundled: false,
+    });
+    expect(first.entry.source).toEqual({ name: 'spring.txt', format: 'text' });
+    expect(first.result.mentions.map((m) => m.text)).toEqual(['Vienna', 'Moscow']);
+
+    const again = await importOne(
+      { name: 'copy.txt', text: TEXT.replaceAll('\n', '\r\n') },
+      { geoparse, store },
+    );
+    expect(again.status).toBe('duplicate');
+    if (again.status !== 'duplicate') return;
+    expect(again.entry.id).toBe(first.entry.id);
+    expect((await store.list()).filter((e) => !e.bundled)).toHaveLength(1);
+  });
+
+  it('refuses what the worker cannot read, with its reason, and adds nothing', async () => {
+    const store = await openTest(freshDb());
+    const outcome = await importOne(
+      { name: 'photo.png', bytes: new Uint8Array([0x89, 0x50]) },
+      { geoparse, store },
+    );
+    expect(outcome).toEqual({ status: 'refused', message: 'photo.png: is a PNG image' });
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('adds nothing for a text with no words, nor once cancelled', async () => {
+    const store = await openTest(freshDb());
+    const empty = await importOne({ name: 'blank.txt', text: ' \n\n ' }, { geoparse, store });
+    expect(empty.status).toBe('refused');
+    const abort = new AbortController();
+    abort.abort();
+    const cancelled = await importOne(
+      { name: 'late.txt', text: TEXT },
+      { geoparse, store, signal: abort.signal },
+    );
+    expect(cancelled).toEqual({ status: 'cancelled' });
+    expect(await store.list()).toEqual([]);
+  });
+});
+
+describe('titleOf and dateIn', () => {
+  const result = (text: string): GeoparseResult => ({
+    name: '',
+    format: 'text',
+    text,
+    newsletter: null,
+    stories: [],
+    mentions: [],
+    places: [],
+    unsearched: [],
+    furniture: [],
+  });
+
+  it('takes the first line, cut at a word with an ellipsis when long, else the file name', () => {
+    expect(titleOf(result('\n\n  Harbour notes  \nbody'), 'x.txt')).toBe('Harbour notes');
+    const long = titleOf(result(`${'word '.repeat(60)}\n`), 'x.txt');
+    expect(long.length).toBeLessThanOrEqual(MAX_TITLE + 1);
+    expect(long.endsWith('word…')).toBe(true);
+    expect(titleOf(result('   '), 'x.txt')).toBe('x.txt');
+    expect(titleOf(result(''), '')).toBe('Pasted text');
+  });
+
+  it('reads the first date near the top as ISO 8601, a month alone as YYYY-MM', () => {
+    expect(dateIn('Issue of June 2020\nMore text')).toBe('2020-06');
+    expect(dateIn('Posted 2021-03-04, updated March 9, 2021')).toBe('2021-03-04');
+    expect(dateIn('Updated March 9, 2021')).toBe('2021-03-09');
+    expect(dateIn('On 9 March 2021 the council met')).toBe('2021-03-09');
+    expect(dateIn('No date here, only May the fourth')).toBeNull();
+    expect(dateIn(`${'x'.repeat(3000)} June 2020`)).toBeNull();
+  });
+});
