@@ -8,3 +8,11 @@ export {
   offlineSource,
   seedFromDocument,
 } from './embeddedStorage';
+export {
+  EMBEDDED_NEWSLETTER_ID,
+  embeddedNewsletterOf,
+  injectNewsletter,
+  makeEmbeddedNewsletter,
+  parseEmbeddedNewsletter,
+  type EmbeddedNewsletter,
+} from './embeddedNewsletter';

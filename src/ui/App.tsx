@@ -12,6 +12,7 @@ import {
   type ViewRequest,
 } from '../map';
 import { FlightPlayback, PlaybackClock } from './flight';
+import type { EmbeddedNewsletter } from '../library';
 import type { ShownNewsletter } from './library/types';
 import { MapControls } from './MapControls';
 import { OfflineDownload } from './offline';
@@ -42,6 +43,7 @@ export function App({
   newsletter,
   bundledId,
   masthead,
+  offlineNewsletter,
 }: {
   atlas: Atlas;
   /** The newsletter shown, as the library names it. */
@@ -50,6 +52,8 @@ export function App({
   bundledId: string;
   /** The library's list and the import, shown in the masthead. */
   masthead?: ReactNode;
+  /** What an offline copy made now carries of the newsletter, when it is not the bundled one. */
+  offlineNewsletter?: () => EmbeddedNewsletter | null;
   loadTopology: LoadTopology;
   /** data/geo/route-layers.csv: the flight (always drawn, played back, offers the polar view), the routes drawn on opening. */
   routeLayers: RouteLayers;
@@ -311,7 +315,7 @@ export function App({
             url={tourUrl}
             loadTopology={loadTopology}
           />
-          <OfflineDownload name={newsletter.id} />
+          <OfflineDownload name={newsletter.id} newsletter={offlineNewsletter} />
         </header>
         <StoryList
           stories={atlas.stories}

@@ -12,6 +12,7 @@ import seasText from '../../data/geo/seas.csv?raw';
 import catalog from '../../data/newsletters/catalog.csv?raw';
 import text from '../../data/newsletters/russian-embassy-newsletter-2020-06.txt?raw';
 import { fingerprint, loadData, type Atlas, type FlightData, type RouteLayers, type SeaLabel } from '../core';
+import { embeddedNewsletterOf } from '../library';
 import { LibraryShell, type LibrarySetup } from '../ui/library';
 import { WithAppBoundary } from '../ui/ErrorBoundary';
 import { ErrorPanel } from '../ui/ErrorPanel';
@@ -84,6 +85,7 @@ try {
     base: { gazetteer: data.gazetteer, routes: data.routes },
     openStore: () => import('../library/store').then((m) => m.openLibrary({ bundled: [entry] })),
     loadGeoparse: () => import('../worker/client').then((m) => m.geoparseInWorker),
+    embedded: embeddedNewsletterOf(document),
   };
 } catch (error) {
   atlas = null;

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DIST } from './chromium';
-import { MARKER, noBrowser, OUT_DIR, reader, storyButtons, useAtlas } from './harness';
+import { MARKER, markerLabels, noBrowser, OUT_DIR, reader, storyButtons, useAtlas } from './harness';
 
 const DOWNLOAD = 'Download for offline';
 const TOGGLE = '.map-controls button[aria-pressed]';
@@ -45,6 +45,9 @@ const ENTRIES: Record<string, string> = {
   'newsletter-atlas:test-order': '[3,1,2]',
   'newsletter-atlas:test-unicode': 'Чкалов · Ванкувер · 🛩',
 };
+
+/** A newsletter pasted into the app before the copy is made. */
+const IMPORTED = 'Lake letters\n\nA choir from Geneva sang in Lausanne and Montreux.\n';
 
 /** The page's localStorage entries whose key starts with newsletter-atlas:. */
 function atlasEntries(page: Page): Promise<Record<string, string>> {
@@ -308,6 +311,35 @@ describe.skipIf(noBrowser)('Offline copy: one HTML file from file:// with no net
       );
       expect(copy.blocked, 'requests other than file:').toEqual([]);
       expect(copy.errors, 'console errors in the copy').toEqual([]);
+    } finally {
+      await copy.close();
+    }
+  });
+
+  it('a copy made from an imported newsletter opens on it from disk, with its places and stories', async () => {
+    const { page } = await atlas.open('/');
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a newsletter' });
+    await dialog.getByLabel('Or paste a text').fill(IMPORTED);
+    await dialog.getByRole('button', { name: 'Import the pasted text' }).click();
+    await expect.poll(() => page.locator('.masthead p').first().textContent()).toContain('Lake letters');
+    const saved = await download(page, 'offline-copy-imported.html');
+    expect(saved.suggested).toMatch(/^newsletter-atlas-n-[0-9a-f]{8}-offline\.html$/);
+    const html = readFileSync(saved.path, 'utf8');
+    expect(html.match(/id="atlas-embedded-newsletter"/g)).toHaveLength(1);
+
+    const copy = await openFromDisk(page.context().browser()!, saved.path);
+    try {
+      const disk = copy.page;
+      await expect.poll(() => disk.locator('.masthead p').first().textContent()).toContain('Lake letters');
+      await expect.poll(async () => (await markerLabels(disk)).join(' ')).toContain('Geneva');
+      expect(await storyButtons(disk).first().textContent()).toContain('Lake letters');
+      // The bundled newsletter is in the copy's library too.
+      await disk.getByRole('button', { name: /^Library/ }).click();
+      await disk.locator('.library-open', { hasText: 'Russian Embassy' }).click();
+      await expect.poll(() => disk.locator('.masthead p').first().textContent()).toContain('Russian Embassy');
+      expect(copy.blocked).toEqual([]);
+      expect(copy.errors).toEqual([]);
     } finally {
       await copy.close();
     }

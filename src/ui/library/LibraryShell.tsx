@@ -9,7 +9,9 @@ import { App } from '../App';
 import { useDropImport, useImports } from '../import';
 import type { LibraryEntry } from '../../library/store';
 import type { GeoparseResult } from '../../worker/protocol';
+import { makeEmbeddedNewsletter } from '../../library';
 import { LibraryMenu } from './LibraryMenu';
+import { useEdits } from './useEdits';
 import type { LibrarySetup } from './types';
 import { useLibrary } from './useLibrary';
 import './library.css';
@@ -57,6 +59,34 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
   const closeImport = useCallback(() => setImportShown(false), []);
 
   const shownId = current.status === 'ready' ? current.newsletter.id : current.id;
+  const { edits } = useEdits(shownId, library.store, say);
+  const entries = library.entries;
+
+  // What an offline copy made now carries of a newsletter the reader brought: the copy has no
+  // worker to find its places again.
+  const offlineNewsletter = useCallback(() => {
+    if (current.status !== 'ready' || current.newsletter.bundled) return null;
+    const { atlas, newsletter } = current;
+    const source = entries?.find((e) => e.id === newsletter.id)?.source ?? {
+      name: '',
+      format: 'text' as const,
+    };
+    return makeEmbeddedNewsletter(
+      { id: newsletter.id, title: newsletter.title, date: newsletter.date, source },
+      {
+        name: source.name,
+        format: source.format,
+        text: atlas.text,
+        newsletter: null,
+        stories: atlas.stories,
+        mentions: atlas.mentions,
+        places: atlas.places,
+        unsearched: atlas.unsearched,
+        furniture: atlas.furniture,
+      },
+      { storyEdits: [...edits.storyEdits], reviewChoices: [...edits.reviewChoices] },
+    );
+  }, [current, entries, edits]);
   const masthead = (
     <>
       <LibraryMenu
@@ -93,6 +123,7 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
           newsletter={current.newsletter}
           bundledId={setup.bundled.entry.id}
           masthead={masthead}
+          offlineNewsletter={offlineNewsletter}
         />
       ) : (
         <div className="library-opening">

@@ -1,5 +1,6 @@
 /** What the library shell is given by the page's entry, and what it tells the views. */
 import type { Atlas, Gazetteer, RouteData } from '../../core';
+import type { EmbeddedNewsletter } from '../../library';
 import type { BundledNewsletter, LibraryEntry, LibraryStore } from '../../library/store';
 import type { GeoparseInput, GeoparseOptions, GeoparseOutcome } from '../../worker/client';
 
@@ -15,6 +16,8 @@ export interface LibrarySetup {
   openStore: () => Promise<LibraryStore>;
   /** Loaded on first use, so the bundled newsletter's first marker never waits for the worker. */
   loadGeoparse: () => Promise<Geoparse>;
+  /** The newsletter an offline copy carries (library/embeddedNewsletter.ts), which it opens on. */
+  embedded?: EmbeddedNewsletter | null;
 }
 
 /** The newsletter the app shows, as the masthead, the tour and the offline copy name it. */

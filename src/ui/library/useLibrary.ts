@@ -5,7 +5,8 @@
  * marker waits for neither IndexedDB nor the worker.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Atlas } from '../../core';
+import { fingerprint, type Atlas } from '../../core';
+import type { EmbeddedNewsletter } from '../../library';
 import type { LibraryEntry, LibraryStore } from '../../library/store';
 import { atlasFromResult } from '../../worker/atlas';
 import type { GeoparseResult } from '../../worker/protocol';
@@ -36,6 +37,41 @@ function importedAtlas(result: GeoparseResult, entry: LibraryEntry, setup: Libra
     stories: '',
     line: 0,
   });
+}
+
+/** The offline copy's own newsletter, as its atlas. */
+function embeddedAtlas(embedded: EmbeddedNewsletter, setup: LibrarySetup): Atlas {
+  const { entry, result } = embedded;
+  return importedAtlas(
+    result,
+    {
+      ...entry,
+      fingerprint: fingerprint(result.text),
+      bundled: false,
+      addedAt: null,
+      length: result.text.length,
+    },
+    setup,
+  );
+}
+
+/** Puts the offline copy's own newsletter (and its edits, unless this browser has some) in the library. */
+async function keepEmbedded(store: LibraryStore, embedded: EmbeddedNewsletter): Promise<void> {
+  const { entry, result, edits } = embedded;
+  try {
+    if (!(await store.entry(entry.id))) {
+      await store.add({
+        id: entry.id,
+        title: entry.title,
+        date: entry.date,
+        source: entry.source,
+        text: result.text,
+      });
+    }
+    if (!(await store.getEdits(entry.id))) await store.putEdits(entry.id, edits);
+  } catch {
+    // Kept in memory by the store (and said by its reason); the copy shows it from its own data.
+  }
 }
 
 const shownOf = (entry: LibraryEntry): ShownNewsletter => ({
@@ -79,14 +115,24 @@ export function useLibrary(setup: LibrarySetup): Library {
     }),
     [bundledId, setup.bundled.entry],
   );
-  const [id, setId] = useState(() => newsletterParam(window.location.search, bundledId));
+  const embedded = setup.embedded ?? null;
+  const pinned = embedded?.entry.id ?? null;
+  // An offline copy made from a newsletter the reader brought opens on it, unless its link names another.
+  const [id, setId] = useState(() =>
+    new URLSearchParams(window.location.search).has('n') || !embedded
+      ? newsletterParam(window.location.search, bundledId)
+      : embedded.entry.id,
+  );
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [storageNote, setStorageNote] = useState<string | null>(null);
   const [notice, setNotice] = useState<Library['notice']>(null);
   const [loading, setLoading] = useState<Current | null>(null);
   // The geoparsed newsletters kept: a ref for the effects, its copy in state for rendering.
-  const cache = useRef(new Map<string, Atlas>());
-  const [kept, setKept] = useState<ReadonlyMap<string, Atlas>>(() => new Map());
+  const [first] = useState(
+    () => new Map(embedded ? [[embedded.entry.id, embeddedAtlas(embedded, setup)] as const] : []),
+  );
+  const cache = useRef<Map<string, Atlas>>(new Map(first));
+  const [kept, setKept] = useState<ReadonlyMap<string, Atlas>>(first);
 
   // One store and one worker client for the page, each loaded on first use.
   const storePromise = useRef<Promise<LibraryStore> | null>(null);
@@ -103,26 +149,31 @@ export function useLibrary(setup: LibrarySetup): Library {
   useEffect(() => {
     let unsubscribe = () => {};
     let live = true;
-    void store().then((s) => {
+    void store().then(async (s) => {
       if (!live) return;
       unsubscribe = s.subscribe((change) => {
         if (change.kind === 'newsletter' || change.kind === 'storage') void refresh();
       });
+      if (embedded) await keepEmbedded(s, embedded);
       void refresh();
     });
     return () => {
       live = false;
       unsubscribe();
     };
-  }, [store, refresh]);
+  }, [store, refresh, embedded]);
 
-  const keep = useCallback((key: string, atlas: Atlas) => {
-    const c = cache.current;
-    c.delete(key);
-    c.set(key, atlas);
-    while (c.size > KEEP) c.delete(c.keys().next().value!);
-    setKept(new Map(c));
-  }, []);
+  const keep = useCallback(
+    (key: string, atlas: Atlas) => {
+      const c = cache.current;
+      c.delete(key);
+      c.set(key, atlas);
+      // The copy's own newsletter stays: it cannot be geoparsed again there.
+      for (const k of [...c.keys()]) if (c.size > KEEP && k !== pinned) c.delete(k);
+      setKept(new Map(c));
+    },
+    [pinned],
+  );
 
   const remember = useCallback(
     (entry: LibraryEntry, result: GeoparseResult) => {
@@ -142,15 +193,17 @@ export function useLibrary(setup: LibrarySetup): Library {
     (next: string | null) => {
       const n = next === bundledId ? null : next;
       const { pathname, hash } = window.location;
+      // A copy that opens on its own newsletter names the bundled one in its links.
+      const named = n ?? (embedded ? bundledId : null);
       window.history.pushState(
         null,
         '',
-        `${pathname}${n === null ? '' : `?n=${encodeURIComponent(n)}`}${hash}`,
+        `${pathname}${named === null ? '' : `?n=${encodeURIComponent(named)}`}${hash}`,
       );
       setNotice(null);
       setId(n);
     },
-    [bundledId],
+    [bundledId, embedded],
   );
 
   /** Back to the bundled newsletter, in place of the entry that named the one that failed. */

@@ -6,7 +6,14 @@
  */
 import { useState } from 'react';
 import { downloadBlob } from '../download';
-import { collectEntries, injectEmbedded, makeEmbedded, offlineSource } from '../../library';
+import {
+  collectEntries,
+  injectEmbedded,
+  injectNewsletter,
+  makeEmbedded,
+  offlineSource,
+  type EmbeddedNewsletter,
+} from '../../library';
 import './offline.css';
 
 /** Made by `npm run build` next to index.html (vite.config.ts). */
@@ -43,7 +50,14 @@ const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 type Status = { kind: 'idle' | 'busy' | 'done' | 'error'; message: string };
 
-export function OfflineDownload({ name }: { name?: string | undefined }) {
+export function OfflineDownload({
+  name,
+  newsletter,
+}: {
+  name?: string | undefined;
+  /** The newsletter the copy opens on, when it is not the bundled one (made when the button is pressed). */
+  newsletter?: (() => EmbeddedNewsletter | null) | undefined;
+}) {
   const [status, setStatus] = useState<Status>({ kind: 'idle', message: '' });
   const filename = `newsletter-atlas-${name ?? 'copy'}-offline.html`;
 
@@ -52,7 +66,8 @@ export function OfflineDownload({ name }: { name?: string | undefined }) {
     try {
       const source = offlineSource ?? (await fetchOfflineHtml());
       const entries = collectEntries(localStorage);
-      const html = injectEmbedded(source, makeEmbedded(entries, new Date().toISOString()));
+      const withStorage = injectEmbedded(source, makeEmbedded(entries, new Date().toISOString()));
+      const html = injectNewsletter(withStorage, newsletter?.() ?? null);
       const blob = new Blob([html], { type: 'text/html;charset=utf-8' });
       downloadBlob(filename, blob);
       const saved = Object.keys(entries).length;
