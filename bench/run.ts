@@ -7,6 +7,8 @@
  *   size            every dist/assets/*.js gzipped, the initial JS that dist/index.html loads, and
  *                   dist/newsletter-atlas-offline.html, the single-file copy (issue #4), gzipped
  *   first-marker    navigation start → first map marker in headless Chromium (median of 7 loads)
+ *   import          a file chosen in the import panel → the first marker of that newsletter, 20 KB
+ *                   and 1 MB, cold and warm worker; the longest main-thread task for 10 MB (issue 14)
  *   playback        main-thread work per frame while the ANT-25 flight plays (issue #3), with
  *                   long tasks, React commits and the frame interval
  *   pan             main-thread work per frame while the world map, with all its labels, is
@@ -20,9 +22,19 @@ import { cli } from './cli';
 import { firstMarker } from './first-marker';
 import { geoparse } from './geoparse';
 import { geoparseBroad } from './geoparse-broad';
+import { importBench } from './import';
 import { pan } from './pan';
 import { playback } from './playback';
 import { runBench, type Section } from './runner';
 import { size } from './size';
 
-await runBench([geoparse, geoparseBroad, size, firstMarker, playback, pan, cli] as Section<unknown>[]);
+await runBench([
+  geoparse,
+  geoparseBroad,
+  size,
+  firstMarker,
+  importBench,
+  playback,
+  pan,
+  cli,
+] as Section<unknown>[]);

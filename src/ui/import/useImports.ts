@@ -105,6 +105,8 @@ export function useImports(deps: ImportDeps) {
           onProgress: (p) => patch(job, { stage: stageText(p) }),
         });
         aborts.current.delete(job);
+        // For the bench: where the worker's work ends and the page's showing of it begins.
+        performance.mark('atlas:import-result');
         if (outcome.status === 'cancelled') {
           patch(job, { state: 'cancelled', stage: null, message: 'Cancelled: nothing was imported.' });
         } else if ('message' in outcome) {
