@@ -57,6 +57,7 @@ export {
   type SkippedEdit,
   type StoryEdit,
 } from './edits';
+export { UNCERTAIN_BELOW, isUncertain, confidenceInWords } from './confidence';
 export { mentionsToGeoJSON, type MentionCollection, type MentionFeature } from './geojson';
 export {
   buildSlides,

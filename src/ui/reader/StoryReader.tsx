@@ -1,6 +1,7 @@
 /** The open story: its full text, paragraphs kept, every place mention a button. */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { splitByRanges, type Atlas, type Mention, type Story, type TextRange } from '../../core';
+import { isUncertain, splitByRanges, type Atlas, type Mention, type Story, type TextRange } from '../../core';
+import { UncertainMark, uncertainTitle } from './Uncertain';
 
 export function StoryReader({
   atlas,
@@ -37,18 +38,29 @@ export function StoryReader({
   const paragraphs = toParagraphs(atlas.text, story, mentions, atlas.furniture, (m, key, inFurniture) => {
     const name = atlas.gazetteer.byId.get(m.placeId)?.name ?? m.placeId;
     const toPolar = !polar && polarOnly?.has(m.placeId) === true;
+    const uncertain = isUncertain(m.confidence);
     return (
       <button
         key={key}
         type="button"
-        className={['mention', inFurniture && 'in-furniture', toPolar && 'mention-polar']
+        className={[
+          'mention',
+          inFurniture && 'in-furniture',
+          toPolar && 'mention-polar',
+          uncertain && 'uncertain',
+        ]
           .filter(Boolean)
           .join(' ')}
-        title={toPolar ? `Show ${name} in the polar view` : `Show ${name} on the map`}
+        title={
+          (toPolar ? `Show ${name} in the polar view` : `Show ${name} on the map`) +
+          uncertainTitle(m.confidence, name)
+        }
         data-place={m.placeId}
+        data-confidence={m.confidence}
         onClick={(e) => onMention(m.placeId, e.currentTarget)}
       >
         {m.text}
+        <UncertainMark confidence={m.confidence} />
         {toPolar && <span className="mention-where"> (polar view)</span>}
       </button>
     );
