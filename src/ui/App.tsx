@@ -1,7 +1,15 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Atlas, ContextFeature, FlightData, RouteLayers, SeaLabel } from '../core';
+import {
+  applyStoryEdits,
+  type Atlas,
+  type ContextFeature,
+  type FlightData,
+  type RouteLayers,
+  type SeaLabel,
+  type StoryEdit,
+} from '../core';
 import { buildTrack } from '../geo';
 import {
   AtlasMap,
@@ -33,7 +41,7 @@ const markerElement = (id: string) =>
   document.querySelector<HTMLElement>(`.leaflet-container [data-place="${CSS.escape(id)}"]`);
 
 export function App({
-  atlas,
+  atlas: geoparsed,
   loadTopology,
   routeLayers,
   flight: flightData,
@@ -48,6 +56,12 @@ export function App({
   /** data/geo/seas.csv: ocean and sea names for the map. */
   seas?: readonly SeaLabel[];
 }) {
+  // The reader's story edits (merge, split, rename), applied over the geoparsed newsletter: every
+  // view below sees the edited stories. Kept in memory here until the library keeps them.
+  const [storyEdits, setStoryEdits] = useState<readonly StoryEdit[]>([]);
+  const atlas = useMemo(() => applyStoryEdits(geoparsed, storyEdits).atlas, [geoparsed, storyEdits]);
+  const onStoryEdit = useCallback((edit: StoryEdit) => setStoryEdits((edits) => [...edits, edit]), []);
+
   /** A story that mentions the flight offers the polar view and the playback. */
   const flightId = routeLayers.flight;
   const places = useMemo(() => mapPlaces(atlas), [atlas]);
@@ -318,6 +332,7 @@ export function App({
             polar={polar}
             onPolar={showPolar}
             polarOnly={polarOnly}
+            onStoryEdit={onStoryEdit}
             playback={
               flightStory && flight ? (
                 <FlightPlayback
