@@ -59,6 +59,7 @@ export {
 } from './edits';
 export { UNCERTAIN_BELOW, isUncertain, confidenceInWords } from './confidence';
 export { mentionsToGeoJSON, type MentionCollection, type MentionFeature } from './geojson';
+export { mentionsCsv, MENTION_CSV_COLUMNS } from './mentionsCsv';
 export {
   buildSlides,
   playableRoutes,
