@@ -57,10 +57,18 @@ export function App({
   seas?: readonly SeaLabel[];
 }) {
   // The reader's story edits (merge, split, rename), applied over the geoparsed newsletter: every
-  // view below sees the edited stories. Kept in memory here until the library keeps them.
-  const [storyEdits, setStoryEdits] = useState<readonly StoryEdit[]>([]);
-  const atlas = useMemo(() => applyStoryEdits(geoparsed, storyEdits).atlas, [geoparsed, storyEdits]);
-  const onStoryEdit = useCallback((edit: StoryEdit) => setStoryEdits((edits) => [...edits, edit]), []);
+  // view below sees the edited stories. Kept in memory here, for this newsletter only (another
+  // one starts with none), until the library keeps them.
+  const [edited, setEdited] = useState<{ of: Atlas; edits: readonly StoryEdit[] } | null>(null);
+  const atlas = useMemo(
+    () => applyStoryEdits(geoparsed, edited?.of === geoparsed ? edited.edits : []).atlas,
+    [geoparsed, edited],
+  );
+  const onStoryEdit = useCallback(
+    (edit: StoryEdit) =>
+      setEdited((e) => ({ of: geoparsed, edits: [...(e?.of === geoparsed ? e.edits : []), edit] })),
+    [geoparsed],
+  );
 
   /** A story that mentions the flight offers the polar view and the playback. */
   const flightId = routeLayers.flight;
