@@ -26,6 +26,9 @@ export {
   segmentStories,
   segmentText,
   findStories,
+  storyParagraphs,
+  storyHeading,
+  lineFrom,
   unsearchedText,
   describeUnsearched,
   type Segmentation,
@@ -45,7 +48,18 @@ export {
   type PlaceSummary,
   type RouteData,
 } from './atlas';
+export {
+  applyStoryEdits,
+  cleanTitle,
+  describeStoryEdit,
+  MAX_STORY_TITLE,
+  type EditedAtlas,
+  type SkippedEdit,
+  type StoryEdit,
+} from './edits';
+export { UNCERTAIN_BELOW, isUncertain, confidenceInWords } from './confidence';
 export { mentionsToGeoJSON, type MentionCollection, type MentionFeature } from './geojson';
+export { mentionsCsv, MENTION_CSV_COLUMNS } from './mentionsCsv';
 export {
   buildSlides,
   playableRoutes,

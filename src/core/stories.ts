@@ -1,6 +1,7 @@
 import { parseCsv, parseIntegerCell, requireCell } from './csv';
 import { fingerprint } from './fingerprint';
-import { lineOf, lineStarts, splitLines } from './lines';
+import { isLineBreak, lineOf, lineStarts, splitLines } from './lines';
+import type { TextRange } from './furniture';
 import { isInvisible } from './normalize';
 import { DataError, type Story, type StoryKind } from './types';
 
@@ -132,6 +133,44 @@ function isHeadlineLike(line: string): boolean {
   return !/[.,;:…'"’”»)]$/.test(t);
 }
 
+/**
+ * The title and kind the segmenter gives a story that starts with `firstLine` and has
+ * `paragraphs` lines with text: a headline-like first line is the title (and a story of that
+ * line alone is a headline), else the line's first ten words.
+ */
+export function storyHeading(firstLine: string, paragraphs: number): { title: string; kind: StoryKind } {
+  const first = firstLine.trim();
+  const headline = isHeadlineLike(first);
+  return {
+    title: headline ? first : shortTitle(first),
+    kind: headline && paragraphs === 1 ? 'headline' : 'article',
+  };
+}
+
+/**
+ * The paragraphs of a story as the reader shows them: its lines with something to read, each
+ * [start, end) from the line's start (the story's start, for the first) to just after its last
+ * visible character. A story can be split only where one of them starts.
+ */
+export function storyParagraphs(text: string, story: Pick<Story, 'start' | 'end'>): TextRange[] {
+  const out: TextRange[] = [];
+  let at = story.start;
+  while (at < story.end) {
+    let end = at;
+    while (end < story.end && !isLineBreak(text[end])) end++;
+    if (!isBlank(text.slice(at, end))) out.push({ start: at, end: trimEnd(text, at, end) });
+    at = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+  }
+  return out;
+}
+
+/** The text of the line that starts at `start`, without its line break. */
+export function lineFrom(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && !isLineBreak(text[end])) end++;
+  return text.slice(start, end);
+}
+
 /** A line with nothing to read: white space and invisible characters only. */
 function isBlank(line: string): boolean {
   for (let k = 0; k < line.length; k++) {
@@ -166,16 +205,8 @@ export function segmentText(text: string): Segmentation {
   const close = (endLine: number) => {
     if (!current) return;
     const end = trimEnd(text, current.start, starts[endLine] ?? text.length);
-    const first = current.lines[0]!.trim();
-    const headline = isHeadlineLike(first);
-    const kind: StoryKind = headline && current.lines.length === 1 ? 'headline' : 'article';
-    stories.push({
-      index: stories.length,
-      title: headline ? first : shortTitle(first),
-      kind,
-      start: current.start,
-      end,
-    });
+    const { title, kind } = storyHeading(current.lines[0]!, current.lines.length);
+    stories.push({ index: stories.length, title, kind, start: current.start, end });
     current = null;
   };
   let previousWasHeadline = false;

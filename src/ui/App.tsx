@@ -1,7 +1,7 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Atlas, ContextFeature, FlightData, RouteLayers, SeaLabel } from '../core';
+import type { Atlas, ContextFeature, FlightData, RouteLayers, SeaLabel, StoryEdit } from '../core';
 import { buildTrack } from '../geo';
 import {
   AtlasMap,
@@ -44,6 +44,7 @@ export function App({
   bundledId,
   masthead,
   offlineNewsletter,
+  onStoryEdit,
 }: {
   atlas: Atlas;
   /** The newsletter shown, as the library names it. */
@@ -54,6 +55,8 @@ export function App({
   masthead?: ReactNode;
   /** What an offline copy made now carries of the newsletter, when it is not the bundled one. */
   offlineNewsletter?: () => EmbeddedNewsletter | null;
+  /** Keeps a reader's change to the stories (merge, split, retitle); none: the stories cannot be edited. */
+  onStoryEdit?: (edit: StoryEdit) => void;
   loadTopology: LoadTopology;
   /** data/geo/route-layers.csv: the flight (always drawn, played back, offers the polar view), the routes drawn on opening. */
   routeLayers: RouteLayers;
@@ -145,7 +148,11 @@ export function App({
   const polar = shownPolar(state);
   const initial = useRef(state);
   const bundled = newsletter.bundled;
+  // Once per newsletter shown: an edit to its stories changes the atlas, not the view.
+  const shownInitial = useRef(false);
   useEffect(() => {
+    if (shownInitial.current) return;
+    shownInitial.current = true;
     const s = initial.current;
     // A newsletter the reader brought opens on its own places (the bundled one on its world view).
     if (!bundled && s.place === null && s.story === null)
@@ -342,6 +349,7 @@ export function App({
             polar={polar}
             onPolar={showPolar}
             polarOnly={polarOnly}
+            onStoryEdit={onStoryEdit}
             playback={
               flightStory && flight ? (
                 <FlightPlayback

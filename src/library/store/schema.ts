@@ -3,7 +3,7 @@
  * storage), the database's versions (one upgrade function per version), and the checks every
  * record read back goes through: a record that fails them is quarantined, never handed to the app.
  */
-import { MAX_TOUR_SIZE } from '../../core';
+import { MAX_TOUR_SIZE, type StoryEdit } from '../../core';
 
 /** The database's version: UPGRADES[v] takes a database from version v to v + 1. */
 export const SCHEMA_VERSION = 1;
@@ -87,11 +87,8 @@ export interface TextRecord {
   text: string;
 }
 
-/** A change the reader made to the segmenter's stories (stories counted from 0 in text order). */
-export type StoryEdit =
-  | { op: 'merge'; story: number }
-  | { op: 'split'; story: number; paragraph: number }
-  | { op: 'retitle'; story: number; title: string };
+/** A change the reader made to the stories: core/edits (applyStoryEdits) applies them. */
+export type { StoryEdit };
 
 /** A person's answer for every mention of `name` in one newsletter. */
 export interface ReviewChoice {

@@ -9,6 +9,7 @@ import { App } from '../App';
 import { useDropImport, useImports } from '../import';
 import type { LibraryEntry } from '../../library/store';
 import type { GeoparseResult } from '../../worker/protocol';
+import { applyStoryEdits, type StoryEdit } from '../../core';
 import { makeEmbeddedNewsletter } from '../../library';
 import { LibraryMenu } from './LibraryMenu';
 import { useEdits } from './useEdits';
@@ -59,7 +60,18 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
   const closeImport = useCallback(() => setImportShown(false), []);
 
   const shownId = current.status === 'ready' ? current.newsletter.id : current.id;
-  const { edits } = useEdits(shownId, library.store, say);
+  const { edits, update: updateEdits } = useEdits(shownId, library.store, say);
+  // The reader's story edits over the geoparsed stories: every view sees the edited ones.
+  const base = current.status === 'ready' ? current.atlas : null;
+  const edited = useMemo(
+    () => (base ? applyStoryEdits(base, edits.storyEdits) : null),
+    [base, edits.storyEdits],
+  );
+  const skipped = edited?.skipped.length ? edited.skipped : null;
+  const onStoryEdit = useCallback(
+    (edit: StoryEdit) => updateEdits((e) => ({ ...e, storyEdits: [...e.storyEdits, edit] })),
+    [updateEdits],
+  );
   const entries = library.entries;
 
   // What an offline copy made now carries of a newsletter the reader brought: the copy has no
@@ -97,6 +109,12 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
         onImport={() => setImportShown(true)}
         storageNote={library.storageNote}
       />
+      {skipped && (
+        <p className="library-notice" role="status">
+          {skipped.length === 1 ? 'A story edit was' : `${skipped.length} story edits were`} left out:{' '}
+          {skipped.map((k) => k.reason).join('; ')}.
+        </p>
+      )}
       {library.notice && (
         <p className="library-notice" role="status">
           {library.notice.text}{' '}
@@ -119,7 +137,8 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
         <App
           key={current.newsletter.id}
           {...app}
-          atlas={current.atlas}
+          atlas={edited?.atlas ?? current.atlas}
+          onStoryEdit={onStoryEdit}
           newsletter={current.newsletter}
           bundledId={setup.bundled.entry.id}
           masthead={masthead}

@@ -1,7 +1,8 @@
 /** The panel of a selected place: the stories that mention it, each sentence with the place marked. */
 import { useEffect, useRef } from 'react';
-import type { Atlas, PlaceSummary } from '../../core';
+import { confidenceInWords, isUncertain, type Atlas, type PlaceSummary } from '../../core';
 import { highlight } from './Highlight';
+import { UncertainMark } from './Uncertain';
 import { pluralize } from '../model';
 import { SheetHandle, useSheet } from '../sheet';
 
@@ -31,6 +32,7 @@ export function PlacePanel({
   const { place } = summary;
   const mentions = summary.mentions.map((i) => atlas.mentions[i]!);
   const stories = summary.stories.filter((s) => s >= 0).map((s) => atlas.stories[s]!);
+  const uncertain = mentions.filter((m) => isUncertain(m.confidence)).length;
 
   return (
     <section
@@ -51,6 +53,7 @@ export function PlacePanel({
       <p className="panel-meta">
         {place.kind} · {pluralize(stories.length, 'story', 'stories')} ·{' '}
         {pluralize(mentions.length, 'mention')}
+        {uncertain > 0 && ` · ${uncertain} uncertain (marked ?)`}
       </p>
       {onPolar && (
         <p className="polar-note">
@@ -70,9 +73,20 @@ export function PlacePanel({
               <h3>{story.title}</h3>
               {snippets.map((s) => (
                 <p className="snippet" key={s.snippetStart}>
-                  {highlight(atlas.text, s.snippetStart, s.snippetEnd, own, (piece, i) => (
-                    <mark key={i}>{piece}</mark>
-                  ))}
+                  {highlight(atlas.text, s.snippetStart, s.snippetEnd, own, (piece, i, m) =>
+                    isUncertain(m.confidence) ? (
+                      <mark
+                        key={i}
+                        className="uncertain"
+                        title={`${confidenceInWords(m.confidence)} that this is ${place.name}`}
+                      >
+                        {piece}
+                        <UncertainMark confidence={m.confidence} />
+                      </mark>
+                    ) : (
+                      <mark key={i}>{piece}</mark>
+                    ),
+                  )}
                 </p>
               ))}
               <button type="button" className="open-story" onClick={() => onOpenStory(story.index)}>
