@@ -7,7 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { MARKER, markerLabels, noBrowser, useAtlas } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MARKER, markerLabels, noBrowser, OUT_DIR, reader, useAtlas } from './harness';
 
 const HTML = `<!doctype html><html><head><title>Ignored head</title>
 <script>window.__ran = (window.__ran || 0) + 1;</script></head>
@@ -140,6 +142,59 @@ describe.skipIf(noBrowser)('import and the library', () => {
       .poll(() => page.locator('.library-notice').textContent())
       .toContain('“Notes from the coast” is in the library already: opened it, not imported again.');
     expect(await libraryTitles(page)).toHaveLength(3);
+  });
+
+  it('keeps a renamed story over a reload, exports the newsletter with it, and imports the file back in another browser; a foreign file is refused', async () => {
+    const { page } = await atlas.open('/');
+    const dialog = await openImport(page);
+    await dialog.getByLabel('Or paste a text').fill(PASTED);
+    await dialog.getByRole('button', { name: 'Import the pasted text' }).click();
+    await shows(page, 'Notes from the coast');
+    await page.locator('nav[aria-label="Stories"] button[data-story="0"]').click();
+    const open = reader(page).first();
+    await open.getByRole('button', { name: 'Edit story' }).click();
+    await open.getByRole('button', { name: 'Rename story' }).click();
+    await open.getByRole('textbox', { name: 'Story title' }).fill('Festival week');
+    await open.getByRole('textbox', { name: 'Story title' }).press('Enter');
+    await expect.poll(() => open.locator('h2').innerText()).toBe('Festival week');
+
+    await page.reload();
+    await shows(page, 'Notes from the coast');
+    const title = page.locator('nav[aria-label="Stories"] button[data-story="0"] .story-title');
+    await expect.poll(() => title.innerText(), { timeout: 20_000 }).toBe('Festival week');
+
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^Newsletter with its edits/ }).click(),
+    ]);
+    const path = join(OUT_DIR, 'exported.newsletter.json');
+    await file.saveAs(path);
+    expect(file.suggestedFilename()).toBe('notes-from-the-coast.newsletter.json');
+    const exported = readFileSync(path, 'utf8');
+    expect(JSON.parse(exported)).toMatchObject({
+      format: 'newsletter-atlas-newsletter',
+      edits: { storyEdits: [{ op: 'retitle', story: 0, title: 'Festival week' }] },
+    });
+
+    // Another browser (a fresh context: an empty library) reads the file back, edits and all.
+    const other = await atlas.open('/');
+    const picker = await openImport(other.page);
+    await picker.locator('input[type=file]').setInputFiles({
+      name: 'broken.newsletter.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"something-else"}'),
+    });
+    const refused = picker.locator('.import-job').last();
+    await expect.poll(() => refused.getAttribute('data-state')).toBe('refused');
+    expect(await refused.textContent()).toMatch(/broken\.newsletter\.json: .*another format/);
+    expect(await libraryTitles(other.page)).toHaveLength(1);
+
+    await picker.locator('input[type=file]').setInputFiles(path);
+    await shows(other.page, 'Notes from the coast');
+    const otherTitle = other.page.locator('nav[aria-label="Stories"] button[data-story="0"] .story-title');
+    await expect.poll(() => otherTitle.innerText(), { timeout: 20_000 }).toBe('Festival week');
+    expect(new URL(other.page.url()).searchParams.get('n')).toBe(new URL(page.url()).searchParams.get('n'));
   });
 
   it('removes an imported newsletter with Undo, and a link to a removed one says so', async () => {

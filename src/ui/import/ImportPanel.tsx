@@ -8,7 +8,8 @@ import type { Imports } from './useImports';
 import './import.css';
 
 /** The file types the picker offers (any file can still be chosen or dropped: others are refused with the reason). */
-export const ACCEPT = '.txt,.md,.markdown,.html,.htm,.eml,text/plain,text/markdown,text/html,message/rfc822';
+export const ACCEPT =
+  '.txt,.md,.markdown,.html,.htm,.eml,.json,text/plain,text/markdown,text/html,message/rfc822,application/json';
 
 export default function ImportPanel({ imports, onClose }: { imports: Imports; onClose: () => void }) {
   const titleId = useId();
@@ -41,8 +42,9 @@ export default function ImportPanel({ imports, onClose }: { imports: Imports; on
         </button>
       </div>
       <p className="import-hint">
-        A text (.txt, .md), a web page (.html) or an e-mail (.eml). Choose files, paste a text, or drop files
-        anywhere on the window. The places are found on this computer: nothing is sent anywhere.
+        A text (.txt, .md), a web page (.html), an e-mail (.eml), or a newsletter exported from Newsletter
+        Atlas (.json, with its edits). Choose files, paste a text, or drop files anywhere on the window. The
+        places are found on this computer: nothing is sent anywhere.
       </p>
       <label className="import-pick">
         <span>Choose files…</span>

@@ -4,6 +4,7 @@
  * names the newsletter it is. Nothing is added unless the whole file was read and geoparsed.
  */
 import {
+  LibraryError,
   StorageWriteError,
   type LibraryEntry,
   type LibraryStore,
@@ -94,8 +95,45 @@ export interface ImportContext {
   onProgress?: (progress: Progress) => void;
 }
 
+/** A newsletter file (Export's .json): refused with the reason, or its newsletter added with its edits. */
+async function importNewsletterFile(
+  name: string,
+  bytes: Uint8Array,
+  ctx: ImportContext,
+): Promise<ImportOutcome> {
+  const { readNewsletterFile } = await import('../../library/exchange');
+  const read = readNewsletterFile(new TextDecoder().decode(bytes));
+  if (!read.ok) return { status: 'refused', message: `${name}: ${read.reason}` };
+  const { meta, text, edits } = read.file;
+  const outcome = await ctx.geoparse(
+    { name: meta.source.name || name, text },
+    { signal: ctx.signal, onProgress: ctx.onProgress },
+  );
+  if (outcome.status === 'cancelled') return outcome;
+  if (outcome.status === 'error') return { status: 'failed', message: `${name}: ${outcome.message}` };
+  if (ctx.signal?.aborted) return { status: 'cancelled' };
+  const result = { ...outcome.result, format: meta.source.format };
+  const input = { title: meta.title, date: meta.date, source: meta.source, text };
+  try {
+    // Its id when the library has no other newsletter of that id, else one of the library's own.
+    const added = await ctx.store
+      .add({ ...input, id: meta.id })
+      .catch((e: unknown) => (e instanceof LibraryError ? ctx.store.add(input) : Promise.reject(e)));
+    const had = await ctx.store.getEdits(added.entry.id);
+    const hasEdits = edits.storyEdits.length > 0 || edits.reviewChoices.length > 0;
+    if (hasEdits && !had) await ctx.store.putEdits(added.entry.id, edits);
+    const kept =
+      hasEdits && had ? ' It has edits of its own here, which are kept; the file’s were left out.' : '';
+    return { status: added.status, entry: added.entry, result, ...(kept ? { warning: kept.trim() } : {}) };
+  } catch (e) {
+    return { status: 'failed', message: `${name}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
 /** Imports one file or pasted text into the library. Never rejects. */
 export async function importOne(input: GeoparseInput, ctx: ImportContext): Promise<ImportOutcome> {
+  if ('bytes' in input && /\.json$/i.test(input.name))
+    return importNewsletterFile(input.name, input.bytes, ctx);
   const outcome = await ctx.geoparse(input, { signal: ctx.signal, onProgress: ctx.onProgress });
   if (outcome.status === 'cancelled') return outcome;
   if (outcome.status === 'error') {

@@ -3,7 +3,7 @@
  * shown marked), each opened by its title; imported ones can be removed (with Undo, in the
  * notice the shell shows). "Import…" opens the import panel.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { LibraryEntry } from '../../library/store';
 import './library.css';
 
@@ -17,6 +17,7 @@ export function LibraryMenu({
   onRemove,
   onImport,
   storageNote,
+  children,
 }: {
   entries: readonly LibraryEntry[] | null;
   currentId: string;
@@ -24,6 +25,8 @@ export function LibraryMenu({
   onRemove: (id: string) => void;
   onImport: () => void;
   storageNote: string | null;
+  /** More of the masthead's buttons (Export), after Import. */
+  children?: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -59,6 +62,7 @@ export function LibraryMenu({
         <button type="button" onClick={onImport}>
           Import…
         </button>
+        {children}
       </div>
       {open && (
         <div className="library-panel" id={listId} ref={panel} role="region" aria-label="Library">

@@ -11,6 +11,8 @@ import type { LibraryEntry } from '../../library/store';
 import type { GeoparseResult } from '../../worker/protocol';
 import { applyStoryEdits, type StoryEdit } from '../../core';
 import { makeEmbeddedNewsletter } from '../../library';
+import { savedTourText } from '../tour';
+import { ExportMenu } from './ExportMenu';
 import { LibraryMenu } from './LibraryMenu';
 import { useEdits } from './useEdits';
 import type { LibrarySetup } from './types';
@@ -108,7 +110,18 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
         onRemove={(id) => void library.remove(id)}
         onImport={() => setImportShown(true)}
         storageNote={library.storageNote}
-      />
+      >
+        {current.status === 'ready' && (
+          <ExportMenu
+            newsletter={current.newsletter}
+            source={entries?.find((e) => e.id === current.newsletter.id)?.source ?? null}
+            base={current.atlas}
+            shown={edited?.atlas ?? current.atlas}
+            edits={edits}
+            tour={() => savedTourText(current.newsletter.id)}
+          />
+        )}
+      </LibraryMenu>
       {skipped && (
         <p className="library-notice" role="status">
           {skipped.length === 1 ? 'A story edit was' : `${skipped.length} story edits were`} left out:{' '}

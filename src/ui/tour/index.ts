@@ -1,3 +1,4 @@
 /** The classroom tour: the Present button; the tour, editor, presenter and handout load lazily. */
 export { Present } from './TourLauncher';
+export { savedTourText } from './tourStore';
 export type { TourFlight, TourMap, TourUrl } from './types';

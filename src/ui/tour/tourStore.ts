@@ -231,3 +231,6 @@ export const currentSavedTourText = page.currentSavedTourText;
 
 export const readContrast = () => page.read(CONTRAST_KEY) === 'high';
 export const writeContrast = (high: boolean) => page.write(CONTRAST_KEY, high ? 'high' : 'normal');
+
+/** The newsletter's saved tour as its JSON text (for the newsletter file's export), or null. */
+export const savedTourText = (newsletter: string): string | null => page.read(tourKey(newsletter));
