@@ -42,6 +42,11 @@ export interface GeoparseResult {
   places: PlaceSummary[];
   unsearched: UnsearchedText[];
   furniture: TextRange[];
+  /**
+   * core/fingerprint.ts of `text`, worked out in the worker so that the page need not read
+   * megabytes again to file it in the library.
+   */
+  fingerprint?: string;
 }
 
 /** Why a request failed: the input ('format'), the gazetteer ('gazetteer') or anything else ('internal'). */

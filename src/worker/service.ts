@@ -6,7 +6,7 @@
  * parts of the Atlas the app needs. Every request ends in exactly one reply: done, cancelled or
  * error (with a reason a person can act on), never a thrown error.
  */
-import { loadData, type AtlasData, type BroadGeoparser } from '../core';
+import { fingerprint, loadData, type AtlasData, type BroadGeoparser } from '../core';
 import { FormatError, readDocument, type ReadDocument } from '../core/formats';
 import { createBroadGeoparser, GazetteerFormatError, lexiconOf, openGazetteer } from '../core/places';
 import { resultReplies, type GeoparseInput, type Progress, type Reply, type Request } from './protocol';
@@ -111,6 +111,7 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
         places: atlas.places,
         unsearched: atlas.unsearched,
         furniture: atlas.furniture,
+        fingerprint: fingerprint(atlas.text),
       };
       for (const { reply, transfer } of resultReplies(id, result, !('text' in input)))
         options.post(reply, transfer);

@@ -8,7 +8,7 @@ import { htmlToText } from '../../src/core/formats';
 import { readBroadData } from '../../src/cli/broad';
 import { readDataFiles } from '../../src/cli/data';
 import { atlasFromResult } from '../../src/worker/client';
-import { loadData, type Mention } from '../../src/core';
+import { fingerprint, loadData, type Mention } from '../../src/core';
 import {
   addPart,
   decodeMentions,
@@ -93,6 +93,8 @@ describe('the geoparse worker service', () => {
       text: ARTICLE,
       newsletter: null,
     });
+    // The library files it by this, worked out here so the page need not read the text again.
+    expect(reply.result.fingerprint).toBe(fingerprint(ARTICLE));
     // Plain data: it survives structured cloning unchanged (as postMessage sends it).
     expect(structuredClone(reply.result)).toEqual(reply.result);
     // The app's Atlas rebuilt from it, with the page's curated gazetteer, is the one loadData gives.

@@ -72,6 +72,11 @@ export interface Newsletter extends NewsletterMeta {
 }
 
 export interface NewsletterInput {
+  /**
+   * core/fingerprint.ts of `text`, when the caller has it already (the geoparse worker works it
+   * out off the page's thread); else the store works it out.
+   */
+  fingerprint?: string;
   /** Kept when given (a newsletter exported elsewhere); else made from the text's fingerprint. */
   id?: string;
   title: string;
@@ -313,7 +318,7 @@ export class LibraryStore {
   async add(input: NewsletterInput): Promise<AddResult> {
     const problem = inputProblem(input);
     if (problem) throw new LibraryError(`The newsletter was not added: ${problem}.`);
-    const print = fingerprint(input.text);
+    const print = input.fingerprint ?? fingerprint(input.text);
     const b = this.bundled.find((x) => x.fingerprint === print);
     if (b) return { status: 'duplicate', entry: bundledEntry(b) };
     if (input.id !== undefined && this.bundled.some((x) => x.id === input.id)) {
@@ -852,6 +857,8 @@ function inputProblem(input: NewsletterInput): string | null {
   if (typeof input.title !== 'string') return 'its title is not text';
   if (input.date !== null && typeof input.date !== 'string') return 'its date is neither text nor null';
   if (typeof input.text !== 'string' || !/\S/.test(input.text)) return 'its text is empty';
+  if (input.fingerprint !== undefined && !/^[0-9a-f]{8}$/.test(input.fingerprint))
+    return 'its fingerprint is not 8 hex digits';
   const s = input.source as Partial<NewsletterSource> | undefined;
   if (!s || typeof s.name !== 'string' || !SOURCE_FORMATS.includes(s.format as never)) {
     return `its source must name the file and its format (${SOURCE_FORMATS.join(', ')})`;

@@ -153,6 +153,7 @@ export async function importOne(input: GeoparseInput, ctx: ImportContext): Promi
       date: result.newsletter?.date || dateIn(result.text),
       source: { name: input.name, format: result.format satisfies SourceFormat },
       text: result.text,
+      ...(result.fingerprint ? { fingerprint: result.fingerprint } : {}),
     });
     return { status: added.status, entry: added.entry, result };
   } catch (e) {

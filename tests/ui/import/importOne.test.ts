@@ -59,6 +59,30 @@ describe('importOne', () => {
     expect((await store.list()).filter((e) => !e.bundled)).toHaveLength(1);
   });
 
+  it('files the text by the fingerprint the worker gives, and refuses a malformed one', async () => {
+    const store = await openTest(freshDb());
+    const given: Geoparse = async (input) => {
+      const outcome = await geoparse(input);
+      return outcome.status === 'done'
+        ? { status: 'done', result: { ...outcome.result, fingerprint: 'abcdef01' } }
+        : outcome;
+    };
+    const added = await importOne({ name: 'a.txt', text: TEXT }, { geoparse: given, store });
+    expect(added.status === 'added' && added.entry.fingerprint).toBe('abcdef01');
+    const bad: Geoparse = async (input) => {
+      const outcome = await geoparse(input);
+      return outcome.status === 'done'
+        ? { status: 'done', result: { ...outcome.result, fingerprint: 'x' } }
+        : outcome;
+    };
+    const refused = await importOne(
+      { name: 'b.txt', text: 'Other text from Oslo.' },
+      { geoparse: bad, store },
+    );
+    expect(refused.status).toBe('failed');
+    expect(refused.status === 'failed' && refused.message).toMatch(/fingerprint is not 8 hex digits/);
+  });
+
   it('refuses what the worker cannot read, with its reason, and adds nothing', async () => {
     const store = await openTest(freshDb());
     const outcome = await importOne(
