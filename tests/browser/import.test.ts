@@ -197,6 +197,38 @@ describe.skipIf(noBrowser)('import and the library', () => {
     expect(new URL(other.page.url()).searchParams.get('n')).toBe(new URL(page.url()).searchParams.get('n'));
   });
 
+  it('imports several files at once as several newsletters, and opens the last', async () => {
+    const { page } = await atlas.open('/');
+    const dialog = await openImport(page);
+    await dialog.locator('input[type=file]').setInputFiles([
+      {
+        name: 'one.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('First letter\n\nNews from Dublin and Cork.\n'),
+      },
+      {
+        name: 'two.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from('# Second letter\n\nNews from Lyon.\n'),
+      },
+    ]);
+    await shows(page, 'Second letter');
+    expect(await libraryTitles(page)).toEqual(expect.arrayContaining(['First letter', 'Second letter']));
+  });
+
+  it('keeps working in memory, and says so, where the browser gives no IndexedDB', async () => {
+    const { page } = await atlas.open('/', {
+      init: (p) => p.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined })),
+    });
+    const dialog = await openImport(page);
+    await dialog.getByLabel('Or paste a text').fill(PASTED);
+    await dialog.getByRole('button', { name: 'Import the pasted text' }).click();
+    await shows(page, 'Notes from the coast');
+    await expect
+      .poll(() => page.locator('.library-note').textContent())
+      .toMatch(/works in memory for this session only/);
+  });
+
   it('removes an imported newsletter with Undo, and a link to a removed one says so', async () => {
     const { page } = await atlas.open('/');
     const dialog = await openImport(page);

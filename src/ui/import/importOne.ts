@@ -30,7 +30,8 @@ export const MAX_TITLE = 120;
 /** The newsletter's title: the catalog's, else its first line (an e-mail's Subject), else the file's name. */
 export function titleOf(result: GeoparseResult, fallback: string): string {
   if (result.newsletter?.title) return result.newsletter.title;
-  const first = /\S[^\n]*/.exec(result.text)?.[0].trim() ?? '';
+  // A Markdown heading's marks are not part of its words.
+  const first = (/\S[^\n]*/.exec(result.text)?.[0] ?? '').replace(/^#{1,6}\s+/, '').trim();
   if (!first) return fallback || 'Pasted text';
   if (first.length <= MAX_TITLE) return first;
   const cut = first.slice(0, MAX_TITLE);

@@ -64,13 +64,13 @@ export function LibraryMenu({
         </button>
         {children}
       </div>
+      {storageNote && (
+        <p className="library-note" role="status">
+          {storageNote}
+        </p>
+      )}
       {open && (
         <div className="library-panel" id={listId} ref={panel} role="region" aria-label="Library">
-          {storageNote && (
-            <p className="library-note" role="status">
-              {storageNote}
-            </p>
-          )}
           {entries === null ? (
             <p role="status">Opening the library…</p>
           ) : (

@@ -123,6 +123,7 @@ describe('titleOf and dateIn', () => {
 
   it('takes the first line, cut at a word with an ellipsis when long, else the file name', () => {
     expect(titleOf(result('\n\n  Harbour notes  \nbody'), 'x.txt')).toBe('Harbour notes');
+    expect(titleOf(result('## Harbour notes\nbody'), 'x.md')).toBe('Harbour notes');
     const long = titleOf(result(`${'word '.repeat(60)}\n`), 'x.txt');
     expect(long.length).toBeLessThanOrEqual(MAX_TITLE + 1);
     expect(long.endsWith('word…')).toBe(true);
