@@ -29,8 +29,17 @@ export interface AreaLabel {
 const COUNTRY_MIN_ZOOM = 1;
 const COUNTRY_MAX_ZOOM = 6;
 
+/** Each topology's labels, worked out once: placing them takes most of a second, and every map (a newsletter opened, a tour slide) asks again. */
+const labelsOf = new WeakMap<Topology, AreaLabel[]>();
+
 /** The countries of a world-atlas topology (objects.countries, properties.name), one label each. */
 export function countryLabels(topology: Topology): AreaLabel[] {
+  let labels = labelsOf.get(topology);
+  if (!labels) labelsOf.set(topology, (labels = placeCountryLabels(topology)));
+  return labels;
+}
+
+function placeCountryLabels(topology: Topology): AreaLabel[] {
   const countries = topology.objects.countries as GeometryCollection<{ name?: string }> | undefined;
   if (!countries) return [];
   const out: AreaLabel[] = [];
