@@ -218,7 +218,9 @@ describe.skipIf(noBrowser)('import and the library', () => {
 
   it('keeps working in memory, and says so, where the browser gives no IndexedDB', async () => {
     const { page } = await atlas.open('/', {
-      init: (p) => p.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined })),
+      init: async (p) => {
+        await p.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+      },
     });
     const dialog = await openImport(page);
     await dialog.getByLabel('Or paste a text').fill(PASTED);
