@@ -81,6 +81,7 @@ export {
   withChoice,
   withoutChoice,
   REVIEW_BELOW,
+  type CandidatePlace,
   type ReviewChoice,
   type ReviewGroup,
   type ReviewMention,

@@ -8,3 +8,4 @@ export {
   type ReviewMention,
 } from './review';
 export type { ReviewChoice, ReviewVerdict, UnmatchedName } from './types';
+export { createGazetteerSearch, type CandidatePlace, type GazetteerSearch } from './search';
