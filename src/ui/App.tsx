@@ -1,6 +1,6 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Atlas, ContextFeature, FlightData, RouteLayers, SeaLabel } from '../core';
 import { buildTrack } from '../geo';
 import {
@@ -24,6 +24,7 @@ import {
   storyInView,
 } from './model';
 import { PlacePanel, StoryList, StoryReader } from './reader';
+import { LazyReviewPanel, useReviewState, type AppReview } from './review';
 import { SheetHandle, useSheet } from './sheet';
 import { shownPolar, stateContext, useAtlasState, type AtlasState } from './state';
 import { Present, type TourMap, type TourUrl } from './tour';
@@ -33,13 +34,17 @@ const markerElement = (id: string) =>
   document.querySelector<HTMLElement>(`.leaflet-container [data-place="${CSS.escape(id)}"]`);
 
 export function App({
-  atlas,
+  atlas: found,
+  review,
   loadTopology,
   routeLayers,
   flight: flightData,
   seas,
 }: {
+  /** The finder's atlas; the app shows it with the review's choices applied. */
   atlas: Atlas;
+  /** For a geoparsed newsletter: what the Review panel needs (none for the bundled one). */
+  review?: AppReview;
   loadTopology: LoadTopology;
   /** data/geo/route-layers.csv: the flight (always drawn, played back, offers the polar view), the routes drawn on opening. */
   routeLayers: RouteLayers;
@@ -48,6 +53,10 @@ export function App({
   /** data/geo/seas.csv: ocean and sea names for the map. */
   seas?: readonly SeaLabel[];
 }) {
+  // The review: the choices (in React state until the library keeps them) applied to the finder's atlas.
+  const reviewed = useReviewState(found, review);
+  const atlas = reviewed.atlas;
+  const [reviewing, setReviewing] = useState(false);
   /** A story that mentions the flight offers the polar view and the playback. */
   const flightId = routeLayers.flight;
   const places = useMemo(() => mapPlaces(atlas), [atlas]);
@@ -292,6 +301,11 @@ export function App({
             loadTopology={loadTopology}
           />
           <OfflineDownload name={newsletter?.id} />
+          {reviewed.items.length > 0 && (
+            <button type="button" aria-expanded={reviewing} onClick={() => setReviewing((r) => !r)}>
+              Review ({reviewed.items.length})
+            </button>
+          )}
         </header>
         <StoryList
           stories={atlas.stories}
@@ -363,6 +377,22 @@ export function App({
             <p className="map-note" role="status">
               {basemapError}
             </p>
+          )}
+          {reviewing && (
+            <Suspense fallback={<p role="status">Loading the review…</p>}>
+              <LazyReviewPanel
+                atlas={found}
+                items={reviewed.items}
+                candidates={reviewed.review.candidates}
+                choices={reviewed.choices}
+                onChoose={reviewed.choose}
+                onUndo={reviewed.undo}
+                search={reviewed.review.search}
+                resolve={reviewed.resolve}
+                onClose={() => setReviewing(false)}
+                loadTopology={loadTopology}
+              />
+            </Suspense>
           )}
           {summary && (
             <PlacePanel

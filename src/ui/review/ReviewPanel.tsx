@@ -34,7 +34,14 @@ export default function ReviewPanel(props: ReviewPanelProps) {
   const { items, choices, onClose } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   const [open, setOpen] = useState<string | null>(items[0]?.name ?? null);
-  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+  // Focus goes to the heading on opening, and back where it was (the Review button) on closing.
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    heading.current?.focus({ preventScroll: true });
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
