@@ -129,6 +129,8 @@ const INSTITUTION = new Set([
   'court',
   'hall',
 ]);
+/** Words of an event's name, not a place's ("World War II", "Memorial Day"). */
+const EVENTS = new Set(['war', 'day', 'games', 'olympics', 'cup', 'festival', 'week']);
 /** Words after a person's name that make it one ("Ripley said"). */
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted', 'stated']);
 const MAX_TOKENS = 6;
@@ -318,6 +320,8 @@ export function findBroadMentions(
   const spans: Span[] = [];
   /** Unmatched names found at tokens with no span, in text order (see UnmatchedSpan). */
   const missed: { start: number; end: number }[] = [];
+  /** The other runs of capitalised words at tokens with no span (unmatched where a place stands elsewhere?). */
+  const others: { start: number; end: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.cap) continue;
@@ -493,27 +497,44 @@ export function findBroadMentions(
       after.cap &&
       commaSpace(tokens[last]!, after) &&
       kindsOf(lookup(after.text)).some((k) => k === 'admin1' || k === 'country');
-    if (!cue && !regionAfter) return;
+    const runEnd = () => {
+      let end = tokens[last]!.end;
+      const lastText = tokens[last]!.text;
+      if (/['’]s$/i.test(lastText)) end -= 2;
+      else if (c.charCodeAt(end - 1) === DOT && lastText.indexOf('.') === lastText.length - 1) end -= 1; // a sentence's full stop, not "U.S."'s
+      return end;
+    };
+    if (!cue && !regionAfter) {
+      // Kept in case the name is unmatched where a place stands elsewhere in the text.
+      others.push({ start: t.start, end: runEnd() });
+      return;
+    }
     const words = tokens.slice(i, last + 1).map((w) => w.text.replace(/\.$/, '').toLowerCase());
     const first = words[0]!;
     if (first === 'the' || lex.isCalendar(first) || lex.isHonorific(first)) return;
     if (words.some((w) => lex.isOtherName(w)) || INSTITUTION.has(words[words.length - 1]!)) return;
     if (after && oneSpace(tokens[last]!, after) && SPEECH.has(after.text)) return;
-    if (words.length > 1 && lex.isFirstName(first)) return; // "in John Smith's"
+    // A first name before another word is a person's ("in John Smith's", "from Congressman Jim Moran").
+    if (words.slice(0, -1).some((w) => lex.isFirstName(w))) return;
+    if (words.some((w) => EVENTS.has(w))) return; // "in World War II"
     if (words.length === 1) {
       const letters = t.text.replace(/\./g, '');
       if (letters.length < 3 || letters === letters.toUpperCase()) return; // "at IBM"
       if (lex.isCommon(first) || lex.isPersonName(first) || surnames.has(first) || lowerHere.has(first))
         return;
     }
-    let end = tokens[last]!.end;
-    if (/['’]s$/i.test(tokens[last]!.text)) end -= 2;
-    else if (
-      c.charCodeAt(end - 1) === DOT &&
-      tokens[last]!.text.indexOf('.') === tokens[last]!.text.length - 1
-    )
-      end -= 1; // a sentence's full stop, not "U.S."'s
-    missed.push({ start: t.start, end });
+    missed.push({ start: t.start, end: runEnd() });
+  }
+  if (unmatched && missed.length > 0) {
+    // Every other mention of an unmatched name, written the same, is one too ("Crews from
+    // Quibbletown came. Quibbletown sent more."), in text order among them.
+    const names = new Set(missed.map((m) => c.slice(m.start, m.end)));
+    const same = others.filter((m) => names.has(c.slice(m.start, m.end)));
+    if (same.length) {
+      const all = [...missed, ...same].sort((a, b) => a.start - b.start);
+      missed.length = 0;
+      for (const m of all) missed.push(m);
+    }
   }
   if (unmatched) {
     // A name of a span found further on is no unmatched name ("in Greater London": London).

@@ -63,8 +63,19 @@ describe('the finder: names that matched no place', () => {
   it('does not report people, organisations, months, acronyms, institutions or a name it found', () => {
     const text =
       'A letter from Microsoft came in March. Mayor Ripley said crews at IBM and at Westfield ' +
-      'High School worked in Greater London, with John Quibble said.';
+      'High School worked in Greater London, with John Quibble said. A letter from Congressman ' +
+      'Jim Moran came in World War II.';
     expect(spans(text)).toEqual([]);
+  });
+
+  it('reports every other mention of an unmatched name written the same, and no other name', () => {
+    const text = 'Crews from Quibbletown came. Quibbletown sent more. Quibbletown Council met Snorkel.';
+    const out: UnmatchedSpan[] = [];
+    findBroadMentions(text, broad, lexicon, [], out);
+    expect(out.map((u) => [u.text, u.start])).toEqual([
+      ['Quibbletown', 11],
+      ['Quibbletown', 29],
+    ]);
   });
 
   it('gives the finder the same mentions whether or not it is asked for unmatched names', () => {
