@@ -106,12 +106,31 @@ function Group({
       ? undefined
       : ([...shown, ...listed].find((p) => p.id === chosenId) ?? resolve?.(chosenId));
   const status = groupStatus(group, choice, chosen);
+  // After a choice, focus goes to its Undo (the button pressed is gone); after an undo, to the name.
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const nameButton = useRef<HTMLButtonElement>(null);
+  const acted = useRef(false);
+  useEffect(() => {
+    if (!acted.current) return;
+    acted.current = false;
+    (choice ? undoButton.current : nameButton.current)?.focus();
+  }, [choice]);
+  const decide = (c: ReviewChoice, place?: Place) => {
+    acted.current = true;
+    onChoose(c, place);
+  };
   const pick = (p: CandidatePlace) =>
-    onChoose({ name: group.name, verdict: { kind: 'place', place: p.id } }, p);
+    decide({ name: group.name, verdict: { kind: 'place', place: p.id } }, p);
   return (
     <article className={`review-group ${choice ? 'decided' : 'open'}`} aria-labelledby={`${id}-name`}>
       <h3 id={`${id}-name`}>
-        <button type="button" aria-expanded={expanded} aria-controls={`${id}-body`} onClick={onToggle}>
+        <button
+          ref={nameButton}
+          type="button"
+          aria-expanded={expanded}
+          aria-controls={`${id}-body`}
+          onClick={onToggle}
+        >
           <span className="review-name">{group.text}</span>{' '}
           <span className="review-count">({mentionCount(group.mentions.length)})</span>
         </button>
@@ -126,7 +145,11 @@ function Group({
             {' '}
             <button
               type="button"
-              onClick={() => onUndo(group.name)}
+              ref={undoButton}
+              onClick={() => {
+                acted.current = true;
+                onUndo(group.name);
+              }}
               aria-label={`Undo the choice for ${group.text}`}
             >
               Undo
@@ -170,16 +193,24 @@ function Group({
               </li>
             ))}
           </ol>
-          {shown.length === 0 && (
-            <p className="review-none">
-              {found ? 'No place found.' : 'No candidate places: search for one.'}
+          {shown.length === 0 && !found && (
+            <p className="review-none">No candidate places: search for one.</p>
+          )}
+          <p className="review-found" role="status">
+            {found ? (found.length ? `${found.length} found: listed above` : 'No place found.') : ''}
+          </p>
+          {found && (
+            <p>
+              <button type="button" onClick={() => setFound(null)}>
+                Show the candidates again
+              </button>
             </p>
           )}
           <p>
             <button
               type="button"
               disabled={choice?.verdict.kind === 'not-a-place'}
-              onClick={() => onChoose({ name: group.name, verdict: { kind: 'not-a-place' } })}
+              onClick={() => decide({ name: group.name, verdict: { kind: 'not-a-place' } })}
             >
               Not a place
             </button>
