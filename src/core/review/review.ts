@@ -56,7 +56,8 @@ export interface ReviewGroup {
  * @example reviewItems(atlas, unmatched).map((g) => `${g.text} ×${g.mentions.length}`)
  */
 export function reviewItems(atlas: Atlas, unmatched: readonly UnmatchedName[] = []): ReviewGroup[] {
-  const keys = atlas.mentions.map((m) => placeKey(m.text));
+  const keyOf = namedKeys();
+  const keys = atlas.mentions.map((m) => keyOf(m.text));
   const doubtful = new Set<string>();
   atlas.mentions.forEach((m, i) => {
     if (m.confidence < REVIEW_BELOW) doubtful.add(keys[i]!);
@@ -86,6 +87,16 @@ export function reviewItems(atlas: Atlas, unmatched: readonly UnmatchedName[] = 
     g.place = mostNamed(g, atlas);
   }
   return out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+/** placeKey, once per distinct text (a newsletter writes the same few names thousands of times). */
+function namedKeys(): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let key = known.get(text);
+    if (key === undefined) known.set(text, (key = placeKey(text)));
+    return key;
+  };
 }
 
 const sentenceOf = (m: Mention | UnmatchedName) => ({
@@ -152,8 +163,9 @@ export function applyReviewChoices(
     form,
   });
   const kept: Mention[] = [];
+  const keyOf = namedKeys();
   for (const m of atlas.mentions) {
-    const name = chosen.size ? placeKey(m.text) : '';
+    const name = chosen.size ? keyOf(m.text) : '';
     if (!chosen.has(name)) kept.push(m);
     else {
       const place = chosen.get(name)!;
