@@ -11,6 +11,7 @@ import {
 } from './routeLayers';
 import { furnitureFileFor, parseFurniture, type TextRange } from './furniture';
 import { parseSeas, type SeaLabel } from './seas';
+import type { UnmatchedName } from './review/types';
 import {
   findStories,
   parseCatalog,
@@ -114,7 +115,7 @@ export interface BroadGeoparser {
     stories: readonly Story[],
     curated: readonly Mention[],
     gazetteer: Gazetteer,
-  ): { mentions: Mention[]; gazetteer: Gazetteer };
+  ): { mentions: Mention[]; gazetteer: Gazetteer; unmatched?: UnmatchedName[] };
 }
 
 export function loadData(data: AtlasData, broad?: BroadGeoparser) {
@@ -156,7 +157,13 @@ export function loadData(data: AtlasData, broad?: BroadGeoparser) {
   const finder = createPlaceFinder(gazetteer);
 
   /** Geoparses one text: its stories, its mentions, and the places they name. */
-  function geoparse(text: string): Atlas {
+  const geoparse = (text: string): Atlas => geoparseForReview(text).atlas;
+
+  /**
+   * geoparse, and the names where a place stands that matched no place (the broad finder's,
+   * for the review: none for a known newsletter or without the broad gazetteer).
+   */
+  function geoparseForReview(text: string): { atlas: Atlas; unmatched: UnmatchedName[] } {
     const { stories, newsletter, unsearched } = findStories(
       text,
       catalog,
@@ -173,7 +180,7 @@ export function loadData(data: AtlasData, broad?: BroadGeoparser) {
     const furnitureFile = newsletter && furnitureFileFor(newsletter.stories);
     const furnitureCsv = furnitureFile ? data.furniture?.[furnitureFile] : undefined;
     const furniture = furnitureCsv ? parseFurniture(text, furnitureCsv, furnitureFile!) : [];
-    return {
+    const atlas: Atlas = {
       text,
       newsletter,
       stories,
@@ -184,8 +191,9 @@ export function loadData(data: AtlasData, broad?: BroadGeoparser) {
       furniture,
       unsearched,
     };
+    return { atlas, unmatched: 'unmatched' in combined ? (combined.unmatched ?? []) : [] };
   }
-  return { gazetteer, catalog, routes, routeLayers, flight, seas, geoparse };
+  return { gazetteer, catalog, routes, routeLayers, flight, seas, geoparse, geoparseForReview };
 }
 
 /**
@@ -274,7 +282,8 @@ function checkRouteFolder(
   }
 }
 
-function summarize(mentions: readonly Mention[], gazetteer: Gazetteer): PlaceSummary[] {
+/** The places of `mentions` (indexes into it), by name: Atlas.places. */
+export function summarize(mentions: readonly Mention[], gazetteer: Gazetteer): PlaceSummary[] {
   const byPlace = new Map<string, PlaceSummary>();
   mentions.forEach((m, i) => {
     let s = byPlace.get(m.placeId);

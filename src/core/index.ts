@@ -89,3 +89,16 @@ export {
 } from './tour';
 export { parseContext, type ContextFeature, type ContextKind } from './context';
 export { parseSeas, type SeaLabel } from './seas';
+export {
+  applyReviewChoices,
+  reviewItems,
+  withChoice,
+  withoutChoice,
+  REVIEW_BELOW,
+  type CandidatePlace,
+  type ReviewChoice,
+  type ReviewGroup,
+  type ReviewMention,
+  type ReviewVerdict,
+  type UnmatchedName,
+} from './review';

@@ -1,6 +1,6 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Atlas, ContextFeature, FlightData, RouteLayers, SeaLabel, StoryEdit } from '../core';
 import { buildTrack } from '../geo';
 import {
@@ -26,6 +26,7 @@ import {
   storyInView,
 } from './model';
 import { PlacePanel, StoryList, StoryReader } from './reader';
+import { LazyReviewPanel, type ReviewState } from './review';
 import { SheetHandle, useSheet } from './sheet';
 import { shownPolar, stateContext, useAtlasState, type AtlasState } from './state';
 import { Present, type TourMap, type TourUrl } from './tour';
@@ -36,6 +37,7 @@ const markerElement = (id: string) =>
 
 export function App({
   atlas,
+  review,
   loadTopology,
   routeLayers,
   flight: flightData,
@@ -46,6 +48,7 @@ export function App({
   offlineNewsletter,
   onStoryEdit,
 }: {
+  /** The newsletter as shown: the review's choices and the story edits applied. */
   atlas: Atlas;
   /** The newsletter shown, as the library names it. */
   newsletter: ShownNewsletter;
@@ -57,6 +60,8 @@ export function App({
   offlineNewsletter?: () => EmbeddedNewsletter | null;
   /** Keeps a reader's change to the stories (merge, split, retitle); none: the stories cannot be edited. */
   onStoryEdit?: (edit: StoryEdit) => void;
+  /** For a geoparsed newsletter: the review's groups, candidates and choices (none: nothing to review). */
+  review?: ReviewState & { original: Atlas };
   loadTopology: LoadTopology;
   /** data/geo/route-layers.csv: the flight (always drawn, played back, offers the polar view), the routes drawn on opening. */
   routeLayers: RouteLayers;
@@ -65,6 +70,7 @@ export function App({
   /** data/geo/seas.csv: ocean and sea names for the map. */
   seas?: readonly SeaLabel[];
 }) {
+  const [reviewing, setReviewing] = useState(false);
   /** A story that mentions the flight offers the polar view and the playback. */
   const flightId = routeLayers.flight;
   const places = useMemo(() => mapPlaces(atlas), [atlas]);
@@ -323,6 +329,11 @@ export function App({
             loadTopology={loadTopology}
           />
           <OfflineDownload name={newsletter.id} newsletter={offlineNewsletter} />
+          {review && review.items.length > 0 && (
+            <button type="button" aria-expanded={reviewing} onClick={() => setReviewing((r) => !r)}>
+              Review ({review.items.length})
+            </button>
+          )}
         </header>
         <StoryList
           stories={atlas.stories}
@@ -395,6 +406,22 @@ export function App({
             <p className="map-note" role="status">
               {basemapError}
             </p>
+          )}
+          {reviewing && review && (
+            <Suspense fallback={<p role="status">Loading the review…</p>}>
+              <LazyReviewPanel
+                atlas={review.original}
+                items={review.items}
+                candidates={review.review.candidates}
+                choices={review.choices}
+                onChoose={review.choose}
+                onUndo={review.undo}
+                search={review.review.search}
+                resolve={review.resolve}
+                onClose={() => setReviewing(false)}
+                loadTopology={loadTopology}
+              />
+            </Suspense>
           )}
           {summary && (
             <PlacePanel

@@ -85,6 +85,7 @@ try {
     base: { gazetteer: data.gazetteer, routes: data.routes },
     openStore: () => import('../library/store').then((m) => m.openLibrary({ bundled: [entry] })),
     loadGeoparse: () => import('../worker/client').then((m) => m.geoparseInWorker),
+    loadSearch: () => import('../worker/client').then((m) => (query: string) => m.searchGazetteer(query)),
     embedded: embeddedNewsletterOf(document),
   };
 } catch (error) {

@@ -1,7 +1,8 @@
 /**
  * The app's Atlas of a worker result: the page's curated gazetteer and routes (from loadData),
- * with the places of the broad gazetteer the result names added. Apart from client.ts so that the
- * page can make one without loading the worker's client.
+ * with the places of the broad gazetteer the result names added; and how the page finds the places
+ * review choices name. Apart from client.ts so that the page can use them without loading the
+ * worker's client.
  */
 import type { Atlas, CatalogEntry, Gazetteer, Place, RouteData } from '../core';
 import type { GeoparseResult } from './protocol';
@@ -29,4 +30,19 @@ export function atlasFromResult(
     furniture: result.furniture,
     unsearched: result.unsearched,
   };
+}
+
+/**
+ * How the page finds a place a review choice names: the page's curated gazetteer, the result's
+ * places and candidates, and the places the request's choices named (review.chosen).
+ */
+export function reviewResolver(
+  result: Pick<GeoparseResult, 'review' | 'places'>,
+  base: { gazetteer: Gazetteer },
+): (id: string) => Place | undefined {
+  const known = new Map<string, Place>();
+  for (const p of result.review.chosen) known.set(p.id, p);
+  for (const list of Object.values(result.review.candidates)) for (const p of list) known.set(p.id, p);
+  for (const { place } of result.places) known.set(place.id, place);
+  return (id) => base.gazetteer.byId.get(id) ?? known.get(id);
 }

@@ -4,7 +4,7 @@
  * gazetteer) and kept warm for the next request. The promise always resolves, never rejects: with
  * the result, as cancelled, or with an error whose message says what to do.
  */
-import type { Mention } from '../core';
+import type { CandidatePlace, Mention, ReviewChoice } from '../core';
 import {
   addPart,
   decodeMentions,
@@ -21,18 +21,21 @@ import {
 } from './protocol';
 import { spawnGeoparseWorker } from './spawn';
 
-export type { GeoparseInput, GeoparseOutcome, GeoparseResult, Progress, Stage } from './protocol';
-export { STAGES } from './protocol';
-export { atlasFromResult } from './atlas';
+export type { GeoparseInput, GeoparseOutcome, GeoparseResult, Progress, ReviewData, Stage } from './protocol';
+export { CANDIDATES, STAGES } from './protocol';
+export { atlasFromResult, reviewResolver } from './atlas';
 
 export interface GeoparseOptions {
   onProgress?: (progress: Progress) => void;
   /** Aborting it cancels the request: it resolves as { status: 'cancelled' }. */
   signal?: AbortSignal;
+  /** The newsletter's review choices: the result's `review.chosen` has the places they name. */
+  choices?: ReviewChoice[];
 }
 
 interface Pending {
   input: GeoparseInput;
+  choices: ReviewChoice[] | undefined;
   stage: Stage | null;
   /** The result's lists, text and mentions as they arrive. */
   parts: Parts;
@@ -48,12 +51,25 @@ const BUSY: ReadonlySet<Stage> = new Set<Stage>(['opening', 'reading', 'geoparsi
 let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
+/** Searches waiting for their answer: the query, and how to resolve. */
+const searches = new Map<
+  number,
+  { query: string; limit: number; settle: (places: CandidatePlace[]) => void }
+>();
 
 function post(request: Request) {
   started().postMessage(request);
 }
 
 function onReply(reply: Reply) {
+  const search = searches.get(reply.id);
+  if (search) {
+    if (reply.type === 'progress') return;
+    searches.delete(reply.id);
+    search.settle(reply.type === 'found' ? reply.places : []);
+    return;
+  }
+  if (reply.type === 'found') return;
   const request = pending.get(reply.id);
   if (!request) return; // cancelled on this side already
   if (reply.type === 'progress') {
@@ -118,6 +134,7 @@ function onFailure(reason: string) {
   stop();
   const requests = [...pending.values()];
   pending.clear();
+  settleSearches();
   for (const r of requests) {
     r.settle({
       status: 'error',
@@ -145,12 +162,19 @@ function stop() {
   worker = null;
 }
 
+/** Resolves every search waiting with no places (the worker that would answer them is gone). */
+function settleSearches() {
+  const waiting = [...searches.values()];
+  searches.clear();
+  for (const s of waiting) s.settle([]);
+}
+
 /** Geoparses a text or a file's bytes in the worker. */
 export function geoparseInWorker(
   input: GeoparseInput,
   options: GeoparseOptions = {},
 ): Promise<GeoparseOutcome> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, choices } = options;
   if (signal?.aborted) return Promise.resolve({ status: 'cancelled' });
   return new Promise<GeoparseOutcome>((resolve) => {
     const id = nextId++;
@@ -161,6 +185,7 @@ export function geoparseInWorker(
     };
     pending.set(id, {
       input,
+      choices,
       stage: null,
       parts: emptyParts(),
       text: [],
@@ -170,7 +195,7 @@ export function geoparseInWorker(
     });
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      post({ type: 'geoparse', id, input });
+      post({ type: 'geoparse', id, input, ...(choices ? { choices } : {}) });
     } catch (e) {
       pending.delete(id);
       settle({ status: 'error', kind: 'internal', message: e instanceof Error ? e.message : String(e) });
@@ -195,13 +220,35 @@ function cancel(id: number) {
     r.parts = emptyParts();
     r.text = [];
     r.mentions = null;
-    post({ type: 'geoparse', id: other, input: r.input });
+    post({ type: 'geoparse', id: other, input: r.input, ...(r.choices ? { choices: r.choices } : {}) });
   }
+  for (const [other, s] of searches) post({ type: 'search', id: other, query: s.query, limit: s.limit });
+}
+
+/**
+ * Places of the broad gazetteer named `query` or named like it (a name or an alias, then names
+ * starting with it; more populous first), at most `limit`, for "search the gazetteer for
+ * another". Never rejects: resolves with no places when the worker cannot answer (the offline
+ * copy, a gazetteer that could not be loaded).
+ */
+export function searchGazetteer(query: string, limit = 8): Promise<CandidatePlace[]> {
+  if (query.trim() === '') return Promise.resolve([]);
+  return new Promise<CandidatePlace[]>((resolve) => {
+    const id = nextId++;
+    searches.set(id, { query, limit, settle: resolve });
+    try {
+      post({ type: 'search', id, query, limit });
+    } catch {
+      searches.delete(id);
+      resolve([]);
+    }
+  });
 }
 
 /** Stops the worker (the next request starts a cold one); requests still running resolve as cancelled. */
 export function disposeGeoparseWorker() {
   stop();
+  settleSearches();
   const requests = [...pending.values()];
   pending.clear();
   for (const r of requests) r.settle({ status: 'cancelled' });

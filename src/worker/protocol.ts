@@ -3,12 +3,15 @@
  * what a request resolves to. Plain data only: every message survives structured cloning.
  */
 import type {
+  CandidatePlace,
   CatalogEntry,
   Mention,
   MentionSource,
   PlaceSummary,
+  ReviewChoice,
   Story,
   TextRange,
+  UnmatchedName,
   UnsearchedText,
 } from '../core';
 import type { DocumentFormat } from '../core/formats';
@@ -47,6 +50,29 @@ export interface GeoparseResult {
    * megabytes again to file it in the library.
    */
   fingerprint?: string;
+  /** What the Review panel needs beyond the mentions (core/review: reviewItems makes its groups). */
+  review: ReviewData;
+}
+
+/** Candidate places sent per review group, at most. */
+export const CANDIDATES = 8;
+
+/**
+ * The review's data of a result. The mentions and places of the result are the finder's own,
+ * choices not applied: the page applies them (core/review: applyReviewChoices, with `chosen` to
+ * resolve their places), so that undoing one is applying the others to the same original.
+ */
+export interface ReviewData {
+  /** The names where a place stands that matched no place, in text order. */
+  unmatched: UnmatchedName[];
+  /**
+   * Review group name (placeKey) → up to CANDIDATES places it could be: the place chosen now
+   * first, then the gazetteer's places of that name (none for an unmatched name: the person
+   * searches, searchGazetteer).
+   */
+  candidates: Record<string, CandidatePlace[]>;
+  /** The places the request's choices name, found by id in the curated and the broad gazetteer. */
+  chosen: CandidatePlace[];
 }
 
 /** Why a request failed: the input ('format'), the gazetteer ('gazetteer') or anything else ('internal'). */
@@ -59,7 +85,17 @@ export type GeoparseOutcome =
   | { status: 'error'; kind: ErrorKind; message: string };
 
 /** Page → worker. */
-export type Request = { type: 'geoparse'; id: number; input: GeoparseInput } | { type: 'cancel'; id: number };
+export type Request =
+  | {
+      type: 'geoparse';
+      id: number;
+      input: GeoparseInput;
+      /** The newsletter's review choices: their places come back in `review.chosen`. */
+      choices?: ReviewChoice[];
+    }
+  | { type: 'cancel'; id: number }
+  /** Places of the broad gazetteer named like `query` (core/review: GazetteerSearch.search). */
+  | { type: 'search'; id: number; query: string; limit: number };
 
 /**
  * A result reaches the page in pieces, so that no single task of the page reads megabytes of it:
@@ -208,4 +244,6 @@ export type Reply =
   /** The result, its lists and text empty: they came in the replies before it. */
   | { type: 'done'; id: number; result: GeoparseResult }
   | { type: 'cancelled'; id: number }
+  /** A search's answer. */
+  | { type: 'found'; id: number; places: CandidatePlace[] }
   | { type: 'error'; id: number; kind: ErrorKind; message: string };

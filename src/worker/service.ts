@@ -6,10 +6,32 @@
  * parts of the Atlas the app needs. Every request ends in exactly one reply: done, cancelled or
  * error (with a reason a person can act on), never a thrown error.
  */
-import { fingerprint, loadData, type AtlasData, type BroadGeoparser } from '../core';
+import { fingerprint, loadData, type Atlas, type AtlasData, type BroadGeoparser } from '../core';
 import { FormatError, readDocument, type ReadDocument } from '../core/formats';
-import { createBroadGeoparser, GazetteerFormatError, lexiconOf, openGazetteer } from '../core/places';
-import { resultReplies, type GeoparseInput, type Progress, type Reply, type Request } from './protocol';
+import {
+  createBroadGeoparser,
+  GazetteerFormatError,
+  lexiconOf,
+  openGazetteer,
+  type BroadGazetteer,
+} from '../core/places';
+import {
+  createGazetteerSearch,
+  reviewItems,
+  type CandidatePlace,
+  type GazetteerSearch,
+  type ReviewChoice,
+  type UnmatchedName,
+} from '../core/review';
+import {
+  CANDIDATES,
+  resultReplies,
+  type GeoparseInput,
+  type Progress,
+  type Reply,
+  type Request,
+  type ReviewData,
+} from './protocol';
 
 /** The compiled gazetteer could not be had; its message says what to do. */
 export class GazetteerLoadError extends Error {}
@@ -25,7 +47,12 @@ export interface ServiceOptions {
   source?: string;
 }
 
-type Geoparse = ReturnType<typeof loadData>['geoparse'];
+/** What the first request loads: the geoparser, the broad gazetteer and its search. */
+interface Loaded {
+  data: ReturnType<typeof loadData>;
+  places: BroadGazetteer;
+  search: GazetteerSearch;
+}
 
 export interface GeoparseService {
   /** Handles one message; the promise settles when the request has had its reply (it never rejects). */
@@ -35,9 +62,9 @@ export interface GeoparseService {
 export function createGeoparseService(options: ServiceOptions): GeoparseService {
   const source = options.source ?? 'the broad gazetteer (places.bin)';
   const cancelled = new Set<number>();
-  let ready: Promise<Geoparse> | null = null;
+  let ready: Promise<Loaded> | null = null;
 
-  async function load(progress: (p: Progress) => void): Promise<Geoparse> {
+  async function load(progress: (p: Progress) => void): Promise<Loaded> {
     let bytes: Uint8Array;
     progress({ stage: 'gazetteer', received: 0, total: null });
     try {
@@ -50,8 +77,9 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
     }
     progress({ stage: 'opening' });
     let broad: BroadGeoparser;
+    let places: BroadGazetteer;
     try {
-      const places = openGazetteer(bytes);
+      places = openGazetteer(bytes);
       broad = createBroadGeoparser(places, lexiconOf(places));
     } catch (e) {
       if (!(e instanceof GazetteerFormatError)) throw e;
@@ -59,11 +87,11 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
         `${source} is not a gazetteer this app can read (${e.message}): rebuild it with npm run gazetteer, then npm run build`,
       );
     }
-    return loadData(options.data(), broad).geoparse;
+    return { data: loadData(options.data(), broad), places, search: createGazetteerSearch(places) };
   }
 
   /** The loaded geoparser; only the first request (or the first after a failed load) loads it. */
-  function geoparser(progress: (p: Progress) => void): Promise<Geoparse> {
+  function geoparser(progress: (p: Progress) => void): Promise<Loaded> {
     if (!ready) {
       ready = load(progress);
       ready.catch(() => (ready = null));
@@ -76,7 +104,7 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
     return readDocument(input.name, input.bytes);
   }
 
-  async function geoparse(id: number, input: GeoparseInput): Promise<void> {
+  async function geoparse(id: number, input: GeoparseInput, choices: readonly ReviewChoice[]): Promise<void> {
     const progress = (p: Progress) => options.post({ type: 'progress', id, progress: p });
     /** True (and the request answered as cancelled) when it was cancelled since it began. */
     const stop = () => {
@@ -93,13 +121,14 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
       return stop();
     };
     try {
-      const run = await geoparser(progress);
+      const loaded = await geoparser(progress);
       if (await stopBetweenStages()) return;
       progress({ stage: 'reading' });
       const doc = await read(input);
       if (await stopBetweenStages()) return;
       progress({ stage: 'geoparsing' });
-      const atlas = run(doc.text);
+      const { atlas, unmatched } = loaded.data.geoparseForReview(doc.text);
+      const review = reviewData(loaded, atlas, unmatched, choices);
       if (await stopBetweenStages()) return;
       const result = {
         name: input.name,
@@ -112,6 +141,7 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
         unsearched: atlas.unsearched,
         furniture: atlas.furniture,
         fingerprint: fingerprint(atlas.text),
+        review,
       };
       for (const { reply, transfer } of resultReplies(id, result, !('text' in input)))
         options.post(reply, transfer);
@@ -135,6 +165,21 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
     }
   }
 
+  async function search(id: number, query: string, limit: number): Promise<void> {
+    try {
+      const loaded = await geoparser((progress) => options.post({ type: 'progress', id, progress }));
+      options.post({ type: 'found', id, places: loaded.search.search(query, limit) });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      options.post({
+        type: 'error',
+        id,
+        kind: e instanceof GazetteerLoadError ? 'gazetteer' : 'internal',
+        message,
+      });
+    }
+  }
+
   const running = new Set<number>();
   return {
     async handle(request) {
@@ -142,12 +187,56 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
         if (running.has(request.id)) cancelled.add(request.id);
         return;
       }
+      if (request.type === 'search') {
+        await search(request.id, request.query, request.limit);
+        return;
+      }
       running.add(request.id);
       try {
-        await geoparse(request.id, request.input);
+        await geoparse(request.id, request.input, request.choices ?? []);
       } finally {
         running.delete(request.id);
       }
     },
   };
+}
+
+/**
+ * The review's part of a result: the unmatched names, up to CANDIDATES places for each group to
+ * review (the place chosen now first, then the gazetteer's places of the name, larger and more
+ * populous first; none for an unmatched name), and the place each choice names, found by id in
+ * the curated or the broad gazetteer (so the page can apply a choice made in an earlier session,
+ * whatever place it named; the first such look-up indexes every id, a fraction of a second).
+ */
+function reviewData(
+  loaded: Loaded,
+  atlas: Atlas,
+  unmatched: UnmatchedName[],
+  choices: readonly ReviewChoice[],
+): ReviewData {
+  const { search } = loaded;
+  const candidates: Record<string, CandidatePlace[]> = {};
+  for (const group of reviewItems(atlas, unmatched)) {
+    const list: CandidatePlace[] = group.place ? [search.describe(group.place)] : [];
+    // An unmatched name has no places of its name; the person searches (a search's first use
+    // reads every name of the gazetteer, which a geoparse does not wait for).
+    const found =
+      group.kind === 'unmatched'
+        ? []
+        : loaded.places.lookup(group.text).slice(0, CANDIDATES).map(search.candidate);
+    for (const p of found) {
+      if (list.length >= CANDIDATES) break;
+      if (!list.some((q) => q.id === p.id)) list.push(p);
+    }
+    candidates[group.name] = list;
+  }
+  const chosen: CandidatePlace[] = [];
+  for (const c of choices) {
+    if (c.verdict.kind !== 'place') continue;
+    const id = c.verdict.place;
+    const known = atlas.gazetteer.byId.get(id) ?? loaded.data.gazetteer.byId.get(id);
+    const place = known ? search.describe(known) : search.byId(id);
+    if (place && !chosen.some((p) => p.id === id)) chosen.push(place);
+  }
+  return { unmatched, candidates, chosen };
 }

@@ -19,7 +19,9 @@ import type { Gazetteer, Mention, Place, PlaceKind, Story } from '../types';
 import { normalizeText } from '../normalize';
 import { sentenceFinder } from '../mentions';
 import type { BroadGazetteer, BroadKind, BroadPlace } from './format';
-import { findBroadMentions, type BroadMention, type Lexicon } from './finder';
+import type { UnmatchedName } from '../review/types';
+import { findBroadMentions, type BroadMention, type Lexicon, type UnmatchedSpan } from './finder';
+import { placeKey } from './key';
 import { findStreets } from './streets';
 
 /** Two points this close are taken for the same place. */
@@ -155,8 +157,9 @@ export function combineMentions(
   gazetteer: Gazetteer,
   places: BroadGazetteer,
   lexicon: Lexicon,
-): { mentions: Mention[]; gazetteer: Gazetteer } {
-  const broad = findBroadMentions(text, places, lexicon, stories);
+): { mentions: Mention[]; gazetteer: Gazetteer; unmatched: UnmatchedName[] } {
+  const missed: UnmatchedSpan[] = [];
+  const broad = findBroadMentions(text, places, lexicon, stories, missed);
   const added = new Map<string, Place>();
   type Pick = {
     start: number;
@@ -271,7 +274,8 @@ export function combineMentions(
   placeStreets(text, stories, picks);
 
   // Into stories, with the sentence around each.
-  const sentence = sentenceFinder(text, normalizeText(text));
+  const norm = normalizeText(text);
+  const sentence = sentenceFinder(text, norm);
   const mentions: Mention[] = [];
   let story = 0;
   let lastEnd = 0;
@@ -298,7 +302,44 @@ export function combineMentions(
   return {
     mentions,
     gazetteer: { places: all, byId: new Map(all.map((p) => [p.id, p])), rules: gazetteer.rules },
+    // A scan of their own (a sentence finder's calls go in text order).
+    unmatched: missed.length
+      ? unmatchedNames(text, stories, missed, mentions, sentenceFinder(text, norm))
+      : [],
   };
+}
+
+/**
+ * The finder's unmatched names that are in a story and no part of a mention (the curated finder
+ * may know a name the broad gazetteer lacks), with their story and sentence.
+ */
+function unmatchedNames(
+  text: string,
+  stories: readonly Story[],
+  missed: readonly UnmatchedSpan[],
+  mentions: readonly Mention[],
+  sentence: (start: number, end: number) => [number, number],
+): UnmatchedName[] {
+  const out: UnmatchedName[] = [];
+  let k = 0;
+  let story = 0;
+  for (const u of missed) {
+    while (k < mentions.length && mentions[k]!.end <= u.start) k++;
+    if (k < mentions.length && mentions[k]!.start < u.end) continue;
+    while (story < stories.length && stories[story]!.end <= u.start) story++;
+    if (story >= stories.length || stories[story]!.start > u.start) continue;
+    const [snippetStart, snippetEnd] = sentence(u.start, u.end);
+    out.push({
+      name: placeKey(u.text),
+      text: text.slice(u.start, u.end),
+      start: u.start,
+      end: u.end,
+      story,
+      snippetStart,
+      snippetEnd,
+    });
+  }
+  return out;
 }
 
 type StreetPick = { start: number; end: number; place: Place; confidence: number; form: Mention['form'] };

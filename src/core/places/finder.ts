@@ -59,6 +59,18 @@ export interface BroadMention {
   candidates: readonly number[];
 }
 
+/**
+ * A name that matched no place, where the text speaks of a place: a run of capitalised words
+ * after "in", "at", "near", "from" (and a few more: UNMATCHED_CUES), or before ", <state or
+ * country>" ("Smallville, Kansas"), which no gazetteer entry names and no word list tells for a
+ * person's name, an organisation's, a month or a common word. Offsets into the original text.
+ */
+export interface UnmatchedSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export type Evidence = 'only' | 'pattern' | 'discourse' | 'geography' | 'type' | 'population' | 'none';
 
 interface Token {
@@ -94,6 +106,31 @@ const PLACE_CUES = new Set([
   'visited',
   'visit',
 ]);
+/** Words before a name that matched nothing that make it a place the gazetteer lacks (PLACE_CUES less "to", "into", "visit"…: "to Smith"). */
+const UNMATCHED_CUES = new Set(['in', 'at', 'near', 'from', 'outside', 'around', 'via', 'throughout']);
+/** Last words of an institution's name ("at Westfield High School"), not a place's. */
+const INSTITUTION = new Set([
+  'school',
+  'university',
+  'college',
+  'academy',
+  'hospital',
+  'church',
+  'center',
+  'centre',
+  'company',
+  'inc',
+  'corp',
+  'club',
+  'museum',
+  'library',
+  'department',
+  'council',
+  'court',
+  'hall',
+]);
+/** Words of an event's name, not a place's ("World War II", "Memorial Day"). */
+const EVENTS = new Set(['war', 'day', 'games', 'olympics', 'cup', 'festival', 'week']);
 /** Words after a person's name that make it one ("Ripley said"). */
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted', 'stated']);
 const MAX_TOKENS = 6;
@@ -200,6 +237,8 @@ export function findBroadMentions(
   lex: Lexicon,
   /** The text's stories (offsets into `text`): each is a discourse of its own for 2. and 3. */
   units: readonly { start: number; end: number }[] = [],
+  /** When given, the names that matched no place where a place stands are added to it (UnmatchedSpan). */
+  unmatched?: UnmatchedSpan[],
 ): BroadMention[] {
   // Names and places are looked up again and again (a story names its towns often): once each.
   const looked = new Map<string, number[]>();
@@ -279,11 +318,18 @@ export function findBroadMentions(
     b.start - a.end === 2 && c.charCodeAt(a.end) === COMMA && c.charCodeAt(a.end + 1) === SPACE;
 
   const spans: Span[] = [];
+  /** Unmatched names found at tokens with no span, in text order (see UnmatchedSpan). */
+  const missed: { start: number; end: number }[] = [];
+  /** The other runs of capitalised words at tokens with no span (unmatched where a place stands elsewhere?). */
+  const others: { start: number; end: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.cap) continue;
     const span = longestName(i) ?? demonymAt(i);
-    if (!span) continue;
+    if (!span) {
+      if (unmatched) unmatchedAt(i);
+      continue;
+    }
     const prev = tokens[i - 1];
     // A first name or a title before it in the same name makes it a person's ("Abraham Lincoln",
     // "Michael Jordan"), unless that first name is a town of the state or country it names
@@ -428,6 +474,78 @@ export function findBroadMentions(
       }
     }
     return null;
+  }
+
+  /** Notes the unmatched name starting at capitalised token i, if one does (cheap tests first). */
+  function unmatchedAt(i: number) {
+    const t = tokens[i]!;
+    const before = tokens[i - 1];
+    // The first word of its run: not the second word of a longer name ("Foo Bar, Kansas").
+    if (before?.cap && /^[ -]$/.test(gap(before, t))) return;
+    let last = i;
+    while (last - i + 1 < MAX_TOKENS && last + 1 < tokens.length) {
+      const next = tokens[last + 1]!;
+      const ch = c.charCodeAt(next.start - 1);
+      if (next.start - tokens[last]!.end !== 1 || (ch !== SPACE && ch !== HYPHEN) || !next.cap) break;
+      last++;
+    }
+    const after = tokens[last + 1];
+    const cue = before !== undefined && !before.cap && oneSpace(before, t) && UNMATCHED_CUES.has(before.text);
+    const regionAfter =
+      !cue &&
+      after !== undefined &&
+      after.cap &&
+      commaSpace(tokens[last]!, after) &&
+      kindsOf(lookup(after.text)).some((k) => k === 'admin1' || k === 'country');
+    const runEnd = () => {
+      let end = tokens[last]!.end;
+      const lastText = tokens[last]!.text;
+      if (/['’]s$/i.test(lastText)) end -= 2;
+      else if (c.charCodeAt(end - 1) === DOT && lastText.indexOf('.') === lastText.length - 1) end -= 1; // a sentence's full stop, not "U.S."'s
+      return end;
+    };
+    if (!cue && !regionAfter) {
+      // Kept in case the name is unmatched where a place stands elsewhere in the text.
+      others.push({ start: t.start, end: runEnd() });
+      return;
+    }
+    const words = tokens.slice(i, last + 1).map((w) => w.text.replace(/\.$/, '').toLowerCase());
+    const first = words[0]!;
+    if (first === 'the' || lex.isCalendar(first) || lex.isHonorific(first)) return;
+    if (words.some((w) => lex.isOtherName(w)) || INSTITUTION.has(words[words.length - 1]!)) return;
+    if (after && oneSpace(tokens[last]!, after) && SPEECH.has(after.text)) return;
+    // A first name before another word is a person's ("in John Smith's", "from Congressman Jim Moran").
+    if (words.slice(0, -1).some((w) => lex.isFirstName(w))) return;
+    if (words.some((w) => EVENTS.has(w))) return; // "in World War II"
+    if (words.length === 1) {
+      const letters = t.text.replace(/\./g, '');
+      if (letters.length < 3 || letters === letters.toUpperCase()) return; // "at IBM"
+      if (lex.isCommon(first) || lex.isPersonName(first) || surnames.has(first) || lowerHere.has(first))
+        return;
+    }
+    missed.push({ start: t.start, end: runEnd() });
+  }
+  if (unmatched && missed.length > 0) {
+    // Every other mention of an unmatched name, written the same, is one too ("Crews from
+    // Quibbletown came. Quibbletown sent more."), in text order among them.
+    const names = new Set(missed.map((m) => c.slice(m.start, m.end)));
+    const same = others.filter((m) => names.has(c.slice(m.start, m.end)));
+    if (same.length) {
+      const all = [...missed, ...same].sort((a, b) => a.start - b.start);
+      missed.length = 0;
+      for (const m of all) missed.push(m);
+    }
+  }
+  if (unmatched) {
+    // A name of a span found further on is no unmatched name ("in Greater London": London).
+    let k = 0;
+    for (const m of missed) {
+      while (k < spans.length && spans[k]!.end <= m.start) k++;
+      if (k < spans.length && spans[k]!.start < m.end) continue;
+      const start = back(m.start);
+      const end = back(m.end - 1) + 1;
+      unmatched.push({ start, end, text: text.slice(start, end) });
+    }
   }
 
   // Resolution.

@@ -3,7 +3,9 @@
  * storage), the database's versions (one upgrade function per version), and the checks every
  * record read back goes through: a record that fails them is quarantined, never handed to the app.
  */
-import { MAX_TOUR_SIZE, type StoryEdit } from '../../core';
+import { MAX_TOUR_SIZE, type ReviewChoice, type StoryEdit } from '../../core';
+
+export type { ReviewChoice } from '../../core';
 
 /** The database's version: UPGRADES[v] takes a database from version v to v + 1. */
 export const SCHEMA_VERSION = 1;
@@ -89,13 +91,6 @@ export interface TextRecord {
 
 /** A change the reader made to the stories: core/edits (applyStoryEdits) applies them. */
 export type { StoryEdit };
-
-/** A person's answer for every mention of `name` in one newsletter. */
-export interface ReviewChoice {
-  /** The mention's name as the finder keys it. */
-  name: string;
-  verdict: { kind: 'place'; place: string } | { kind: 'not-a-place' };
-}
 
 /** A newsletter's story edits and review choices (bundled or imported): one item, kept apart. */
 export interface EditsRecord extends Stamp {

@@ -9,8 +9,10 @@ import { App } from '../App';
 import { useDropImport, useImports } from '../import';
 import type { LibraryEntry } from '../../library/store';
 import type { GeoparseResult } from '../../worker/protocol';
-import { applyStoryEdits, type StoryEdit } from '../../core';
+import { applyStoryEdits, type ReviewChoice, type StoryEdit } from '../../core';
 import { makeEmbeddedNewsletter } from '../../library';
+import { reviewResolver } from '../../worker/atlas';
+import { useReviewOf, type AppReview } from '../review';
 import { savedTourText } from '../tour';
 import { ExportMenu } from './ExportMenu';
 import { LibraryMenu } from './LibraryMenu';
@@ -63,11 +65,35 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
 
   const shownId = current.status === 'ready' ? current.newsletter.id : current.id;
   const { edits, update: updateEdits } = useEdits(shownId, library.store, say);
-  // The reader's story edits over the geoparsed stories: every view sees the edited ones.
   const base = current.status === 'ready' ? current.atlas : null;
+  const reviewData = current.status === 'ready' ? current.review : null;
+
+  // The review: the person's choices over the finder's mentions, kept with the newsletter's edits.
+  const { search } = library;
+  const appReview = useMemo<AppReview | undefined>(
+    () =>
+      base && reviewData
+        ? {
+            unmatched: reviewData.unmatched,
+            candidates: reviewData.candidates,
+            resolve: reviewResolver({ review: reviewData, places: base.places }, setup.base),
+            search,
+          }
+        : undefined,
+    [base, reviewData, setup.base, search],
+  );
+  const changeChoices = useCallback(
+    (update: (choices: readonly ReviewChoice[]) => readonly ReviewChoice[]) =>
+      updateEdits((e) => ({ ...e, reviewChoices: update(e.reviewChoices) })),
+    [updateEdits],
+  );
+  const reviewState = useReviewOf(base ?? setup.bundled.atlas, appReview, edits.reviewChoices, changeChoices);
+  const reviewed = base && appReview ? reviewState.atlas : base;
+
+  // The reader's story edits over the stories: every view sees the edited ones.
   const edited = useMemo(
-    () => (base ? applyStoryEdits(base, edits.storyEdits) : null),
-    [base, edits.storyEdits],
+    () => (reviewed ? applyStoryEdits(reviewed, edits.storyEdits) : null),
+    [reviewed, edits.storyEdits],
   );
   const skipped = edited?.skipped.length ? edited.skipped : null;
   const onStoryEdit = useCallback(
@@ -97,6 +123,7 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
         places: atlas.places,
         unsearched: atlas.unsearched,
         furniture: atlas.furniture,
+        review: current.review ?? { unmatched: [], candidates: {}, chosen: [] },
       },
       { storyEdits: [...edits.storyEdits], reviewChoices: [...edits.reviewChoices] },
     );
@@ -152,6 +179,7 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
           {...app}
           atlas={edited?.atlas ?? current.atlas}
           onStoryEdit={onStoryEdit}
+          review={base && appReview ? { ...reviewState, original: base } : undefined}
           newsletter={current.newsletter}
           bundledId={setup.bundled.entry.id}
           masthead={masthead}

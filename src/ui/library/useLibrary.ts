@@ -5,13 +5,19 @@
  * marker waits for neither IndexedDB nor the worker.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { fingerprint, type Atlas } from '../../core';
+import { fingerprint, type Atlas, type CandidatePlace } from '../../core';
 import type { EmbeddedNewsletter } from '../../library';
 import type { LibraryEntry, LibraryStore } from '../../library/store';
 import { atlasFromResult } from '../../worker/atlas';
-import type { GeoparseResult } from '../../worker/protocol';
+import type { GeoparseResult, ReviewData } from '../../worker/protocol';
 import { isNewsletterId } from '../state';
 import type { Current, Geoparse, LibrarySetup, ShownNewsletter } from './types';
+
+/** A geoparsed newsletter kept in memory: its atlas and the worker's review data. */
+interface Loaded {
+  atlas: Atlas;
+  review: ReviewData | null;
+}
 
 /** How many geoparsed newsletters are kept in memory for switching back without a new geoparse. */
 const KEEP = 3;
@@ -100,6 +106,8 @@ export interface Library {
   cancelOpen: () => void;
   /** Keeps a geoparsed newsletter for opening at once (the import's result). */
   remember: (entry: LibraryEntry, result: GeoparseResult) => void;
+  /** The broad gazetteer's places named like `query` (for the review). */
+  search: (query: string) => Promise<CandidatePlace[]>;
   store: () => Promise<LibraryStore>;
   geoparse: () => Promise<Geoparse>;
 }
@@ -129,16 +137,27 @@ export function useLibrary(setup: LibrarySetup): Library {
   const [loading, setLoading] = useState<Current | null>(null);
   // The geoparsed newsletters kept: a ref for the effects, its copy in state for rendering.
   const [first] = useState(
-    () => new Map(embedded ? [[embedded.entry.id, embeddedAtlas(embedded, setup)] as const] : []),
+    () =>
+      new Map<string, Loaded>(
+        embedded
+          ? [
+              [
+                embedded.entry.id,
+                { atlas: embeddedAtlas(embedded, setup), review: embedded.result.review ?? null },
+              ],
+            ]
+          : [],
+      ),
   );
-  const cache = useRef<Map<string, Atlas>>(new Map(first));
-  const [kept, setKept] = useState<ReadonlyMap<string, Atlas>>(first);
+  const cache = useRef<Map<string, Loaded>>(new Map(first));
+  const [kept, setKept] = useState<ReadonlyMap<string, Loaded>>(first);
 
   // One store and one worker client for the page, each loaded on first use.
   const storePromise = useRef<Promise<LibraryStore> | null>(null);
   const store = useCallback(() => (storePromise.current ??= setup.openStore()), [setup]);
   const geoparsePromise = useRef<Promise<Geoparse> | null>(null);
   const geoparse = useCallback(() => (geoparsePromise.current ??= setup.loadGeoparse()), [setup]);
+  const search = useCallback(async (query: string) => (await setup.loadSearch())(query), [setup]);
 
   const refresh = useCallback(async () => {
     const s = await store();
@@ -164,10 +183,10 @@ export function useLibrary(setup: LibrarySetup): Library {
   }, [store, refresh, embedded]);
 
   const keep = useCallback(
-    (key: string, atlas: Atlas) => {
+    (key: string, loaded: Loaded) => {
       const c = cache.current;
       c.delete(key);
-      c.set(key, atlas);
+      c.set(key, loaded);
       // The copy's own newsletter stays: it cannot be geoparsed again there.
       for (const k of [...c.keys()]) if (c.size > KEEP && k !== pinned) c.delete(k);
       setKept(new Map(c));
@@ -177,7 +196,8 @@ export function useLibrary(setup: LibrarySetup): Library {
 
   const remember = useCallback(
     (entry: LibraryEntry, result: GeoparseResult) => {
-      if (!entry.bundled) keep(entry.id, importedAtlas(result, entry, setup));
+      if (!entry.bundled)
+        keep(entry.id, { atlas: importedAtlas(result, entry, setup), review: result.review });
     },
     [keep, setup],
   );
@@ -238,10 +258,13 @@ export function useLibrary(setup: LibrarySetup): Library {
       }
       const entry = (await s.entry(id))!;
       setLoading({ status: 'loading', id, title: item.title, stage: 'Finding the places' });
+      // Its review choices go with the text: the worker finds the places they name.
+      const choices = (await s.getEdits(id))?.reviewChoices;
       const run = await geoparse();
       const outcome = await run(
         { name: item.source.name || item.title, text: item.text },
         {
+          ...(choices?.length ? { choices } : {}),
           signal: abort.signal,
           onProgress: (p) =>
             live &&
@@ -255,7 +278,7 @@ export function useLibrary(setup: LibrarySetup): Library {
       );
       if (!live) return;
       if (outcome.status === 'done') {
-        keep(id, importedAtlas(outcome.result, entry, setup));
+        keep(id, { atlas: importedAtlas(outcome.result, entry, setup), review: outcome.result.review });
         setLoading(null);
       } else if (outcome.status === 'cancelled') {
         fallBack(`Opening “${item.title}” was cancelled; showing ${bundledNewsletter.title}.`);
@@ -306,14 +329,17 @@ export function useLibrary(setup: LibrarySetup): Library {
   const say = useCallback((text: string) => setNotice({ text, undo: false }), []);
 
   let current: Current;
-  if (id === null) current = { status: 'ready', newsletter: bundledNewsletter, atlas: setup.bundled.atlas };
+  if (id === null)
+    current = { status: 'ready', newsletter: bundledNewsletter, atlas: setup.bundled.atlas, review: null };
   else if (loading && (loading.status !== 'ready' ? loading.id === id : false)) current = loading;
   else {
-    const atlas = kept.get(id);
+    const loaded = kept.get(id);
+    const atlas = loaded?.atlas;
     const entry = entries?.find((e) => e.id === id);
     current = atlas
       ? {
           status: 'ready',
+          review: loaded.review,
           newsletter: entry
             ? shownOf(entry)
             : {
@@ -339,6 +365,7 @@ export function useLibrary(setup: LibrarySetup): Library {
     undoRemove,
     cancelOpen,
     remember,
+    search,
     store,
     geoparse,
   };

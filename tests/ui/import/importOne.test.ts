@@ -29,6 +29,7 @@ const geoparse: Geoparse = async (input) => {
     places: atlas.places,
     unsearched: atlas.unsearched,
     furniture: atlas.furniture,
+    review: { unmatched: [], candidates: {}, chosen: [] },
   };
   return { status: 'done', result } satisfies GeoparseOutcome;
 };
@@ -119,6 +120,7 @@ describe('titleOf and dateIn', () => {
     places: [],
     unsearched: [],
     furniture: [],
+    review: { unmatched: [], candidates: {}, chosen: [] },
   });
 
   it('takes the first line, cut at a word with an ellipsis when long, else the file name', () => {
