@@ -29,6 +29,10 @@ const EML = [
   '',
 ].join('\r\n');
 
+/** Two names the finder is not sure of (a town of that name in several states). */
+const REVIEWED =
+  'Harbour notes\n\nVolunteers from Springfield sent boxes to Portland and to Salem.\nA choir from Jackson sang in Vienna.\n';
+
 const PASTED = 'Notes from the coast\n\nA festival in Lisbon drew visitors from Porto and Madrid.\n';
 
 function masthead(page: Page) {
@@ -94,6 +98,40 @@ describe.skipIf(noBrowser)('import and the library', () => {
     expect(new URL(page.url()).searchParams.get('n')).toBeNull();
     await page.goBack();
     await shows(page, 'Harbour Notes, March 2021');
+  });
+
+  it('corrects a mention in the Review panel: the map follows at once, and the choice is kept over a reload', async () => {
+    const { page } = await atlas.open('/');
+    const dialog = await openImport(page);
+    await dialog.getByLabel('Or paste a text').fill(REVIEWED);
+    await dialog.getByRole('button', { name: 'Import the pasted text' }).click();
+    await shows(page, 'Harbour notes');
+    await expect.poll(async () => (await markerLabels(page)).join(' ')).toContain('Portland');
+    // An uncertain place looks uncertain in the reader: a mark and words, not colour alone.
+    await page.locator('nav[aria-label="Stories"] button[data-story="1"]').click();
+    const portland = reader(page).locator('.mention', { hasText: 'Portland' }).first();
+    expect(await portland.textContent()).toMatch(/^Portland\? \(place uncertain, \d+% sure\)$/);
+    expect(await portland.getAttribute('class')).toContain('uncertain');
+
+    await page.getByRole('button', { name: /^Review \(\d+\)$/ }).click();
+    const review = page.getByRole('dialog', { name: 'Review' });
+    const group = review.getByRole('button', { name: /^Portland \(1 mention\)$/ });
+    if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
+    await review.getByRole('button', { name: 'Not a place' }).click();
+    await expect.poll(async () => (await markerLabels(page)).join(' ')).not.toContain('Portland');
+
+    await page.reload();
+    await shows(page, 'Harbour notes');
+    await expect
+      .poll(async () => (await markerLabels(page)).join(' '), { timeout: 20_000 })
+      .toContain('Salem');
+    expect((await markerLabels(page)).join(' ')).not.toContain('Portland');
+    await page.getByRole('button', { name: /^Review \(\d+\)$/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Review' })
+      .getByRole('button', { name: 'Undo the choice for Portland' })
+      .click();
+    await expect.poll(async () => (await markerLabels(page)).join(' ')).toContain('Portland');
   });
 
   it('refuses a binary file with a message and changes nothing', async () => {

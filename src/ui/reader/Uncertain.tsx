@@ -4,7 +4,7 @@ import { confidenceInWords, isUncertain } from '../../core';
 /**
  * After the text of an uncertain mention (confidence under core UNCERTAIN_BELOW): a "?" to see
  * (beside the dashed underline of `.uncertain`, app.css: not told by colour) and, to hear,
- * "(uncertain place, 60% sure)". Nothing for a mention the finder is sure of.
+ * "(place uncertain, 60% sure)". Nothing for a mention the finder is sure of.
  */
 export function UncertainMark({ confidence }: { confidence: number }) {
   if (!isUncertain(confidence)) return null;
@@ -13,7 +13,7 @@ export function UncertainMark({ confidence }: { confidence: number }) {
       <span className="uncertain-mark" aria-hidden="true">
         ?
       </span>
-      <span className="visually-hidden"> (uncertain place, {confidenceInWords(confidence)})</span>
+      <span className="visually-hidden"> (place {confidenceInWords(confidence)})</span>
     </>
   );
 }

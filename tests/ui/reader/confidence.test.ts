@@ -74,8 +74,8 @@ describe('the reader', () => {
   it('marks an uncertain mention with a dashed-underline class, a "?" and words, a sure one not', () => {
     expect(buttons.map((b) => [spoken(b), b.attribs.class])).toEqual([
       ['Moscow', 'mention'],
-      ['Moscow (uncertain place, uncertain, 60% sure)', 'mention uncertain'],
-      ['Washington (uncertain place, uncertain, a guess (30% sure))', 'mention uncertain'],
+      ['Moscow (place uncertain, 60% sure)', 'mention uncertain'],
+      ['Washington (place uncertain, a guess (30% sure))', 'mention uncertain'],
     ]);
     const marks = buttons.map(
       (b) => DomUtils.findAll((e) => e.attribs.class === 'uncertain-mark', b.children) as Element[],
@@ -114,7 +114,7 @@ describe('the place panel', () => {
     expect(marks.map((m) => [spoken(m), m.attribs.class ?? '', m.attribs.title ?? ''])).toEqual([
       ['Moscow', '', ''],
       [
-        'Moscow (uncertain place, uncertain, 60% sure)',
+        'Moscow (place uncertain, 60% sure)',
         'uncertain',
         'uncertain, 60% sure that this is Moscow',
       ],
