@@ -256,6 +256,12 @@ export function sentenceFinder(
         qEndBefore = false;
         continue;
       }
+      // A space after a sentence end starts a sentence; it ends none itself.
+      if (code === SPACE) {
+        if (qEndBefore && q > qLineStart) qSentenceStart = q + 1;
+        qEndBefore = false;
+        continue;
+      }
       const ch = norm[q];
       if (isLineBreak(ch)) {
         qLineStart = qSentenceStart = q + 1;
@@ -273,7 +279,10 @@ export function sentenceFinder(
       let endHere = false;
       for (let i = end; ; i++) {
         const code = norm.charCodeAt(i); // NaN past the end: not above QUOTE
-        if (code > QUOTE && code !== FULL_STOP && code !== QUESTION && code !== APOSTROPHE) {
+        if (
+          (code > QUOTE && code !== FULL_STOP && code !== QUESTION && code !== APOSTROPHE) ||
+          code === SPACE
+        ) {
           endHere = false; // no line break, no quote, no sentence end
           continue;
         }
@@ -305,6 +314,7 @@ const isQuote = (ch: string | undefined) => ch === '"' || ch === "'";
 /** Character codes the sentence scans stop at; every other one above QUOTE ends nothing. */
 const QUOTE = 34; // '"'; '!' is 33, the line breaks and the space lower still
 const APOSTROPHE = 39;
+const SPACE = 32;
 const FULL_STOP = 46;
 const QUESTION = 63;
 const isBlankChar = (ch: string) => /\s/.test(ch) || isInvisible(ch);
