@@ -82,10 +82,11 @@ function benchGeoparseBroad() {
   // The stages geoparse goes through, each timed on its own with the same inputs.
   const { stories } = findStories(text, loaded.catalog, data.storyIndexes, data.catalog.file);
   const finder = createPlaceFinder(loaded.gazetteer);
-  const curated = finder.findMentions(text, stories);
+  // As geoparse calls it before combining: the broad geoparser finds the sentences itself.
+  const curated = finder.findMentions(text, stories, { snippets: false });
   const combined = combineMentions(text, stories, curated, loaded.gazetteer, places, lexicon);
   const segmenting = timed(() => findStories(text, loaded.catalog, data.storyIndexes, data.catalog.file));
-  const curatedFinder = timed(() => finder.findMentions(text, stories));
+  const curatedFinder = timed(() => finder.findMentions(text, stories, { snippets: false }));
   const broadFinder = timed(() => findBroadMentions(text, places, lexicon, stories));
   const snippets = timed(() => {
     const sentence = sentenceFinder(text, normalizeText(text));

@@ -27,8 +27,12 @@ interface Context {
 }
 
 export interface PlaceFinder {
-  /** Finds the place mentions in `text`, in text order, each assigned to its story. */
-  findMentions(text: string, stories: readonly Story[]): Mention[];
+  /**
+   * Finds the place mentions in `text`, in text order, each assigned to its story. With
+   * `snippets: false` the sentences are not looked for (each mention's snippet is its own
+   * words): for a caller that works them out itself, as the broad geoparser does.
+   */
+  findMentions(text: string, stories: readonly Story[], options?: { snippets?: boolean }): Mention[];
 }
 
 /** Capitalised aliases this long or longer also match when written in capitals ("VISIT RUSSIA"). */
@@ -48,7 +52,7 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
   const starts = new Uint8Array(0x10000);
   for (const key of index.keys()) starts[key.charCodeAt(0)] = 1;
   return {
-    findMentions(text, stories) {
+    findMentions(text, stories, { snippets = true } = {}) {
       const norm = normalizeText(text);
       // Names are matched in the text without its invisible characters ("Mos\u00adcow"); `map`
       // takes offsets found there back to the text.
@@ -72,7 +76,7 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
             while (story < stories.length && stories[story]!.end <= start) story++;
             const inStory = story < stories.length && stories[story]!.start <= start;
             if (inStory) {
-              const [snippetStart, snippetEnd] = sentence(start, stop);
+              const [snippetStart, snippetEnd] = snippets ? sentence(start, stop) : [start, stop];
               found.push({
                 placeId,
                 text: text.slice(start, stop),
