@@ -289,12 +289,14 @@ export function unsearchedText(
   stories: readonly Story[],
   footerStart: number | null,
 ): UnsearchedText[] {
-  const starts = lineStarts(text);
+  // The line starts only once there is something to list (most texts have nothing, or a footer).
+  let starts: number[] | null = null;
   const out: UnsearchedText[] = [];
   const add = (from: number, to: number, reason: UnsearchedText['reason']) => {
     while (from < to && !isVisible(text, from)) from++;
     while (to > from && !isVisible(text, to - 1)) to--;
     if (from >= to) return;
+    starts ??= lineStarts(text);
     let chars = 0;
     for (let k = from; k < to; k++) if (!isLowSurrogate(text.charCodeAt(k))) chars++;
     out.push({

@@ -694,6 +694,7 @@ export function findBroadMentions(
     const holders = next.candidates
       .map((i) => place(i))
       .filter((p) => p.kind === 'admin1' || p.kind === 'country');
+    if (holders.length === 0) return;
     const inside = s.candidates
       .map((i) => place(i))
       .filter(
