@@ -155,27 +155,28 @@ function scanTokens(text: string): Tokens {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let w = wordCharLength(text, i);
+    // ASCII letters and digits from a table, here (most of a text), the rest by wordCharLength.
+    let ch = text.charCodeAt(i);
+    let w = ch < 128 ? ASCII_WORD[ch]! : wordCharLength(text, i);
     if (w === 0) {
       i++;
       continue;
     }
     const start = i;
     i += w;
-    while ((w = wordCharLength(text, i)) > 0) i += w;
+    i = wordEnd(text, i);
     // (?:[.'][\p{L}\p{N}]+)*
     for (;;) {
-      const ch = text.charCodeAt(i);
+      ch = text.charCodeAt(i);
       if ((ch !== DOT && ch !== APOSTROPHE) || (w = wordCharLength(text, i + 1)) === 0) break;
-      i += 1 + w;
-      while ((w = wordCharLength(text, i)) > 0) i += w;
+      i = wordEnd(text, i + 1 + w);
     }
     let end = i;
     if (text.charCodeAt(i) === DOT) {
       i++;
       // The full stop is the token's only in an abbreviation: "U.S.", "St.", "Mich." (capitalised, short).
       if (
-        text.lastIndexOf('.', i - 3) >= start || // /\..+\.$/: a dot before the last but one character
+        hasDot(text, start, i - 3) || // /\..+\.$/: a dot before the last but one character
         (i - start <= ABBREVIATION_MAX && isAbbreviation(text, start, i))
       )
         end = i;
@@ -206,6 +207,31 @@ function scanTokens(text: string): Tokens {
   }
   return { count, start: starts, end: ends, cap: caps };
 }
+
+/** The end of the run of word characters (letters and digits) from i. */
+function wordEnd(text: string, i: number): number {
+  for (;;) {
+    const ch = text.charCodeAt(i);
+    if (ch < 128) {
+      if (ASCII_WORD[ch] === 0) return i;
+      i++;
+    } else {
+      const w = wordCharLength(text, i); // 0 past the end (NaN)
+      if (w === 0) return i;
+      i += w;
+    }
+  }
+}
+
+/** A full stop in text[from, to] (to included). */
+function hasDot(text: string, from: number, to: number): boolean {
+  for (let k = to; k >= from; k--) if (text.charCodeAt(k) === DOT) return true;
+  return false;
+}
+
+/** ASCII letters and digits: 1 (what wordCharLength says of them). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = wordCharLength(String.fromCharCode(c), 0);
 
 /**
  * ABBREVIATION.test(s.slice(from, to)), answered without the slice for plain ASCII (a capital,
