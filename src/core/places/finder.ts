@@ -253,18 +253,25 @@ function isAbbreviation(s: string, from: number, to: number): boolean {
 /**
  * The words of `text` written in lower case (its tokens that start with no capital), each as
  * its lower case: a set asked whether it holds a word. Plain ASCII words without a capital
- * (most) are kept as offsets in a hash table, not as strings; the rest as their toLowerCase.
+ * (most) are kept as offsets in a hash table of their own, not as strings; the rest as their
+ * toLowerCase.
  */
 function lowerWords(text: string, tokens: Tokens): (word: string) => boolean {
   const { count, start, end, cap } = tokens;
-  let words = 0;
-  for (let k = 0; k < count; k++) if (cap[k] === 0) words++;
-  let size = 16;
-  while (size < 2 * words) size *= 2;
-  const mask = size - 1;
-  const slot = new Int32Array(size).fill(-1); // a token index, or -1
-  const hashOf = new Int32Array(size);
+  // Sized for the distinct words, not the tokens (a text repeats its words): a small table
+  // stays in the processor's cache. It doubles when half full.
+  let size = 1024;
+  let mask = size - 1;
+  let slot = new Int32Array(size).fill(-1); // a token index, or -1
+  let hashOf = new Int32Array(size);
+  let distinct = 0;
   const others = new Set<string>();
+  const put = (k: number, h: number) => {
+    let s = h & mask;
+    while (slot[s]! >= 0) s = (s + 1) & mask;
+    slot[s] = k;
+    hashOf[s] = h;
+  };
   for (let k = 0; k < count; k++) {
     if (cap[k] === 1) continue;
     const from = start[k]!;
@@ -283,15 +290,29 @@ function lowerWords(text: string, tokens: Tokens): (word: string) => boolean {
       others.add(text.slice(from, to).toLowerCase());
       continue;
     }
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const t = slot[s]!;
-      if (t < 0) {
-        slot[s] = k;
-        hashOf[s] = h;
+    let s = h & mask;
+    let known = false;
+    for (let t = slot[s]!; t >= 0; s = (s + 1) & mask, t = slot[s]!) {
+      if (
+        hashOf[s] === h &&
+        end[t]! - start[t]! === to - from &&
+        sameChars(text, start[t]!, from, to - from)
+      ) {
+        known = true;
         break;
       }
-      if (hashOf[s] === h && end[t]! - start[t]! === to - from && sameChars(text, start[t]!, from, to - from))
-        break;
+    }
+    if (known) continue;
+    slot[s] = k;
+    hashOf[s] = h;
+    if (++distinct * 2 > size) {
+      const oldSlot = slot;
+      const oldHash = hashOf;
+      size *= 2;
+      mask = size - 1;
+      slot = new Int32Array(size).fill(-1);
+      hashOf = new Int32Array(size);
+      for (let q = 0; q < oldSlot.length; q++) if (oldSlot[q]! >= 0) put(oldSlot[q]!, oldHash[q]!);
     }
   }
   return (word) => {
