@@ -403,7 +403,11 @@ export function findBroadMentions(
           firstName: lex.isFirstName(t.toLowerCase()),
           honorific: lex.isHonorific(t.replace(/\.$/, '').toLowerCase()),
           places: null,
+          trimmed: null,
+          bySpace: null,
+          byHyphen: null,
           demonym: null,
+          pairs: null,
         };
         words.set(t, w);
       }
@@ -493,6 +497,8 @@ export function findBroadMentions(
     return s;
   };
 
+  /** longestName's phrases, one array for every call. */
+  const phrasesAt: Phrase[] = [];
   const spans: Span[] = [];
   for (let i = 0; i < count; i++) {
     if (tc[i] === 0) continue;
@@ -527,19 +533,34 @@ export function findBroadMentions(
       )
         break;
     }
+    // The phrases of 1 to run words from i (each gap is one space or hyphen: run says so).
+    const phrases = phrasesAt;
+    phrases[0] = wordOf(i);
+    for (let m = 1; m < run; m++) {
+      const before = phrases[m - 1]!;
+      const byGap =
+        c.charCodeAt(ts[i + m]! - 1) === SPACE
+          ? (before.bySpace ??= new Map<Word, Phrase>())
+          : (before.byHyphen ??= new Map<Word, Phrase>());
+      const w = wordOf(i + m);
+      let p = byGap.get(w);
+      if (!p) byGap.set(w, (p = { places: null, trimmed: null, bySpace: null, byHyphen: null }));
+      phrases[m] = p;
+    }
     for (let n = run; n >= 1; n--) {
       const last = i + n - 1;
       if (tc[last] === 0) continue;
       const lastEnd = te[last]!;
       let end = lastEnd;
-      let candidates = n === 1 ? placesOf(wordOf(i)) : lookup(c.slice(from, end));
+      const phrase = phrases[n - 1]!;
+      let candidates = (phrase.places ??= lookup(c.slice(from, end)));
       if (candidates.length === 0 && endsWithApostropheS(c, ts[last]!, lastEnd)) {
         end -= 2; // "Ohio's"
-        candidates = lookup(c.slice(from, end));
+        candidates = phrase.trimmed ??= lookup(c.slice(from, end));
       }
       if (candidates.length === 0 && c.charCodeAt(lastEnd - 1) === DOT && lastEnd - ts[last]! > 4) {
         end -= 1; // a full stop read as an abbreviation's: "in Iraq."
-        candidates = lookup(c.slice(from, end));
+        candidates = phrase.trimmed ??= lookup(c.slice(from, end));
       }
       if (candidates.length === 0) continue;
       if (n === 1 && !singleWordAllowed(i, end === lastEnd ? wordOf(i).text : c.slice(from, end), candidates))
@@ -628,7 +649,10 @@ export function findBroadMentions(
   /** A demonym of one or two words at token i ("Russian", "Sri Lankan"). */
   function demonymAt(i: number): Span | null {
     if (i + 2 <= count && oneSpace(i, i + 1) && tc[i + 1] === 1) {
-      const countries = lex.demonym(c.slice(ts[i], te[i + 1]));
+      const pairs = (wordOf(i).pairs ??= new Map<Word, number[]>());
+      const second = wordOf(i + 1);
+      let countries = pairs.get(second);
+      if (!countries) pairs.set(second, (countries = lex.demonym(c.slice(ts[i], te[i + 1]))));
       if (countries.length > 0) {
         return { start: ts[i]!, end: te[i + 1]!, candidates: countries, form: 'demonym', last: i + 1 };
       }
@@ -959,17 +983,32 @@ export function findBroadMentions(
 }
 
 /** A word of the text, with what the finder asks of it (see findBroadMentions' wordOf). */
-interface Word {
+interface Word extends Phrase {
   text: string;
   lower: string;
   /** lex.isFirstName of its lower case. */
   firstName: boolean;
   /** lex.isHonorific of its lower case without a final full stop. */
   honorific: boolean;
-  /** Its places (lookup), once asked. */
-  places: number[] | null;
   /** Its demonym's countries, once asked. */
   demonym: number[] | null;
+  /** The countries of the demonym it makes with the word after it and a space, once asked. */
+  pairs: Map<Word, number[]> | null;
+}
+
+/**
+ * Words joined by single spaces or hyphens, as the finder meets them: a path of words from the
+ * first word (a Word is the phrase of itself), so the places of a phrase are looked up once,
+ * not cut out of the text again at every meeting.
+ */
+interface Phrase {
+  /** Its places (lookup), once asked. */
+  places: number[] | null;
+  /** The places of it without a last "'s" or full stop (see longestName), once asked. */
+  trimmed: number[] | null;
+  /** The longer phrases: this one, a space or a hyphen, and the next word. */
+  bySpace: Map<Word, Phrase> | null;
+  byHyphen: Map<Word, Phrase> | null;
 }
 
 /** What singleWordAllowed asks of a one-word name whatever its context. */
