@@ -254,7 +254,7 @@ function isAbbreviation(s: string, from: number, to: number): boolean {
  * The words of `text` written in lower case (its tokens that start with no capital), each as
  * its lower case: a set asked whether it holds a word. Plain ASCII words without a capital
  * (most) are kept as offsets in a hash table of their own, not as strings; the rest as their
- * toLowerCase.
+ * toLowerCase. It answers for words of LOWER_MIN characters or more (no shorter one is asked).
  */
 function lowerWords(text: string, tokens: Tokens): (word: string) => boolean {
   const { count, start, end, cap } = tokens;
@@ -276,6 +276,7 @@ function lowerWords(text: string, tokens: Tokens): (word: string) => boolean {
     if (cap[k] === 1) continue;
     const from = start[k]!;
     const to = end[k]!;
+    if (to - from < LOWER_MIN && isPlain(text, from, to)) continue; // never asked about
     let h = FNV_OFFSET;
     let plain = true;
     for (let j = from; j < to; j++) {
@@ -317,6 +318,7 @@ function lowerWords(text: string, tokens: Tokens): (word: string) => boolean {
   }
   return (word) => {
     if (others.has(word)) return true;
+    if (word.length < LOWER_MIN) return false;
     let h = FNV_OFFSET;
     for (let j = 0; j < word.length; j++) h = Math.imul(h ^ word.charCodeAt(j), FNV_PRIME);
     for (let s = h & mask; ; s = (s + 1) & mask) {
@@ -326,6 +328,21 @@ function lowerWords(text: string, tokens: Tokens): (word: string) => boolean {
         return true;
     }
   };
+}
+
+/**
+ * lowerWords is asked about words of this many characters or more: a shorter one is never a
+ * place on its own (singleWordAllowed), so the shorter plain words ("of", "in") are not kept.
+ */
+const LOWER_MIN = 3;
+
+/** text[from, to) is ASCII without capitals. */
+function isPlain(text: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 /** True when text[a, a + n) and text[b, b + n) are the same code units. */
@@ -485,6 +502,7 @@ export function findBroadMentions(
         large: kindsOf(candidates).some(isLarge),
         tooShort: letters < 3 && !acronym,
         calendarOrTitle: lex.isCalendar(lower) || lex.isHonorific(lower.replace(/\.$/, '')),
+        // (asked only where it counts: a word shorter than LOWER_MIN is tooShort or an acronym)
         lowerHere: lowerHere(lower),
         firstName: lex.isFirstName(lower),
         personName: lex.isPersonName(lower),
