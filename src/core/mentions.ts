@@ -50,7 +50,13 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
   // The code units a surface form can start with: a word starting with any other is skipped
   // before its first word is cut out and looked up (most words of a text).
   const starts = new Uint8Array(0x10000);
-  for (const key of index.keys()) starts[key.charCodeAt(0)] = 1;
+  // And the hashes of the first words (a bit each, of their low bits): a word whose bit is not
+  // set starts no surface form, so it is not cut out of the text to be looked up.
+  const firstWords = new Uint8Array(FIRST_WORD_BITS);
+  for (const key of index.keys()) {
+    starts[key.charCodeAt(0)] = 1;
+    firstWords[hashOf(key, 0, key.length) & (FIRST_WORD_BITS - 1)] = 1;
+  }
   return {
     findMentions(text, stories, { snippets = true } = {}) {
       const norm = normalizeText(text);
@@ -63,7 +69,9 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
       let story = 0;
       for (let i = 0; i < c.length; i++) {
         if (starts[c.charCodeAt(i)] !== 1 || !isWordCharAt(c, i) || isWordCharBefore(c, i)) continue;
-        const bucket = index.get(firstWord(c, i));
+        const wordEnd = firstWordEnd(c, i);
+        if (firstWords[hashOf(c, i, wordEnd) & (FIRST_WORD_BITS - 1)] === 0) continue;
+        const bucket = index.get(c.slice(i, wordEnd));
         if (!bucket) continue;
         for (const entry of bucket) {
           const end = matchAt(c, i, entry.surface);
@@ -154,9 +162,23 @@ function letters(s: string): number {
 }
 
 function firstWord(s: string, from: number): string {
+  return s.slice(from, firstWordEnd(s, from));
+}
+
+function firstWordEnd(s: string, from: number): number {
   let end = from;
   while (end < s.length && isWordCharAt(s, end)) end += isHighSurrogate(s, end) ? 2 : 1;
-  return s.slice(from, end);
+  return end;
+}
+
+/** Bits of createPlaceFinder's table of first words' hashes. */
+const FIRST_WORD_BITS = 1 << 16;
+
+/** FNV-1a of the code units s[from, to). */
+function hashOf(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h >>> 0;
 }
 
 const isHighSurrogate = (s: string, i: number) => {
