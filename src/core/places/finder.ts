@@ -407,29 +407,33 @@ export function findBroadMentions(
   const lowerHere = lowerWords(c, tokens);
   // What the finder asks of a token's word, worked out once per word (a text repeats its words).
   const words = new Map<string, Word>();
-  const wordAt: (Word | undefined)[] = new Array<Word | undefined>(count).fill(undefined);
+  const wordList: Word[] = [];
+  /** Token k's word: wordList[wordAt[k] - 1], or 0 before it is asked for. */
+  const wordAt = new Int32Array(count);
   const wordOf = (k: number): Word => {
-    let w = wordAt[k];
-    if (w === undefined) {
-      const t = textOf(k);
-      w = words.get(t);
-      if (!w) {
-        w = {
-          text: t,
-          lower: t.toLowerCase(),
-          firstName: lex.isFirstName(t.toLowerCase()),
-          honorific: lex.isHonorific(t.replace(/\.$/, '').toLowerCase()),
-          places: null,
-          trimmed: null,
-          bySpace: null,
-          byHyphen: null,
-          demonym: null,
-          pairs: null,
-        };
-        words.set(t, w);
-      }
-      wordAt[k] = w;
+    const at = wordAt[k]!;
+    if (at > 0) return wordList[at - 1]!;
+    const t = textOf(k);
+    let w = words.get(t);
+    if (!w) {
+      w = {
+        id: 0,
+        text: t,
+        lower: t.toLowerCase(),
+        firstName: lex.isFirstName(t.toLowerCase()),
+        honorific: lex.isHonorific(t.replace(/\.$/, '').toLowerCase()),
+        places: null,
+        trimmed: null,
+        bySpace: null,
+        byHyphen: null,
+        demonym: null,
+        pairs: null,
+      };
+      words.set(t, w);
+      wordList.push(w);
+      w.id = wordList.length;
     }
+    wordAt[k] = w.id;
     return w;
   };
   const placesOf = (w: Word) => (w.places ??= lookup(w.text));
@@ -1002,6 +1006,8 @@ export function findBroadMentions(
 
 /** A word of the text, with what the finder asks of it (see findBroadMentions' wordOf). */
 interface Word extends Phrase {
+  /** Its place in wordList, from 1. */
+  id: number;
   text: string;
   lower: string;
   /** lex.isFirstName of its lower case. */
