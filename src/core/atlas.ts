@@ -106,7 +106,8 @@ export interface Atlas {
 /**
  * A second place finder for texts the curated data was not made for (the broad gazetteer's,
  * src/core/places/combine.ts: createBroadGeoparser): given the text, its stories and the curated
- * finder's mentions, the mentions to keep and the gazetteer they refer to. Passed in, not
+ * finder's mentions (without their sentences: snippets of their own words), the mentions to keep,
+ * each with its sentence, and the gazetteer they refer to. Passed in, not
  * imported, so the app loads it only where it needs it.
  */
 export interface BroadGeoparser {
@@ -170,12 +171,14 @@ export function loadData(data: AtlasData, broad?: BroadGeoparser) {
       data.storyIndexes,
       data.catalog.file,
     );
-    const curated = finder.findMentions(text, stories);
-    // A known newsletter: its curated answer. Any other text: both gazetteers' candidates.
-    const combined =
-      newsletter || !broad
-        ? { mentions: curated, gazetteer }
-        : broad.combine(text, stories, curated, gazetteer);
+    // A known newsletter: its curated answer. Any other text: both gazetteers' candidates (the
+    // broad geoparser finds the sentence around every mention it keeps, so the curated finder
+    // need not).
+    const combining = newsletter === null && broad !== undefined;
+    const curated = finder.findMentions(text, stories, { snippets: !combining });
+    const combined = combining
+      ? broad.combine(text, stories, curated, gazetteer)
+      : { mentions: curated, gazetteer };
     const mentions = combined.mentions;
     const furnitureFile = newsletter && furnitureFileFor(newsletter.stories);
     const furnitureCsv = furnitureFile ? data.furniture?.[furnitureFile] : undefined;

@@ -17,7 +17,15 @@ export function fingerprint(text: string): string {
   let spaceFrom = -1;
   for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
+    if (c > 32 && c < 127) {
+      // Visible ASCII (most of a text): what follows below for a visible character, in short.
+      if (newlines > 0 || spaceFrom >= 0) {
+        for (; newlines > 0; newlines--) h = Math.imul(h ^ 10, PRIME);
+        if (spaceFrom >= 0) for (let k = spaceFrom; k < i; k++) h = Math.imul(h ^ text.charCodeAt(k), PRIME);
+        spaceFrom = -1;
+      }
+      h = Math.imul(h ^ c, PRIME);
+    } else if (c === 10 || c === 13) {
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       newlines++;
       spaceFrom = -1;

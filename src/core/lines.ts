@@ -11,6 +11,11 @@ export const isLineBreak = (ch: string | undefined) => ch === '\n' || ch === '\r
 /** Offsets of the start of each line (line 1 at index 0); a text always has at least one line. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // Line feeds only (most texts): found by the engine's own search, not a character at a time.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

@@ -27,8 +27,12 @@ interface Context {
 }
 
 export interface PlaceFinder {
-  /** Finds the place mentions in `text`, in text order, each assigned to its story. */
-  findMentions(text: string, stories: readonly Story[]): Mention[];
+  /**
+   * Finds the place mentions in `text`, in text order, each assigned to its story. With
+   * `snippets: false` the sentences are not looked for (each mention's snippet is its own
+   * words): for a caller that works them out itself, as the broad geoparser does.
+   */
+  findMentions(text: string, stories: readonly Story[], options?: { snippets?: boolean }): Mention[];
 }
 
 /** Capitalised aliases this long or longer also match when written in capitals ("VISIT RUSSIA"). */
@@ -46,9 +50,15 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
   // The code units a surface form can start with: a word starting with any other is skipped
   // before its first word is cut out and looked up (most words of a text).
   const starts = new Uint8Array(0x10000);
-  for (const key of index.keys()) starts[key.charCodeAt(0)] = 1;
+  // And the hashes of the first words (a bit each, of their low bits): a word whose bit is not
+  // set starts no surface form, so it is not cut out of the text to be looked up.
+  const firstWords = new Uint8Array(FIRST_WORD_BITS);
+  for (const key of index.keys()) {
+    starts[key.charCodeAt(0)] = 1;
+    firstWords[hashOf(key, 0, key.length) & (FIRST_WORD_BITS - 1)] = 1;
+  }
   return {
-    findMentions(text, stories) {
+    findMentions(text, stories, { snippets = true } = {}) {
       const norm = normalizeText(text);
       // Names are matched in the text without its invisible characters ("Mos\u00adcow"); `map`
       // takes offsets found there back to the text.
@@ -59,7 +69,9 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
       let story = 0;
       for (let i = 0; i < c.length; i++) {
         if (starts[c.charCodeAt(i)] !== 1 || !isWordCharAt(c, i) || isWordCharBefore(c, i)) continue;
-        const bucket = index.get(firstWord(c, i));
+        const wordEnd = firstWordEnd(c, i);
+        if (firstWords[hashOf(c, i, wordEnd) & (FIRST_WORD_BITS - 1)] === 0) continue;
+        const bucket = index.get(c.slice(i, wordEnd));
         if (!bucket) continue;
         for (const entry of bucket) {
           const end = matchAt(c, i, entry.surface);
@@ -72,7 +84,7 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
             while (story < stories.length && stories[story]!.end <= start) story++;
             const inStory = story < stories.length && stories[story]!.start <= start;
             if (inStory) {
-              const [snippetStart, snippetEnd] = sentence(start, stop);
+              const [snippetStart, snippetEnd] = snippets ? sentence(start, stop) : [start, stop];
               found.push({
                 placeId,
                 text: text.slice(start, stop),
@@ -150,9 +162,23 @@ function letters(s: string): number {
 }
 
 function firstWord(s: string, from: number): string {
+  return s.slice(from, firstWordEnd(s, from));
+}
+
+function firstWordEnd(s: string, from: number): number {
   let end = from;
   while (end < s.length && isWordCharAt(s, end)) end += isHighSurrogate(s, end) ? 2 : 1;
-  return s.slice(from, end);
+  return end;
+}
+
+/** Bits of createPlaceFinder's table of first words' hashes. */
+const FIRST_WORD_BITS = 1 << 16;
+
+/** FNV-1a of the code units s[from, to). */
+function hashOf(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h >>> 0;
 }
 
 const isHighSurrogate = (s: string, i: number) => {
@@ -256,6 +282,12 @@ export function sentenceFinder(
         qEndBefore = false;
         continue;
       }
+      // A space after a sentence end starts a sentence; it ends none itself.
+      if (code === SPACE) {
+        if (qEndBefore && q > qLineStart) qSentenceStart = q + 1;
+        qEndBefore = false;
+        continue;
+      }
       const ch = norm[q];
       if (isLineBreak(ch)) {
         qLineStart = qSentenceStart = q + 1;
@@ -273,7 +305,10 @@ export function sentenceFinder(
       let endHere = false;
       for (let i = end; ; i++) {
         const code = norm.charCodeAt(i); // NaN past the end: not above QUOTE
-        if (code > QUOTE && code !== FULL_STOP && code !== QUESTION && code !== APOSTROPHE) {
+        if (
+          (code > QUOTE && code !== FULL_STOP && code !== QUESTION && code !== APOSTROPHE) ||
+          code === SPACE
+        ) {
           endHere = false; // no line break, no quote, no sentence end
           continue;
         }
@@ -305,6 +340,7 @@ const isQuote = (ch: string | undefined) => ch === '"' || ch === "'";
 /** Character codes the sentence scans stop at; every other one above QUOTE ends nothing. */
 const QUOTE = 34; // '"'; '!' is 33, the line breaks and the space lower still
 const APOSTROPHE = 39;
+const SPACE = 32;
 const FULL_STOP = 46;
 const QUESTION = 63;
 const isBlankChar = (ch: string) => /\s/.test(ch) || isInvisible(ch);

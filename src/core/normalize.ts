@@ -45,8 +45,12 @@ export function normalizeText(text: string): string {
   return out;
 }
 
-/** Texts this long or longer are remembered by normalizeText (short ones are cheap to redo). */
-const REMEMBERED = 4096;
+/**
+ * Texts this long or longer are remembered by normalizeText and compactText: an article of a few
+ * thousand characters is normalised three times by one geoparse, while the names looked up in
+ * between (all far shorter) must not push it out.
+ */
+const REMEMBERED = 512;
 let lastText: string | null = null;
 let lastNormal = '';
 

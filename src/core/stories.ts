@@ -196,6 +196,12 @@ export interface Segmentation {
  * @example segmentText('Title\nBody text.\n\nNext story.').stories.length === 2
  */
 export function segmentText(text: string): Segmentation {
+  const { stories, footerStart } = segment(text);
+  return { stories, footerStart };
+}
+
+/** segmentText, with the line starts it worked out (findStories needs them again). */
+function segment(text: string): Segmentation & { starts: number[] } {
   const starts = lineStarts(text);
   const lines = splitLines(text, starts);
   const footer = findFooter(lines);
@@ -228,7 +234,7 @@ export function segmentText(text: string): Segmentation {
     blankBefore = false;
   }
   close(footer);
-  return { stories, footerStart: footer < lines.length ? starts[footer]! : null };
+  return { stories, footerStart: footer < lines.length ? starts[footer]! : null, starts };
 }
 
 /**
@@ -319,13 +325,17 @@ export function unsearchedText(
   text: string,
   stories: readonly Story[],
   footerStart: number | null,
+  /** lineStarts(text), where the caller has it. */
+  knownStarts?: readonly number[],
 ): UnsearchedText[] {
-  const starts = lineStarts(text);
+  // The line starts only once there is something to list (most texts have nothing, or a footer).
+  let starts = knownStarts ?? null;
   const out: UnsearchedText[] = [];
   const add = (from: number, to: number, reason: UnsearchedText['reason']) => {
     while (from < to && !isVisible(text, from)) from++;
     while (to > from && !isVisible(text, to - 1)) to--;
     if (from >= to) return;
+    starts ??= lineStarts(text);
     let chars = 0;
     for (let k = from; k < to; k++) if (!isLowSurrogate(text.charCodeAt(k))) chars++;
     out.push({
@@ -378,8 +388,8 @@ export function findStories(
   const fp = fingerprint(text);
   const known = catalog.find((c) => c.fingerprint === fp);
   if (!known) {
-    const { stories, footerStart } = segmentText(text);
-    return { stories, newsletter: null, unsearched: unsearchedText(text, stories, footerStart) };
+    const { stories, footerStart, starts } = segment(text);
+    return { stories, newsletter: null, unsearched: unsearchedText(text, stories, footerStart, starts) };
   }
   const index = storyIndexes[known.stories];
   if (index === undefined) {

@@ -125,6 +125,17 @@ describe('findBroadMentions: what is a mention', () => {
     expect(names('In March it rained.')).toEqual([]);
   });
 
+  it('takes no word the text also writes in lower case, however many other words it has', () => {
+    // Thousands of distinct lower-case words (the finder's table of them grows as they come).
+    const filler = Array.from({ length: 3000 }, (_, k) => `word${k}`).join(' ');
+    expect(names(`${filler}. We drove to Springfield.`)).toEqual(['Springfield']);
+    expect(names(`${filler} springfield. We drove to Springfield.`)).toEqual([]);
+    expect(names(`We drove to Springfield. ${filler} springfield.`)).toEqual([]);
+    // in lower case with a capital inside; a state (a large place) is taken all the same
+    expect(names(`${filler} sPRINGFIELD. We drove to Springfield.`)).toEqual([]);
+    expect(names(`${filler} ohio. We drove to Springfield in Ohio.`)).toEqual(['Springfield', 'Ohio']);
+  });
+
   it("takes no person's name for a place: after a first name or a title, or before a surname", () => {
     expect(names('Abraham Lincoln spoke. Sen. Marshall agreed. Michael Jordan played.')).toEqual([]);
     expect(names('She moved to Lincoln, Nebraska.')).toEqual(['Lincoln', 'Nebraska']);

@@ -138,6 +138,21 @@ describe('findMentions', () => {
     }
   });
 
+  it('without snippets finds the same mentions, each snippet its own words', () => {
+    const text = 'First line\nIt was in Washington D.C. on Monday. Then Russia and Crimea.';
+    const all = finder.findMentions(text, whole(text));
+    const bare = finder.findMentions(text, whole(text), { snippets: false });
+    expect(all).toHaveLength(3);
+    const found = (ms: typeof all) => ms.map((m) => [m.placeId, m.text, m.start, m.end, m.story]);
+    expect(found(bare)).toEqual(found(all));
+    expect(bare.map((m) => [m.snippetStart, m.snippetEnd])).toEqual(all.map((m) => [m.start, m.end]));
+    expect(all.map((m) => text.slice(m.snippetStart, m.snippetEnd))).toEqual([
+      'It was in Washington D.C. on Monday.',
+      'Then Russia and Crimea.',
+      'Then Russia and Crimea.',
+    ]);
+  });
+
   it('gives every mention of one long unpunctuated line the whole line as its snippet', () => {
     const text = 'Russia and Crimea '.repeat(2000).trim();
     const ms = finder.findMentions(text, whole(text));

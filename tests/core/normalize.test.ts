@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compactText, fingerprint, normalizeText } from '../../src/core';
+import { compactText, fingerprint, lineStarts, normalizeText } from '../../src/core';
 import { wordCharLength } from '../../src/core/normalize';
 
 const NEWSLETTER = readFileSync(
@@ -65,6 +65,64 @@ describe('fingerprint', () => {
     expect(fingerprint(NEWSLETTER.replace(/\n/g, ' '))).not.toBe(fp);
     expect(fingerprint(NEWSLETTER.replace(/\n\n/g, '\n'))).not.toBe(fp);
     expect(fingerprint('  a')).not.toBe(fingerprint('a'));
+  });
+});
+
+describe('fingerprint, any text', () => {
+  /** The definition: FNV-1a of the canonical form (BOM dropped, CRLF and CR as LF, each line's
+   * trailing white space and the blank lines at the end taken out). */
+  function reference(text: string): string {
+    const canonical = text
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((line) => line.replace(/[^\S\n\r]+$/, ''))
+      .join('\n')
+      .replace(/\n+$/, '');
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < canonical.length; i++) h = Math.imul(h ^ canonical.charCodeAt(i), 0x01000193);
+    return (h >>> 0).toString(16).padStart(8, '0');
+  }
+  it('is the hash of the canonical form, whatever the mix of characters', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      '!',
+      '~',
+      '\u007f',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\ufeff',
+      '\n',
+      '\r',
+      '\r\n',
+      'Ж',
+      '\u2003',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(fingerprint(text)).toBe(reference(text));
+      }),
+      { seed: 15, numRuns: 2000 },
+    );
+    expect(fingerprint(NEWSLETTER)).toBe(reference(NEWSLETTER));
+  });
+});
+
+describe('lineStarts', () => {
+  it('starts a line after every LF, CRLF and lone CR, with or without a CR in the text', () => {
+    const piece = fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '\n\r');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const expected = [0];
+        for (const m of text.matchAll(/\r\n|\r|\n/g)) expected.push(m.index + m[0].length);
+        expect(lineStarts(text)).toEqual(expected);
+      }),
+      { seed: 15, numRuns: 1000 },
+    );
   });
 });
 

@@ -184,9 +184,20 @@ export function combineMentions(
     };
   };
   /** The candidate that is `place`, of its own kind first (a city before the region of its name). */
-  const twinAmong = (place: Place, candidates: readonly number[]): number | undefined => {
+  const twinAmongUncached = (place: Place, candidates: readonly number[]): number | undefined => {
     const same = candidates.filter((i) => sameEntity(place, places.place(i)));
     return same.find((i) => KIND[places.place(i).kind] === place.kind) ?? same[0];
+  };
+  // Asked again and again of the same place and name (the broad finder shares a name's list of
+  // candidates between its mentions): answered once for each.
+  const twinsAmong = new Map<readonly number[], Map<Place, number | undefined>>();
+  const twinAmong = (place: Place, candidates: readonly number[]): number | undefined => {
+    let byPlace = twinsAmong.get(candidates);
+    if (!byPlace) twinsAmong.set(candidates, (byPlace = new Map()));
+    if (byPlace.has(place)) return byPlace.get(place);
+    const twin = twinAmongUncached(place, candidates);
+    byPlace.set(place, twin);
+    return twin;
   };
   const twins = new Map<string, BroadPlace | null>();
   /** The broad place that is `place`, found by its name or an alias, or null. */

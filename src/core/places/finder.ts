@@ -133,6 +133,11 @@ const INSTITUTION = new Set([
 const EVENTS = new Set(['war', 'day', 'games', 'olympics', 'cup', 'festival', 'week']);
 /** Words after a person's name that make it one ("Ripley said"). */
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'noted', 'stated']);
+/** The longest word of each set (a token longer than that is none of its words). */
+const longest = (set: ReadonlySet<string>) => Math.max(...[...set].map((w) => w.length));
+const CONNECTOR_MAX = longest(CONNECTORS);
+const PLACE_CUE_MAX = longest(PLACE_CUES);
+const SPEECH_MAX = longest(SPEECH);
 const MAX_TOKENS = 6;
 /** An age after a name: ", 24," or ", a 17-year-old" (a literal search, then the word before). */
 const AGE_AFTER = /, (?:\d{1,3},|an? \d{1,3}-year-old)/g;
@@ -161,51 +166,230 @@ const isLarge = (kind: BroadKind) => RANK[kind] <= 3;
  * abbreviation's only.
  */
 export function tokenize(text: string): Token[] {
+  const { count, start, end, cap } = scanTokens(text);
   const out: Token[] = [];
+  for (let k = 0; k < count; k++) {
+    out.push({ start: start[k]!, end: end[k]!, text: text.slice(start[k], end[k]), cap: cap[k] === 1 });
+  }
+  return out;
+}
+
+/** Tokens as columns (what tokenize finds, without an object or a string per token). */
+interface Tokens {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  /** 1 where the token starts with a capital. */
+  cap: Uint8Array;
+}
+
+function scanTokens(text: string): Tokens {
+  let capacity = (text.length >> 3) + 16;
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let caps = new Uint8Array(capacity);
+  let count = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let w = wordCharLength(text, i);
+    // ASCII letters and digits from a table, here (most of a text), the rest by wordCharLength.
+    let ch = text.charCodeAt(i);
+    let w = ch < 128 ? ASCII_WORD[ch]! : wordCharLength(text, i);
     if (w === 0) {
       i++;
       continue;
     }
     const start = i;
     i += w;
-    while ((w = wordCharLength(text, i)) > 0) i += w;
+    i = wordEnd(text, i);
     // (?:[.'][\p{L}\p{N}]+)*
     for (;;) {
-      const ch = text.charCodeAt(i);
+      ch = text.charCodeAt(i);
       if ((ch !== DOT && ch !== APOSTROPHE) || (w = wordCharLength(text, i + 1)) === 0) break;
-      i += 1 + w;
-      while ((w = wordCharLength(text, i)) > 0) i += w;
+      i = wordEnd(text, i + 1 + w);
     }
     let end = i;
     if (text.charCodeAt(i) === DOT) {
       i++;
       // The full stop is the token's only in an abbreviation: "U.S.", "St.", "Mich." (capitalised, short).
       if (
-        text.lastIndexOf('.', i - 3) >= start || // /\..+\.$/: a dot before the last but one character
-        (i - start <= ABBREVIATION_MAX && ABBREVIATION.test(text.slice(start, i)))
+        hasDot(text, start, i - 3) || // /\..+\.$/: a dot before the last but one character
+        (i - start <= ABBREVIATION_MAX && isAbbreviation(text, start, i))
       )
         end = i;
     }
     const c = text.charCodeAt(start);
-    const first = text[start]!;
-    const cap = c < 128 ? c >= 65 && c <= 90 : first !== first.toLowerCase();
-    out.push({ start, end, text: text.slice(start, end), cap });
+    let cap: boolean;
+    if (c < 128) cap = c >= 65 && c <= 90;
+    else {
+      const first = text[start]!;
+      cap = first !== first.toLowerCase();
+    }
+    if (count === capacity) {
+      capacity *= 2;
+      const s = new Int32Array(capacity);
+      const e = new Int32Array(capacity);
+      const k = new Uint8Array(capacity);
+      s.set(starts);
+      e.set(ends);
+      k.set(caps);
+      starts = s;
+      ends = e;
+      caps = k;
+    }
+    starts[count] = start;
+    ends[count] = end;
+    caps[count] = cap ? 1 : 0;
+    count++;
   }
-  return out;
+  return { count, start: starts, end: ends, cap: caps };
 }
 
-/** True when s[from, to) is ASCII without capitals: its own lower case, so not lowered again. */
-function isLowerAscii(s: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
+/** The end of the run of word characters (letters and digits) from i. */
+function wordEnd(text: string, i: number): number {
+  for (;;) {
+    const ch = text.charCodeAt(i);
+    if (ch < 128) {
+      if (ASCII_WORD[ch] === 0) return i;
+      i++;
+    } else {
+      const w = wordCharLength(text, i); // 0 past the end (NaN)
+      if (w === 0) return i;
+      i += w;
+    }
+  }
+}
+
+/** A full stop in text[from, to] (to included). */
+function hasDot(text: string, from: number, to: number): boolean {
+  for (let k = to; k >= from; k--) if (text.charCodeAt(k) === DOT) return true;
+  return false;
+}
+
+/** ASCII letters and digits: 1 (what wordCharLength says of them). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = wordCharLength(String.fromCharCode(c), 0);
+
+/**
+ * ABBREVIATION.test(s.slice(from, to)), answered without the slice for plain ASCII (a capital,
+ * up to three small letters and the full stop: what \p{Lu} and \p{Ll} are in ASCII).
+ */
+function isAbbreviation(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (s.charCodeAt(k) >= 128) return ABBREVIATION.test(s.slice(from, to));
+  const n = to - from;
+  if (n < 2 || n > 5 || s.charCodeAt(to - 1) !== DOT) return false;
+  const first = s.charCodeAt(from);
+  if (first < 65 || first > 90) return false;
+  for (let k = from + 1; k < to - 1; k++) {
     const c = s.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/**
+ * The words of `text` written in lower case (its tokens that start with no capital), each as
+ * its lower case: a set asked whether it holds a word. Plain ASCII words without a capital
+ * (most) are kept as offsets in a hash table of their own, not as strings; the rest as their
+ * toLowerCase. It answers for words of LOWER_MIN characters or more (no shorter one is asked).
+ */
+function lowerWords(text: string, tokens: Tokens): (word: string) => boolean {
+  const { count, start, end, cap } = tokens;
+  // Sized for the distinct words, not the tokens (a text repeats its words): a small table
+  // stays in the processor's cache. It doubles when half full.
+  let size = 1024;
+  let mask = size - 1;
+  let slot = new Int32Array(size).fill(-1); // a token index, or -1
+  let hashOf = new Int32Array(size);
+  let distinct = 0;
+  const others = new Set<string>();
+  const put = (k: number, h: number) => {
+    let s = h & mask;
+    while (slot[s]! >= 0) s = (s + 1) & mask;
+    slot[s] = k;
+    hashOf[s] = h;
+  };
+  for (let k = 0; k < count; k++) {
+    if (cap[k] === 1) continue;
+    const from = start[k]!;
+    const to = end[k]!;
+    if (to - from < LOWER_MIN && isPlain(text, from, to)) continue; // never asked about
+    let h = FNV_OFFSET;
+    let plain = true;
+    for (let j = from; j < to; j++) {
+      const c = text.charCodeAt(j);
+      if (c >= 128 || (c >= 65 && c <= 90)) {
+        plain = false;
+        break;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    if (!plain) {
+      others.add(text.slice(from, to).toLowerCase());
+      continue;
+    }
+    let s = h & mask;
+    let known = false;
+    for (let t = slot[s]!; t >= 0; s = (s + 1) & mask, t = slot[s]!) {
+      if (
+        hashOf[s] === h &&
+        end[t]! - start[t]! === to - from &&
+        sameChars(text, start[t]!, from, to - from)
+      ) {
+        known = true;
+        break;
+      }
+    }
+    if (known) continue;
+    slot[s] = k;
+    hashOf[s] = h;
+    if (++distinct * 2 > size) {
+      const oldSlot = slot;
+      const oldHash = hashOf;
+      size *= 2;
+      mask = size - 1;
+      slot = new Int32Array(size).fill(-1);
+      hashOf = new Int32Array(size);
+      for (let q = 0; q < oldSlot.length; q++) if (oldSlot[q]! >= 0) put(oldSlot[q]!, oldHash[q]!);
+    }
+  }
+  return (word) => {
+    if (others.has(word)) return true;
+    if (word.length < LOWER_MIN) return false;
+    let h = FNV_OFFSET;
+    for (let j = 0; j < word.length; j++) h = Math.imul(h ^ word.charCodeAt(j), FNV_PRIME);
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const t = slot[s]!;
+      if (t < 0) return false;
+      if (hashOf[s] === h && end[t]! - start[t]! === word.length && text.startsWith(word, start[t]!))
+        return true;
+    }
+  };
+}
+
+/**
+ * lowerWords is asked about words of this many characters or more: a shorter one is never a
+ * place on its own (singleWordAllowed), so the shorter plain words ("of", "in") are not kept.
+ */
+const LOWER_MIN = 3;
+
+/** text[from, to) is ASCII without capitals. */
+function isPlain(text: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
     if (c >= 128 || (c >= 65 && c <= 90)) return false;
   }
   return true;
 }
+
+/** True when text[a, a + n) and text[b, b + n) are the same code units. */
+function sameChars(text: string, a: number, b: number, n: number): boolean {
+  for (let j = 0; j < n; j++) if (text.charCodeAt(a + j) !== text.charCodeAt(b + j)) return false;
+  return true;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
 
 const DOT = 46;
 const APOSTROPHE = 39;
@@ -255,11 +439,43 @@ export function findBroadMentions(
   };
   const { text: c, map } = compactText(normalizeText(text));
   const back = (k: number) => (map ? (k < map.length ? map[k]! : text.length) : k);
-  const tokens = tokenize(c);
-  const lowerHere = new Set<string>();
-  for (const t of tokens) {
-    if (!t.cap) lowerHere.add(isLowerAscii(c, t.start, t.end) ? t.text : t.text.toLowerCase());
-  }
+  const tokens = scanTokens(c);
+  const { count, start: ts, end: te, cap: tc } = tokens;
+  /** Token k's text. */
+  const textOf = (k: number) => c.slice(ts[k], te[k]);
+  const lowerHere = lowerWords(c, tokens);
+  // What the finder asks of a token's word, worked out once per word (a text repeats its words).
+  const words = new Map<string, Word>();
+  const wordList: Word[] = [];
+  /** Token k's word: wordList[wordAt[k] - 1], or 0 before it is asked for. */
+  const wordAt = new Int32Array(count);
+  const wordOf = (k: number): Word => {
+    const at = wordAt[k]!;
+    if (at > 0) return wordList[at - 1]!;
+    const t = textOf(k);
+    let w = words.get(t);
+    if (!w) {
+      w = {
+        id: 0,
+        text: t,
+        lower: t.toLowerCase(),
+        firstName: lex.isFirstName(t.toLowerCase()),
+        honorific: lex.isHonorific(t.replace(/\.$/, '').toLowerCase()),
+        places: null,
+        trimmed: null,
+        bySpace: null,
+        byHyphen: null,
+        demonym: null,
+        pairs: null,
+      };
+      words.set(t, w);
+      wordList.push(w);
+      w.id = wordList.length;
+    }
+    wordAt[k] = w.id;
+    return w;
+  };
+  const placesOf = (w: Word) => (w.places ??= lookup(w.text));
   const kindsOf = (cands: number[]) => cands.map((i) => place(i).kind);
   /** A town named `inner` lies in a state or country named `outer` ("Augusta Georgia", "Paris Texas"). */
   const liesInMemo = new Map<string, boolean>();
@@ -286,18 +502,10 @@ export function findBroadMentions(
   };
   // Surnames of this text: capitalised words after a first name or a title ("John Ripley").
   const surnames = new Set<string>();
-  for (let k = 1; k < tokens.length; k++) {
-    const a = tokens[k - 1]!;
-    const b = tokens[k]!;
-    if (
-      b.cap &&
-      a.cap &&
-      spaceOrDotSpace(a, b) &&
-      (lex.isHonorific(a.text.replace(/\.$/, '').toLowerCase()) ||
-        (lex.isFirstName(a.text.toLowerCase()) && !liesIn(a.text, b.text)))
-    ) {
-      surnames.add(b.text.toLowerCase());
-    }
+  for (let k = 1; k < count; k++) {
+    if (tc[k] === 0 || tc[k - 1] === 0 || !spaceOrDotSpace(k - 1, k)) continue;
+    const a = wordOf(k - 1);
+    if (a.honorific || (a.firstName && !liesIn(a.text, wordOf(k).text))) surnames.add(wordOf(k).lower);
   }
   // And a name given an age, as news writes people: "Kijuan McDonald, 24, of Archer", "Jordan
   // Dyer, a 17-year-old".
@@ -305,226 +513,273 @@ export function findBroadMentions(
     const word = WORD_BEFORE.exec(c.slice(Math.max(0, m.index - 40), m.index));
     if (word && lookup(word[1]!).length > 0) surnames.add(word[1]!.toLowerCase());
   }
-  const gap = (a: Token, b: Token) => c.slice(a.end, b.start);
+  /** The text between tokens a and b. */
+  const gap = (a: number, b: number) => c.slice(te[a], ts[b]);
   /** gap(a, b) is " " (so tested without a slice). */
-  const oneSpace = (a: Token, b: Token) => b.start - a.end === 1 && c.charCodeAt(a.end) === SPACE;
+  const oneSpace = (a: number, b: number) => ts[b]! - te[a]! === 1 && c.charCodeAt(te[a]!) === SPACE;
   /** gap(a, b) matches /^\.? $/: a space, or a full stop and a space. */
-  function spaceOrDotSpace(a: Token, b: Token) {
-    const d = b.start - a.end;
-    return c.charCodeAt(b.start - 1) === SPACE && (d === 1 || (d === 2 && c.charCodeAt(a.end) === DOT));
+  function spaceOrDotSpace(a: number, b: number) {
+    const d = ts[b]! - te[a]!;
+    return c.charCodeAt(ts[b]! - 1) === SPACE && (d === 1 || (d === 2 && c.charCodeAt(te[a]!) === DOT));
   }
   /** gap(a, b) is ", ". */
-  const commaSpace = (a: Token, b: Token) =>
-    b.start - a.end === 2 && c.charCodeAt(a.end) === COMMA && c.charCodeAt(a.end + 1) === SPACE;
+  const commaSpace = (a: number, b: number) =>
+    ts[b]! - te[a]! === 2 && c.charCodeAt(te[a]!) === COMMA && c.charCodeAt(te[a]! + 1) === SPACE;
+  /** Token k is one of `set`'s words (none longer than `longest`), sliced only when it may be. */
+  const isOneOf = (k: number, set: ReadonlySet<string>, longest: number) =>
+    te[k]! - ts[k]! <= longest && set.has(textOf(k));
 
+  // What singleWordAllowed asks of a word whatever its context, once per word.
+  const singles = new Map<string, Single>();
+  const singleOf = (surface: string, candidates: number[]): Single => {
+    let s = singles.get(surface);
+    if (!s) {
+      const lower = surface.toLowerCase();
+      const letters = surface.replace(/\./g, '').length;
+      // Letters of an organisation or country ("KBR", "US"); a longer word in capitals is a
+      // dateline's name ("CHARLESTON").
+      const acronym = letters <= 4 && surface.length > 1 && surface === surface.toUpperCase();
+      s = {
+        lower,
+        acronym,
+        large: kindsOf(candidates).some(isLarge),
+        tooShort: letters < 3 && !acronym,
+        calendarOrTitle: lex.isCalendar(lower) || lex.isHonorific(lower.replace(/\.$/, '')),
+        // (asked only where it counts: a word shorter than LOWER_MIN is tooShort or an acronym)
+        lowerHere: lowerHere(lower),
+        firstName: lex.isFirstName(lower),
+        personName: lex.isPersonName(lower),
+        common: lex.isCommon(lower),
+        otherName: lex.isOtherName(lower),
+        surname: surnames.has(lower),
+      };
+      singles.set(surface, s);
+    }
+    return s;
+  };
+
+  /** longestName's phrases, one array for every call. */
+  const phrasesAt: Phrase[] = [];
   const spans: Span[] = [];
   /** Unmatched names found at tokens with no span, in text order (see UnmatchedSpan). */
   const missed: { start: number; end: number }[] = [];
   /** The other runs of capitalised words at tokens with no span (unmatched where a place stands elsewhere?). */
   const others: { start: number; end: number }[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!t.cap) continue;
+  for (let i = 0; i < count; i++) {
+    if (tc[i] === 0) continue;
     const span = longestName(i) ?? demonymAt(i);
     if (!span) {
       if (unmatched) unmatchedAt(i);
       continue;
     }
-    const prev = tokens[i - 1];
     // A first name or a title before it in the same name makes it a person's ("Abraham Lincoln",
     // "Michael Jordan"), unless that first name is a town of the state or country it names
     // ("Augusta Georgia").
-    const ofPerson =
-      prev !== undefined &&
-      spaceOrDotSpace(prev, t) &&
-      (lex.isFirstName(prev.text.toLowerCase()) ||
-        lex.isHonorific(prev.text.replace(/\.$/, '').toLowerCase())) &&
-      !liesIn(prev.text, c.slice(t.start, span.end));
+    let ofPerson = false;
+    if (i > 0 && spaceOrDotSpace(i - 1, i)) {
+      const prev = wordOf(i - 1);
+      ofPerson = (prev.firstName || prev.honorific) && !liesIn(prev.text, c.slice(ts[i], span.end));
+    }
     if (!ofPerson) spans.push(span);
     i = span.last;
   }
 
-  /** The longest name in the gazetteer starting at token i, if the context allows it. */
-  function longestName(i: number): Span | null {
-    const t = tokens[i]!;
-    // The tokens from i joined into one run by a space or a hyphen each, each capitalised or a
-    // connector: a name of n tokens must lie within it.
-    let run = 1;
-    for (let k = i; run < MAX_TOKENS && k + 1 < tokens.length; k++, run++) {
-      const next = tokens[k + 1]!;
-      const d = next.start - tokens[k]!.end;
-      const ch = c.charCodeAt(next.start - 1);
-      if (d !== 1 || (ch !== SPACE && ch !== HYPHEN) || !(next.cap || CONNECTORS.has(next.text))) break;
-    }
-    for (let n = run; n >= 1; n--) {
-      const last = tokens[i + n - 1]!;
-      if (!last.cap) continue;
-      let end = last.end;
-      let candidates = lookup(c.slice(t.start, end));
-      if (candidates.length === 0 && /'s$/i.test(last.text)) {
-        end -= 2; // "Ohio's"
-        candidates = lookup(c.slice(t.start, end));
-      }
-      if (candidates.length === 0 && last.text.endsWith('.') && last.text.length > 4) {
-        end -= 1; // a full stop read as an abbreviation's: "in Iraq."
-        candidates = lookup(c.slice(t.start, end));
-      }
-      if (candidates.length === 0) continue;
-      if (n === 1 && !singleWordAllowed(i, c.slice(t.start, end), candidates)) return null;
-      return { start: t.start, end, candidates, form: 'name', last: i + n - 1 };
-    }
-    return null;
-  }
-
-  /** A single capitalised word is a place only when nothing says it is a common word or a person. */
-  function singleWordAllowed(i: number, surface: string, candidates: number[]): boolean {
-    const lower = surface.toLowerCase();
-    // Letters of an organisation or country ("KBR", "US"); a longer word in capitals is a
-    // dateline's name ("CHARLESTON").
-    const acronym =
-      surface.replace(/\./g, '').length <= 4 && surface.length > 1 && surface === surface.toUpperCase();
-    const large = kindsOf(candidates).some(isLarge);
-    if (surface.replace(/\./g, '').length < 3 && !acronym) return false;
-    if (lex.isCalendar(lower) || lex.isHonorific(lower.replace(/\.$/, ''))) return false;
-    // A word this text also writes in lower case is a word here ("mission", "us").
-    if (lowerHere.has(lower) && !acronym && !large) return false;
-    const next = tokens[i + 1];
-    const before = tokens[i - 1];
-    // A first name before a capitalised word is a person's ("Michael Jordan"), unless it is a
-    // town of the state or country that word names ("Augusta Georgia").
-    if (lex.isFirstName(lower) && next?.cap && oneSpace(tokens[i]!, next) && !liesIn(surface, next.text))
-      return false;
-    // A country or region that is also a common word ("Turkey", "the West"): where a place
-    // stands, or capitalised inside a sentence.
-    // A common word that starts a longer capitalised name is part of that name ("South Arlington").
-    const startsName = next !== undefined && next.cap && oneSpace(tokens[i]!, next);
-    if (large) {
-      // A country or state named like a person who is one in this text ("Michael Jordan …
-      // Jordan scored", "Jordan said"), only where a place stands ("in Jordan").
-      const person =
-        surnames.has(lower) ||
-        (lex.isPersonName(lower) &&
-          next !== undefined &&
-          oneSpace(tokens[i]!, next) &&
-          SPEECH.has(next.text));
-      if (person) return placeContext(i);
-      if (!lex.isCommon(lower) || acronym) return true; // "US" is no "us"
-      if (startsName) return false;
-      const inside =
-        before !== undefined &&
-        !before.cap &&
-        before.text !== 'the' &&
-        !/[.!?]/.test(gap(before, tokens[i]!));
-      return inside || placeContext(i);
-    }
-    // A person who speaks ("Ripley said").
-    if (next && oneSpace(tokens[i]!, next) && SPEECH.has(next.text)) return false;
-    const doubtful =
-      acronym || // an organisation's letters ("KBR"), unless a country or region
-      surnames.has(lower) ||
-      lex.isCommon(lower) ||
-      lex.isPersonName(lower) ||
-      lex.isOtherName(lower);
-    if (!doubtful) return true;
-    if (startsName && lex.isCommon(lower)) return false;
-    // A word of a longer name that is no place ("Medical Center", "Sheriff Dyer").
-    if (before?.cap && oneSpace(before, tokens[i]!)) return false;
-    return placeContext(i);
-  }
-
-  /** Words around token i that make it a place: "in X", "X, State", "City, X". */
-  function placeContext(i: number): boolean {
-    const before = tokens[i - 1];
-    const next = tokens[i + 1];
-    const cue = before !== undefined && !before.cap && PLACE_CUES.has(before.text);
-    const afterPlace =
-      before !== undefined &&
-      commaSpace(before, tokens[i]!) &&
-      spans[spans.length - 1]?.end === before.end &&
-      kindsOf(lookup(c.slice(tokens[i]!.start, tokens[i]!.end))).some(
-        (k) => k === 'admin1' || k === 'country',
-      );
-    if (afterPlace) return true;
-    const regionAfter =
-      next !== undefined &&
-      commaSpace(tokens[i]!, next) &&
-      next.cap &&
-      kindsOf(lookup(next.text)).some((k) => k === 'admin1' || k === 'country');
-    // "Florence Alabama": a town before the state that holds it, without the comma.
-    const ownRegionAfter =
-      next !== undefined && next.cap && oneSpace(tokens[i]!, next) && liesIn(tokens[i]!.text, next.text);
-    return cue || regionAfter || ownRegionAfter;
-  }
-
-  /** A demonym of one or two words at token i ("Russian", "Sri Lankan"). */
-  function demonymAt(i: number): Span | null {
-    for (const n of [2, 1]) {
-      if (i + n > tokens.length) continue;
-      const last = tokens[i + n - 1]!;
-      if (n === 2 && (!oneSpace(tokens[i]!, last) || !last.cap)) continue;
-      const countries = lex.demonym(c.slice(tokens[i]!.start, last.end));
-      if (countries.length > 0) {
-        return {
-          start: tokens[i]!.start,
-          end: last.end,
-          candidates: countries,
-          form: 'demonym',
-          last: i + n - 1,
-        };
-      }
-    }
-    return null;
-  }
-
   /** Notes the unmatched name starting at capitalised token i, if one does (cheap tests first). */
   function unmatchedAt(i: number) {
-    const t = tokens[i]!;
-    const before = tokens[i - 1];
     // The first word of its run: not the second word of a longer name ("Foo Bar, Kansas").
-    if (before?.cap && /^[ -]$/.test(gap(before, t))) return;
+    if (i > 0 && tc[i - 1] !== 0 && /^[ -]$/.test(gap(i - 1, i))) return;
     let last = i;
-    while (last - i + 1 < MAX_TOKENS && last + 1 < tokens.length) {
-      const next = tokens[last + 1]!;
-      const ch = c.charCodeAt(next.start - 1);
-      if (next.start - tokens[last]!.end !== 1 || (ch !== SPACE && ch !== HYPHEN) || !next.cap) break;
+    while (last - i + 1 < MAX_TOKENS && last + 1 < count) {
+      const next = last + 1;
+      const ch = c.charCodeAt(ts[next]! - 1);
+      if (ts[next]! - te[last]! !== 1 || (ch !== SPACE && ch !== HYPHEN) || tc[next] === 0) break;
       last++;
     }
-    const after = tokens[last + 1];
-    const cue = before !== undefined && !before.cap && oneSpace(before, t) && UNMATCHED_CUES.has(before.text);
+    const after = last + 1 < count ? last + 1 : -1;
+    const cue = i > 0 && tc[i - 1] === 0 && oneSpace(i - 1, i) && UNMATCHED_CUES.has(textOf(i - 1));
     const regionAfter =
       !cue &&
-      after !== undefined &&
-      after.cap &&
-      commaSpace(tokens[last]!, after) &&
-      kindsOf(lookup(after.text)).some((k) => k === 'admin1' || k === 'country');
+      after >= 0 &&
+      tc[after] !== 0 &&
+      commaSpace(last, after) &&
+      kindsOf(lookup(textOf(after))).some((k) => k === 'admin1' || k === 'country');
     const runEnd = () => {
-      let end = tokens[last]!.end;
-      const lastText = tokens[last]!.text;
+      let end = te[last]!;
+      const lastText = textOf(last);
       if (/['’]s$/i.test(lastText)) end -= 2;
       else if (c.charCodeAt(end - 1) === DOT && lastText.indexOf('.') === lastText.length - 1) end -= 1; // a sentence's full stop, not "U.S."'s
       return end;
     };
     if (!cue && !regionAfter) {
       // Kept in case the name is unmatched where a place stands elsewhere in the text.
-      others.push({ start: t.start, end: runEnd() });
+      others.push({ start: ts[i]!, end: runEnd() });
       return;
     }
-    const words = tokens.slice(i, last + 1).map((w) => w.text.replace(/\.$/, '').toLowerCase());
+    const words: string[] = [];
+    for (let k = i; k <= last; k++) words.push(textOf(k).replace(/\.$/, '').toLowerCase());
     const first = words[0]!;
     if (first === 'the' || lex.isCalendar(first) || lex.isHonorific(first)) return;
     if (words.some((w) => lex.isOtherName(w)) || INSTITUTION.has(words[words.length - 1]!)) return;
-    if (after && oneSpace(tokens[last]!, after) && SPEECH.has(after.text)) return;
+    if (after >= 0 && oneSpace(last, after) && SPEECH.has(textOf(after))) return;
     // A first name before another word is a person's ("in John Smith's", "from Congressman Jim Moran").
     if (words.slice(0, -1).some((w) => lex.isFirstName(w))) return;
     if (words.some((w) => EVENTS.has(w))) return; // "in World War II"
     if (words.length === 1) {
-      const letters = t.text.replace(/\./g, '');
+      const letters = textOf(i).replace(/\./g, '');
       if (letters.length < 3 || letters === letters.toUpperCase()) return; // "at IBM"
-      if (lex.isCommon(first) || lex.isPersonName(first) || surnames.has(first) || lowerHere.has(first))
-        return;
+      if (lex.isCommon(first) || lex.isPersonName(first) || surnames.has(first) || lowerHere(first)) return;
     }
-    missed.push({ start: t.start, end: runEnd() });
+    missed.push({ start: ts[i]!, end: runEnd() });
   }
+
+  /** The longest name in the gazetteer starting at token i, if the context allows it. */
+  function longestName(i: number): Span | null {
+    const from = ts[i]!;
+    // The tokens from i joined into one run by a space or a hyphen each, each capitalised or a
+    // connector: a name of n tokens must lie within it.
+    let run = 1;
+    for (let k = i; run < MAX_TOKENS && k + 1 < count; k++, run++) {
+      const next = k + 1;
+      const d = ts[next]! - te[k]!;
+      const ch = c.charCodeAt(ts[next]! - 1);
+      if (
+        d !== 1 ||
+        (ch !== SPACE && ch !== HYPHEN) ||
+        !(tc[next] === 1 || isOneOf(next, CONNECTORS, CONNECTOR_MAX))
+      )
+        break;
+    }
+    // The phrases of 1 to run words from i (each gap is one space or hyphen: run says so).
+    const phrases = phrasesAt;
+    phrases[0] = wordOf(i);
+    for (let m = 1; m < run; m++) {
+      const before = phrases[m - 1]!;
+      const byGap =
+        c.charCodeAt(ts[i + m]! - 1) === SPACE
+          ? (before.bySpace ??= new Map<Word, Phrase>())
+          : (before.byHyphen ??= new Map<Word, Phrase>());
+      const w = wordOf(i + m);
+      let p = byGap.get(w);
+      if (!p) byGap.set(w, (p = { places: null, trimmed: null, bySpace: null, byHyphen: null }));
+      phrases[m] = p;
+    }
+    for (let n = run; n >= 1; n--) {
+      const last = i + n - 1;
+      if (tc[last] === 0) continue;
+      const lastEnd = te[last]!;
+      let end = lastEnd;
+      const phrase = phrases[n - 1]!;
+      let candidates = (phrase.places ??= lookup(c.slice(from, end)));
+      if (candidates.length === 0 && endsWithApostropheS(c, ts[last]!, lastEnd)) {
+        end -= 2; // "Ohio's"
+        candidates = phrase.trimmed ??= lookup(c.slice(from, end));
+      }
+      if (candidates.length === 0 && c.charCodeAt(lastEnd - 1) === DOT && lastEnd - ts[last]! > 4) {
+        end -= 1; // a full stop read as an abbreviation's: "in Iraq."
+        candidates = phrase.trimmed ??= lookup(c.slice(from, end));
+      }
+      if (candidates.length === 0) continue;
+      if (n === 1 && !singleWordAllowed(i, end === lastEnd ? wordOf(i).text : c.slice(from, end), candidates))
+        return null;
+      return { start: from, end, candidates, form: 'name', last };
+    }
+    return null;
+  }
+
+  /** A single capitalised word is a place only when nothing says it is a common word or a person. */
+  function singleWordAllowed(i: number, surface: string, candidates: number[]): boolean {
+    const w = singleOf(surface, candidates);
+    const { acronym, large } = w;
+    if (w.tooShort) return false;
+    if (w.calendarOrTitle) return false;
+    // A word this text also writes in lower case is a word here ("mission", "us").
+    if (w.lowerHere && !acronym && !large) return false;
+    const next = i + 1 < count ? i + 1 : -1;
+    const before = i - 1;
+    // A first name before a capitalised word is a person's ("Michael Jordan"), unless it is a
+    // town of the state or country that word names ("Augusta Georgia").
+    if (
+      w.firstName &&
+      next >= 0 &&
+      tc[next] === 1 &&
+      oneSpace(i, next) &&
+      !liesIn(surface, wordOf(next).text)
+    )
+      return false;
+    // A country or region that is also a common word ("Turkey", "the West"): where a place
+    // stands, or capitalised inside a sentence.
+    // A common word that starts a longer capitalised name is part of that name ("South Arlington").
+    const startsName = next >= 0 && tc[next] === 1 && oneSpace(i, next);
+    /** A person who speaks ("Ripley said"). */
+    const speaks = () => next >= 0 && oneSpace(i, next) && isOneOf(next, SPEECH, SPEECH_MAX);
+    if (large) {
+      // A country or state named like a person who is one in this text ("Michael Jordan …
+      // Jordan scored", "Jordan said"), only where a place stands ("in Jordan").
+      const person = w.surname || (w.personName && speaks());
+      if (person) return placeContext(i);
+      if (!w.common || acronym) return true; // "US" is no "us"
+      if (startsName) return false;
+      const inside =
+        before >= 0 &&
+        tc[before] === 0 &&
+        !(te[before]! - ts[before]! === 3 && textOf(before) === 'the') &&
+        !/[.!?]/.test(gap(before, i));
+      return inside || placeContext(i);
+    }
+    if (speaks()) return false;
+    const doubtful =
+      acronym || // an organisation's letters ("KBR"), unless a country or region
+      w.surname ||
+      w.common ||
+      w.personName ||
+      w.otherName;
+    if (!doubtful) return true;
+    if (startsName && w.common) return false;
+    // A word of a longer name that is no place ("Medical Center", "Sheriff Dyer").
+    if (before >= 0 && tc[before] === 1 && oneSpace(before, i)) return false;
+    return placeContext(i);
+  }
+
+  /** Words around token i that make it a place: "in X", "X, State", "City, X". */
+  function placeContext(i: number): boolean {
+    const before = i - 1;
+    const next = i + 1 < count ? i + 1 : -1;
+    const cue = before >= 0 && tc[before] === 0 && isOneOf(before, PLACE_CUES, PLACE_CUE_MAX);
+    const afterPlace =
+      before >= 0 &&
+      commaSpace(before, i) &&
+      spans[spans.length - 1]?.end === te[before] &&
+      kindsOf(lookup(textOf(i))).some((k) => k === 'admin1' || k === 'country');
+    if (afterPlace) return true;
+    const regionAfter =
+      next >= 0 &&
+      commaSpace(i, next) &&
+      tc[next] === 1 &&
+      kindsOf(placesOf(wordOf(next))).some((k) => k === 'admin1' || k === 'country');
+    // "Florence Alabama": a town before the state that holds it, without the comma.
+    const ownRegionAfter =
+      next >= 0 && tc[next] === 1 && oneSpace(i, next) && liesIn(textOf(i), wordOf(next).text);
+    return cue || regionAfter || ownRegionAfter;
+  }
+
+  /** A demonym of one or two words at token i ("Russian", "Sri Lankan"). */
+  function demonymAt(i: number): Span | null {
+    if (i + 2 <= count && oneSpace(i, i + 1) && tc[i + 1] === 1) {
+      const pairs = (wordOf(i).pairs ??= new Map<Word, number[]>());
+      const second = wordOf(i + 1);
+      let countries = pairs.get(second);
+      if (!countries) pairs.set(second, (countries = lex.demonym(c.slice(ts[i], te[i + 1]))));
+      if (countries.length > 0) {
+        return { start: ts[i]!, end: te[i + 1]!, candidates: countries, form: 'demonym', last: i + 1 };
+      }
+    }
+    const w = wordOf(i);
+    const countries = (w.demonym ??= lex.demonym(w.text));
+    if (countries.length > 0)
+      return { start: ts[i]!, end: te[i]!, candidates: countries, form: 'demonym', last: i };
+    return null;
+  }
+
   if (unmatched && missed.length > 0) {
     // Every other mention of an unmatched name, written the same, is one too ("Crews from
     // Quibbletown came. Quibbletown sent more."), in text order among them.
@@ -550,76 +805,106 @@ export function findBroadMentions(
 
   // Resolution.
   // The discourse unit (story) of each span.
-  const unit: number[] = [];
+  const unit = new Int32Array(spans.length);
   {
     let u = 0;
-    for (const sp of spans) {
+    spans.forEach((sp, k) => {
       const at = back(sp.start);
       while (u < units.length && units[u]!.end <= at) u++;
-      unit.push(u);
-    }
+      unit[k] = u;
+    });
   }
-  // The places that vote for their region and country in each unit: sums per unit, and per
-  // unit and name (so a name's own votes can be left out of its score). Kept as sums, the
-  // scoring stays linear in the text however many names a story has.
-  const sums = new Map<string, Map<string, number>>(); // "unit" and "unit|name" → key → votes
-  const surfaces = spans.map((sp) => c.slice(sp.start, sp.end).toLowerCase());
-  // Each span's buckets: its unit's, and its unit's and name's (made once, not at every vote).
-  const unitKeys = spans.map((_, k) => `${unit[k]}`);
-  const nameKeys = spans.map((_, k) => `${unit[k]}|${surfaces[k]}`);
-  // A place's region key, made once per place (votes ask for it again and again).
-  const regions = new Map<number, string>();
-  const regionOf = (p: BroadPlace) => {
-    let key = regions.get(p.index);
-    if (key === undefined) regions.set(p.index, (key = `${p.country}.${p.admin1}`));
-    return key;
+  // Each span's name (its text in lower case) as a number, the same in every unit.
+  const nameIds = new Map<string, number>();
+  const name = new Int32Array(spans.length);
+  spans.forEach((sp, k) => {
+    const surface = c.slice(sp.start, sp.end).toLowerCase();
+    let id = nameIds.get(surface);
+    if (id === undefined) nameIds.set(surface, (id = nameIds.size));
+    name[k] = id;
+  });
+  /** Span k's name in its unit, as one number (the key of bySurface). */
+  const nameInUnit = (k: number) => unit[k]! * nameIds.size + name[k]!;
+  // What the votes need of a place, once per place: the numbers of its country and region (the
+  // regions and countries a text names, numbered as met) and its prominence.
+  const keyIds = new Map<string, number>();
+  const keyOf = (key: string) => {
+    let id = keyIds.get(key);
+    if (id === undefined) keyIds.set(key, (id = keyIds.size));
+    return id;
   };
-  const addTo = (bucket: string, key: string, weight: number) => {
-    let m = sums.get(bucket);
-    if (!m) sums.set(bucket, (m = new Map()));
-    m.set(key, (m.get(key) ?? 0) + weight);
+  const facts = new Map<number, Facts>();
+  const factsOf = (p: BroadPlace): Facts => {
+    let f = facts.get(p.index);
+    if (f === undefined) {
+      const none = p.country === '';
+      f = {
+        country: none ? -1 : keyOf(p.country),
+        region: keyOf(`${p.country}.${p.admin1}`),
+        votesRegion: p.kind !== 'country' && p.kind !== 'continent',
+        prior: PRIOR_WEIGHT * Math.log10(p.population + 1),
+      };
+      facts.set(p.index, f);
+    }
+    return f;
+  };
+  // The places that vote for their region and country in the unit being resolved: sums for the
+  // unit (by key number), and for each of its names (so a name's own votes can be left out of
+  // its score). Kept as sums, the scoring stays linear in the text however many names a story
+  // has. A unit is resolved whole before the next: no vote crosses units.
+  const sum: number[] = [];
+  const touched: number[] = [];
+  /** The unit's names: span k's is slot[name[k]] while slotUnit[name[k]] is the unit's. */
+  const slot = new Int32Array(nameIds.size);
+  const slotUnit = new Int32Array(nameIds.size).fill(-1);
+  /** A name's votes: slot × KEY_SPAN + key → votes. */
+  const own = new Map<number, number>();
+  const addTo = (slotOf: number, key: number, weight: number) => {
+    while (sum.length <= key) sum.push(0);
+    if (sum[key] === 0) touched.push(key);
+    sum[key]! += weight;
+    const at = slotOf * KEY_SPAN + key;
+    own.set(at, (own.get(at) ?? 0) + weight);
   };
   const vote = (k: number, place: BroadPlace, weight: number) => {
-    if (place.country === '') return;
-    for (const bucket of [unitKeys[k]!, nameKeys[k]!]) {
-      addTo(bucket, place.country, weight);
-      if (place.kind !== 'country' && place.kind !== 'continent') addTo(bucket, regionOf(place), weight);
-    }
+    const f = factsOf(place);
+    if (f.country < 0) return;
+    const s = slot[name[k]!]!;
+    addTo(s, f.country, weight);
+    if (f.votesRegion) addTo(s, f.region, weight);
   };
-  /** A town's prominence against the text's votes: PRIOR_WEIGHT × log10 of its people, once per place. */
-  const priors = new Map<number, number>();
-  const priorOf = (p: BroadPlace) => {
-    let x = priors.get(p.index);
-    if (x === undefined) priors.set(p.index, (x = PRIOR_WEIGHT * Math.log10(p.population + 1)));
-    return x;
+  const clearVotes = () => {
+    for (const key of touched) sum[key] = 0;
+    touched.length = 0;
+    own.clear();
   };
-  /** The votes of the rest of the unit (names other than span k's) for p's country and region. */
-  const votesFor = (k: number, p: BroadPlace) => {
-    const all = sums.get(unitKeys[k]!);
-    if (p.country === '' || !all) return { country: 0, region: 0 };
-    const own = sums.get(nameKeys[k]!);
-    const region = regionOf(p);
-    // Rounded: fractions of votes summed and taken away again must not break a tie.
-    const round = (x: number) => Math.round(x * 1e6) / 1e6;
-    return {
-      country: round((all.get(p.country) ?? 0) - (own?.get(p.country) ?? 0)),
-      region: round((all.get(region) ?? 0) - (own?.get(region) ?? 0)),
-    };
-  };
+  // Rounded: fractions of votes summed and taken away again must not break a tie.
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  /** The votes of the rest of the unit (names other than span k's) for key `key`. */
+  const othersVotes = (k: number, key: number) =>
+    round((sum[key] ?? 0) - (own.get(slot[name[k]!]! * KEY_SPAN + key) ?? 0));
   const chosen: (BroadPlace | null)[] = spans.map(() => null);
   const confidence: number[] = spans.map(() => 0);
   const by: Evidence[] = spans.map(() => 'none');
-  const bySurface = new Map<string, BroadPlace>();
+  const bySurface = new Map<number, BroadPlace>();
   /** Spans resolved by 1., and the places they vote for. */
   const settled: boolean[] = spans.map(() => false);
   const patternVotes: [number, BroadPlace][] = [];
   // 1. "City, State" and "City, Country".
   spans.forEach((s, k) => {
     const next = spans[k + 1];
-    if (!next || s.form !== 'name' || c.slice(s.end, next.start) !== ', ') return;
+    if (
+      !next ||
+      s.form !== 'name' ||
+      next.start - s.end !== 2 ||
+      c.charCodeAt(s.end) !== COMMA ||
+      c.charCodeAt(s.end + 1) !== SPACE
+    )
+      return;
     const holders = next.candidates
       .map((i) => place(i))
       .filter((p) => p.kind === 'admin1' || p.kind === 'country');
+    if (holders.length === 0) return;
     const inside = s.candidates
       .map((i) => place(i))
       .filter(
@@ -638,13 +923,12 @@ export function findBroadMentions(
     chosen[k + 1] = holder;
     confidence[k + 1] = 0.95;
     by[k + 1] = next.candidates.length === 1 ? 'only' : 'pattern';
-    bySurface.set(nameKeys[k]!, inside[0]!);
+    bySurface.set(nameInUnit(k), inside[0]!);
     settled[k] = settled[k + 1] = true;
     patternVotes.push([k, inside[0]!]);
   });
   // 3. The geography of the names with one place only, or one large place only (a state
   // name that is also a village's: "Texas").
-  /** The votes of span k before anything is resolved. */
   /** Span k's votes before anything is resolved: a share of one vote for each place of firstVotes. */
   const firstVote = (s: Span, k: number) => {
     const places = firstVotes(s.candidates);
@@ -661,10 +945,10 @@ export function findBroadMentions(
     else if (large.length === 0) {
       // An ambiguous name speaks a little for each region it could be in: the regions that
       // several names of the story share win ("Gainesville" and "Hall County").
-      const byRegion = new Map<string, BroadPlace>();
+      const byRegion = new Map<number, BroadPlace>();
       for (const i of candidates) {
         const p = place(i);
-        byRegion.set(regionOf(p), p);
+        byRegion.set(factsOf(p).region, p);
       }
       list = [...byRegion.values()];
     } else list = [];
@@ -673,40 +957,50 @@ export function findBroadMentions(
   };
   /** Resolves span k by 2. to 5., by the votes cast. */
   const decide = (s: Span, k: number) => {
-    const known = bySurface.get(nameKeys[k]!); // 2. one sense per discourse
+    const known = bySurface.get(nameInUnit(k)); // 2. one sense per discourse
     if (known && s.candidates.includes(known.index)) {
       chosen[k] = known;
       confidence[k] = 0.9;
       by[k] = 'discourse';
       return;
     }
+    const n = s.candidates.length;
+    if (n === 1) {
+      // No rival: nothing to weigh.
+      chosen[k] = place(s.candidates[0]!);
+      confidence[k] = s.form === 'demonym' ? 0.85 : 0.9;
+      by[k] = 'only';
+      return;
+    }
     // Each candidate's votes and score worked out once, in arrays by candidate (not in the
     // sort's comparisons).
-    const n = s.candidates.length;
-    const places: BroadPlace[] = new Array(n);
+    const places: BroadPlace[] = new Array<BroadPlace>(n);
     const geo = new Float64Array(n);
     let local = false;
     for (let j = 0; j < n; j++) {
       const p = (places[j] = place(s.candidates[j]!));
-      const v = votesFor(k, p);
+      const f = factsOf(p);
+      const country = f.country < 0 ? 0 : othersVotes(k, f.country);
+      const region = f.country < 0 ? 0 : othersVotes(k, f.region);
       // A vote for the country counts 1, for the region 5 (the region's and its country's).
-      geo[j] = v.country + 4 * v.region;
+      geo[j] = country + 4 * region;
       // A large place comes before a town of its name, unless the text speaks of the town's
       // region (a whole name's worth of votes) and not at all of the large place ("Palestine"
       // in a story of Texas towns).
-      if (!isLarge(p.kind) && v.region >= 1) local = true;
+      if (!isLarge(p.kind) && region >= 1) local = true;
     }
     // Among towns, evidence against prominence: a vote of the text outweighs a place ten times
     // as populous (one name of the same region, five votes, outweighs 100,000 times), so
     // fractions of votes from ambiguous names do not carry a hamlet over a city. Large places
     // go by type before population ("Georgia": the country before the state).
     const score = new Float64Array(n);
+    const order: number[] = [];
     for (let j = 0; j < n; j++) {
       const p = places[j]!;
       const large = isLarge(p.kind);
-      score[j] = geo[j]! + (large && !(local && geo[j] === 0) ? 100 : 0) + (large ? 0 : priorOf(p));
+      score[j] = geo[j]! + (large && !(local && geo[j] === 0) ? 100 : 0) + (large ? 0 : factsOf(p).prior);
+      order.push(j);
     }
-    const order = Array.from({ length: n }, (_, j) => j);
     order.sort((a, b) => {
       const pa = places[a]!;
       const pb = places[b]!;
@@ -728,14 +1022,13 @@ export function findBroadMentions(
       });
       if (at > 0) order.unshift(...order.splice(at, 1));
     }
-    const geography = (p: BroadPlace) => geo[places.indexOf(p)]!;
-    const sorted = order.map((j) => places[j]!);
-    const [best, rival] = sorted as [BroadPlace, BroadPlace | undefined];
+    // (A place listed twice has the same votes at both places.)
+    const best = places[order[0]!]!;
+    const rival = places[order[1]!]!;
+    const bestGeo = geo[order[0]!]!;
+    const rivalGeo = geo[order[1]!]!;
     chosen[k] = best;
-    if (!rival) {
-      confidence[k] = s.form === 'demonym' ? 0.85 : 0.9;
-      by[k] = 'only';
-    } else if (geography(best) > geography(rival)) {
+    if (bestGeo > rivalGeo) {
       confidence[k] = 0.8;
       by[k] = 'geography';
     } else if (RANK[best.kind] < RANK[rival.kind]) {
@@ -749,42 +1042,68 @@ export function findBroadMentions(
       by[k] = 'none';
     }
   };
-  const votePatterns = () => {
-    for (const [k, p] of patternVotes) vote(k, p, 3);
+  // Each unit resolved in turn: its spans are spans[from, to) (spans and units are in text order).
+  let pattern = 0;
+  /** The unit's "City, State" places, each a strong vote. */
+  const votePatterns = (from: number, to: number) => {
+    for (let q = pattern; q < patternVotes.length && patternVotes[q]![0] < to; q++) {
+      const [k, p] = patternVotes[q]!;
+      if (k >= from) vote(k, p, 3);
+    }
   };
+  /** Which span of a name (and form) in the unit was decided first: its slot × 2 + form. */
+  let decided = new Int32Array(64);
   /**
-   * Every span not resolved by 1., decided once per name and unit: the spans of one name in one
-   * unit have the same candidates and, their own votes left out, the same votes.
+   * Every span of the unit not resolved by 1., decided once per name: the spans of one name in
+   * one unit have the same candidates and, their own votes left out, the same votes.
    */
-  const decideAll = () => {
-    const first = new Map<string, number>();
-    spans.forEach((s, k) => {
-      if (settled[k]) return;
-      const key = `${s.form}|${nameKeys[k]}`;
-      const j = first.get(key);
-      if (j === undefined) {
-        first.set(key, k);
+  const decideAll = (from: number, to: number, slots: number) => {
+    if (decided.length < 2 * slots) decided = new Int32Array(4 * slots);
+    decided.fill(-1, 0, 2 * slots);
+    for (let k = from; k < to; k++) {
+      if (settled[k]) continue;
+      const s = spans[k]!;
+      const at = slot[name[k]!]! * 2 + (s.form === 'name' ? 0 : 1);
+      const j = decided[at]!;
+      if (j < 0) {
+        decided[at] = k;
         decide(s, k);
       } else {
         chosen[k] = chosen[j]!;
         confidence[k] = confidence[j]!;
         by[k] = by[j]!;
       }
-    });
+    }
   };
-  votePatterns();
-  spans.forEach((s, k) => !settled[k] && firstVote(s, k));
-  decideAll();
-  // Once more, each name resolved by the text voting wholly for its place, so names that agree
-  // carry each other ("Portland, Bangor and Augusta" are all of Maine).
-  sums.clear();
-  votePatterns();
-  spans.forEach((s, k) => {
-    if (settled[k]) return;
-    if (by[k] === 'only' || by[k] === 'geography' || by[k] === 'discourse') vote(k, chosen[k]!, 1);
-    else firstVote(s, k);
-  });
-  decideAll();
+  for (let from = 0; from < spans.length;) {
+    let to = from + 1;
+    while (to < spans.length && unit[to] === unit[from]) to++;
+    // The unit's names, numbered from 0.
+    let slots = 0;
+    for (let k = from; k < to; k++) {
+      const id = name[k]!;
+      if (slotUnit[id] !== from) {
+        slotUnit[id] = from;
+        slot[id] = slots++;
+      }
+    }
+    votePatterns(from, to);
+    for (let k = from; k < to; k++) if (!settled[k]) firstVote(spans[k]!, k);
+    decideAll(from, to, slots);
+    // Once more, each name resolved by the text voting wholly for its place, so names that agree
+    // carry each other ("Portland, Bangor and Augusta" are all of Maine).
+    clearVotes();
+    votePatterns(from, to);
+    for (let k = from; k < to; k++) {
+      if (settled[k]) continue;
+      if (by[k] === 'only' || by[k] === 'geography' || by[k] === 'discourse') vote(k, chosen[k]!, 1);
+      else firstVote(spans[k]!, k);
+    }
+    decideAll(from, to, slots);
+    clearVotes();
+    while (pattern < patternVotes.length && patternVotes[pattern]![0] < to) pattern++;
+    from = to;
+  }
   return spans.map((s, k) => {
     const start = back(s.start);
     const end = back(s.end - 1) + 1;
@@ -800,4 +1119,70 @@ export function findBroadMentions(
       candidates: s.candidates,
     };
   });
+}
+
+/** A word of the text, with what the finder asks of it (see findBroadMentions' wordOf). */
+interface Word extends Phrase {
+  /** Its place in wordList, from 1. */
+  id: number;
+  text: string;
+  lower: string;
+  /** lex.isFirstName of its lower case. */
+  firstName: boolean;
+  /** lex.isHonorific of its lower case without a final full stop. */
+  honorific: boolean;
+  /** Its demonym's countries, once asked. */
+  demonym: number[] | null;
+  /** The countries of the demonym it makes with the word after it and a space, once asked. */
+  pairs: Map<Word, number[]> | null;
+}
+
+/**
+ * Words joined by single spaces or hyphens, as the finder meets them: a path of words from the
+ * first word (a Word is the phrase of itself), so the places of a phrase are looked up once,
+ * not cut out of the text again at every meeting.
+ */
+interface Phrase {
+  /** Its places (lookup), once asked. */
+  places: number[] | null;
+  /** The places of it without a last "'s" or full stop (see longestName), once asked. */
+  trimmed: number[] | null;
+  /** The longer phrases: this one, a space or a hyphen, and the next word. */
+  bySpace: Map<Word, Phrase> | null;
+  byHyphen: Map<Word, Phrase> | null;
+}
+
+/** What singleWordAllowed asks of a one-word name whatever its context. */
+interface Single {
+  lower: string;
+  acronym: boolean;
+  large: boolean;
+  tooShort: boolean;
+  calendarOrTitle: boolean;
+  lowerHere: boolean;
+  firstName: boolean;
+  personName: boolean;
+  common: boolean;
+  otherName: boolean;
+  surname: boolean;
+}
+
+/** What the votes need of a place (see findBroadMentions' factsOf). */
+interface Facts {
+  /** Its country's key number, or -1 (a place of no country votes for nothing). */
+  country: number;
+  region: number;
+  /** It votes for its region as well as its country (a country or continent only for its country). */
+  votesRegion: boolean;
+  prior: number;
+}
+
+/** More than the key numbers a text can have: a name's votes are kept at slot × KEY_SPAN + key. */
+const KEY_SPAN = 1 << 20;
+
+/** The text[from, to) ends with "'s" or "'S". */
+function endsWithApostropheS(text: string, from: number, to: number): boolean {
+  if (to - from < 2 || text.charCodeAt(to - 2) !== APOSTROPHE) return false;
+  const s = text.charCodeAt(to - 1);
+  return s === 115 || s === 83;
 }
