@@ -2,16 +2,16 @@
  * scale (issue 14): the app with a 1 MB newsletter (over 1,000 stories and 5,000 places) in
  * headless Chromium with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate), as on a slow
  * laptop: navigation → first marker; a search keystroke, a marker click and the tour's next slide,
- * each → the next paint, at the 90th percentile. The page is bench/scale/ (built apart from the
+ * each → the next paint, at the 90th percentile. The page is bench/scale-page/ (built apart from the
  * app, into bench/out/scale/dist, so the app's build and its initial JS are untouched), with the
- * newsletter bench/scale/fixture.ts geoparsed with the broad gazetteer.
+ * newsletter bench/scale-page/fixture.ts geoparsed with the broad gazetteer.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import { findChromium, launchChromium, openRecordedPage, serveStatic } from '../tests/browser/chromium';
-import { buildScaleFixture, FIXTURE_DIR } from './scale/fixture';
+import { buildScaleFixture, FIXTURE_DIR } from './scale-page/fixture';
 import { line, median, quantile, ROOT, round, verdict, type Section } from './runner';
 
 /** The CPU slowdown (a slow laptop). */
@@ -69,11 +69,11 @@ interface Timed {
 }
 
 /** Builds the bench page (and the fixture it reads) into bench/out/scale/dist. */
-async function buildPage() {
+export async function buildScalePage() {
   const fixture = buildScaleFixture();
   await build({
     configFile: false,
-    root: join(ROOT, 'bench/scale'),
+    root: join(ROOT, 'bench/scale-page'),
     base: './',
     logLevel: 'warn',
     publicDir: FIXTURE_DIR,
@@ -107,7 +107,7 @@ async function settle(page: Page): Promise<Timed[]> {
 async function benchScale() {
   const executable = findChromium();
   if (!executable) throw new Error('no Chromium: apt-get install -y chromium, or set CHROME_PATH');
-  const fixture = await buildPage();
+  const fixture = await buildScalePage();
   const server = await serveStatic(DIST);
   const browser = await launchChromium(executable);
   try {

@@ -1,7 +1,7 @@
 /**
  * The scale bench's newsletter (issue 14, "Scale"): about 1 MB of text with over 1,000 stories
  * and 5,000 places, geoparsed in Node with the broad gazetteer, as the geoparse worker would
- * (the same GeoparseResult), and written as JSON for the bench page (bench/scale/main.tsx) to
+ * (the same GeoparseResult), and written as JSON for the bench page (bench/scale-page/main.tsx) to
  * read, as the library would hand the app a stored newsletter.
  *
  * Half the bytes are the seed newsletter repeated (real stories, parted by blank lines, unknown to
