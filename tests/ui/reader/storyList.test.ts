@@ -18,7 +18,7 @@ function list(count: number, shown = Array.from({ length: count }, (_, i) => i))
   const stories: Story[] = Array.from({ length: count }, (_, i) => ({
     index: i,
     title: `Story number ${i}`,
-    kind: 'story',
+    kind: 'article',
     start: i * 10,
     end: i * 10 + 9,
   }));
