@@ -13,6 +13,8 @@
  *                   long tasks, React commits and the frame interval
  *   pan             main-thread work per frame while the world map, with all its labels, is
  *                   dragged and zoomed by a scripted mouse (issue 11)
+ *   scale           the app with a 1 MB newsletter (1,000+ stories, 5,000+ places), CPU 4× slower:
+ *                   first marker, search keystroke, marker click and next slide → next paint (issue 14)
  *   cli             the geoparse CLI on 10 MB of text with normal lines and the same 10 MB on one
  *                   line: wall time (median of 3) and peak memory (issue 12)
  * Options: --runs N (geoparse runs, default 200), --loads N (page loads, default 7),
@@ -26,6 +28,7 @@ import { importBench } from './import';
 import { pan } from './pan';
 import { playback } from './playback';
 import { runBench, type Section } from './runner';
+import { scale } from './scale';
 import { size } from './size';
 
 await runBench([
@@ -36,5 +39,6 @@ await runBench([
   importBench,
   playback,
   pan,
+  scale,
   cli,
 ] as Section<unknown>[]);

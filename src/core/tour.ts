@@ -7,7 +7,7 @@ import type { Atlas, RouteData } from './atlas';
 import { normalizeText } from './normalize';
 import type { Moment } from './routes';
 import { sentenceAround } from './mentions';
-import type { Place } from './types';
+import type { Mention, Place } from './types';
 
 /** A stretch of text with the places in it marked, as offsets into `text`. */
 export interface Snippet {
@@ -65,6 +65,38 @@ function km(a: [number, number], b: [number, number]): number {
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/**
+ * The atlas's mentions sorted by their start (stable: text order kept), made once per atlas, so
+ * a snippet finds its marks by a binary search instead of reading every mention of the newsletter
+ * (a 1 MB newsletter has thousands of stories, each slide up to three snippets).
+ */
+const byStart = new WeakMap<readonly Mention[], readonly Mention[]>();
+function mentionsByStart(atlas: Atlas): readonly Mention[] {
+  let sorted = byStart.get(atlas.mentions);
+  if (!sorted) {
+    sorted = [...atlas.mentions].sort((a, b) => a.start - b.start);
+    byStart.set(atlas.mentions, sorted);
+  }
+  return sorted;
+}
+
+/** The mentions that lie within [from, end), in text order. */
+function mentionsWithin(atlas: Atlas, from: number, end: number): Mention[] {
+  const sorted = mentionsByStart(atlas);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start < end; i++) {
+    if (sorted[i]!.end <= end) out.push(sorted[i]!);
+  }
+  return out;
+}
+
 /** A sentence [from, to) of the atlas text as a snippet, its mentions marked, cut at a word if long. */
 function snippetOf(atlas: Atlas, from: number, to: number, budget = MAX_SNIPPET_CHARS): Snippet {
   let end = to;
@@ -74,9 +106,11 @@ function snippetOf(atlas: Atlas, from: number, to: number, budget = MAX_SNIPPET_
     end = space > from ? space : from + budget;
     cut = true;
   }
-  const marks = atlas.mentions
-    .filter((m) => m.start >= from && m.end <= end)
-    .map((m) => ({ start: m.start - from, end: m.end - from, placeId: m.placeId }));
+  const marks = mentionsWithin(atlas, from, end).map((m) => ({
+    start: m.start - from,
+    end: m.end - from,
+    placeId: m.placeId,
+  }));
   // No-break spaces (common in the newsletter) would wrap a projected line at odd places.
   const text = atlas.text.slice(from, end).replace(/\u00a0/g, ' ');
   const furniture = (atlas.furniture ?? [])
@@ -150,9 +184,16 @@ export function buildSlides(atlas: Atlas, options: BuildOptions = {}): Slide[] {
     },
   ];
   const placed = new Set<string>();
+  // Each story's mentions in text order, gathered in one pass (not one pass per story).
+  const ofStory = new Map<number, Mention[]>();
+  for (const m of atlas.mentions) {
+    const list = ofStory.get(m.story);
+    if (list) list.push(m);
+    else ofStory.set(m.story, [m]);
+  }
 
   for (const story of atlas.stories) {
-    const mentions = atlas.mentions.filter((m) => m.story === story.index);
+    const mentions = ofStory.get(story.index) ?? [];
     const counts = new Map<string, number>();
     for (const m of mentions) counts.set(m.placeId, (counts.get(m.placeId) ?? 0) + 1);
     const places = [...counts]

@@ -17,10 +17,17 @@ export function zoomToSeparate(
   zoom: number,
   minPx: number,
 ): number {
-  let closest = Infinity;
-  for (let i = 0; i < points.length; i++) {
-    for (let j = i + 1; j < points.length; j++) {
-      const d = Math.hypot(points[i]![0] - points[j]![0], points[i]![1] - points[j]![1]);
+  // Only pairs closer than minPx matter: sorted by x, each point is compared with those after it
+  // while their x differs by less than the closest distance yet (a sweep, not every pair: a large
+  // newsletter puts thousands of places in view).
+  const sorted = [...points].sort((a, b) => a[0] - b[0]);
+  let closest = minPx;
+  for (let i = 0; i < sorted.length; i++) {
+    const [xi, yi] = sorted[i]!;
+    for (let j = i + 1; j < sorted.length; j++) {
+      const [xj, yj] = sorted[j]!;
+      if (xj - xi >= closest) break;
+      const d = Math.hypot(xi - xj, yi - yj);
       if (d < closest) closest = d;
     }
   }

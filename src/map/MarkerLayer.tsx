@@ -127,19 +127,25 @@ export function MarkerLayer({
   }, [onSelect]);
 
   const byId = useMemo(() => new Map(places.map((p) => [p.id, p])), [places]);
-  // The emphasised places are never clustered: each keeps a marker (and a label) of its own.
-  const emphasisKey = emphasis ? [...emphasis.places].sort().join('\n') : '';
-  const { index, alone } = useMemo(() => {
-    const apart = new Set(emphasisKey ? emphasisKey.split('\n') : []);
-    const feature = (p: MapPlace) => ({
-      type: 'Feature' as const,
-      properties: { id: p.id },
-      // Clustered where drawn: the North Pole at 85°N, not off the Mercator map.
-      geometry: { type: 'Point' as const, coordinates: [toLatLng(p.position)[1], toLatLng(p.position)[0]] },
-    });
+  /** Each place's rank in a cluster: most stories first, then by name (sorted once, not per cluster). */
+  const rank = useMemo(() => {
+    const byName = new Intl.Collator('en').compare;
+    const sorted = [...places].sort((a, b) => b.stories - a.stories || byName(a.name, b.name));
+    return new Map(sorted.map((p, i) => [p.id, i]));
+  }, [places]);
+  // One index of every place, built once per set of places (thousands for a large newsletter:
+  // building it is the costly part), not again when the emphasis changes.
+  const index = useMemo(() => {
     const sc = new Supercluster<PointProps>({ radius: CLUSTER_RADIUS, maxZoom: CLUSTER_MAX_ZOOM });
-    sc.load(places.filter((p) => !apart.has(p.id)).map(feature));
-    return { index: sc, alone: places.filter((p) => apart.has(p.id)).map(feature) };
+    sc.load(places.map(pointFeature));
+    return sc;
+  }, [places]);
+  // The emphasised places are never clustered: each keeps a marker (and a label) of its own, and
+  // the clusters they were in count the others only.
+  const emphasisKey = emphasis ? [...emphasis.places].sort().join('\n') : '';
+  const alone = useMemo(() => {
+    const apart = new Set(emphasisKey ? emphasisKey.split('\n') : []);
+    return places.filter((p) => apart.has(p.id)).map(pointFeature);
   }, [places, emphasisKey]);
 
   // Create: one layer group for the map's lifetime.
@@ -191,9 +197,11 @@ export function MarkerLayer({
       const centre = b === null ? 0 : b.getCenter().lng;
       const zoomOffset = polar ? POLAR_ZOOM_OFFSET : 0;
       const zoom = Math.round(map.getZoom()) + zoomOffset;
-      const clustered: (
-        Supercluster.ClusterFeature<Supercluster.AnyProps> | Supercluster.PointFeature<PointProps>
-      )[] = [...index.getClusters([west, south, east, north], zoom), ...alone];
+      const clustered = withoutApart(index, index.getClusters([west, south, east, north], zoom), alone);
+      const leavesOf = new Map<number, readonly Supercluster.PointFeature<PointProps>[]>();
+      for (const item of clustered) {
+        if ('leaves' in item) leavesOf.set(item.properties.cluster_id, item.leaves);
+      }
       const items = clustered.map((item) => {
         const [lon, lat] = item.geometry.coordinates as [number, number];
         const shifted = lon + 360 * Math.round((centre - lon) / 360);
@@ -231,11 +239,10 @@ export function MarkerLayer({
         const props = item.properties;
         if ('cluster' in props && props.cluster) {
           const clusterId = props.cluster_id;
-          const leaves = index
-            .getLeaves(clusterId, Infinity)
+          const leaves = (leavesOf.get(clusterId) ?? index.getLeaves(clusterId, Infinity))
             .map((l) => byId.get(l.properties.id))
             .filter((p): p is MapPlace => p !== undefined)
-            .sort((a, b) => b.stories - a.stories || a.name.localeCompare(b.name, 'en'));
+            .sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
           const ids = leaves.map((p) => p.id);
           const emph = emphasisOf(ids);
           const inStory = leaves.filter((p) => order.has(p.id)).length;
@@ -390,9 +397,55 @@ export function MarkerLayer({
       map.off(`resize ${LEGEND_RESIZE}`, reread);
       window.removeEventListener('resize', forget);
     };
-  }, [map, index, alone, byId, selectedId, projection, emphasis, areas]);
+  }, [map, index, alone, byId, rank, selectedId, projection, emphasis, areas]);
 
   return null;
+}
+
+/** A place as supercluster takes it: clustered where drawn (the North Pole at 85°N, not off the Mercator map). */
+function pointFeature(p: MapPlace): Supercluster.PointFeature<PointProps> {
+  const [lat, lon] = toLatLng(p.position);
+  return { type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [lon, lat] } };
+}
+
+type Clustered = Supercluster.ClusterFeature<Supercluster.AnyProps> | Supercluster.PointFeature<PointProps>;
+
+/**
+ * The index's clusters and points with the emphasised places (`alone`) taken out and added as
+ * points of their own: a cluster that held some counts the others (its leaves given with it); one
+ * left with a single place is that place's point; one left with none is dropped.
+ */
+function withoutApart(
+  index: Supercluster<PointProps>,
+  found: readonly Clustered[],
+  alone: readonly Supercluster.PointFeature<PointProps>[],
+): (
+  | Clustered
+  | (Supercluster.ClusterFeature<Supercluster.AnyProps> & { leaves: Supercluster.PointFeature<PointProps>[] })
+)[] {
+  if (alone.length === 0) return [...found];
+  const apart = new Set(alone.map((a) => a.properties.id));
+  const out: ReturnType<typeof withoutApart> = [];
+  for (const item of found) {
+    const props = item.properties;
+    if (!('cluster' in props && props.cluster)) {
+      if (!apart.has((props as PointProps).id)) out.push(item);
+      continue;
+    }
+    const cluster = item as Supercluster.ClusterFeature<Supercluster.AnyProps>;
+    const leaves = index.getLeaves(cluster.properties.cluster_id, Infinity);
+    const rest = leaves.filter((l) => !apart.has(l.properties.id));
+    if (rest.length === leaves.length) out.push({ ...cluster, leaves });
+    else if (rest.length === 1) out.push(rest[0]!);
+    else if (rest.length > 1) {
+      out.push({
+        ...cluster,
+        properties: { ...cluster.properties, point_count: rest.length },
+        leaves: rest,
+      });
+    }
+  }
+  return [...out, ...alone];
 }
 
 /** The map's controls (zoom buttons, attribution, the key), in container pixels: labels keep off them. */

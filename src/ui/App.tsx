@@ -1,6 +1,15 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Atlas, ContextFeature, FlightData, RouteLayers, SeaLabel, StoryEdit } from '../core';
 import { buildTrack } from '../geo';
 import {
@@ -103,8 +112,9 @@ export function App({
   const seq = useRef(0);
   /** The element to give focus back to when the place panel closes. */
   const panelOpener = useRef<HTMLElement | null>(null);
-  /** The story whose list button should get focus once the list is shown again. */
-  const focusStory = useRef<number | null>(null);
+  /** The story whose list button gets focus once the list is shown again (StoryList draws its row first). */
+  const [returnFocus, setReturnFocus] = useState<number | null>(null);
+  const focusReturned = useCallback(() => setReturnFocus(null), []);
 
   // View requests: fit a set of points, or centre on one. All points go: the map leaves out what
   // its projection cannot show (Mercator, the Pole), the polar map shows them.
@@ -231,19 +241,9 @@ export function App({
   );
 
   const closeStory = useCallback(() => {
-    focusStory.current = state.story;
+    setReturnFocus(state.story);
     dispatch({ type: 'closeStory' });
   }, [dispatch, state.story]);
-
-  // Give focus back to the story's button once the list is shown again.
-  useEffect(() => {
-    if (state.story !== null || focusStory.current === null) return;
-    const button = document.querySelector<HTMLElement>(
-      `nav[aria-label="Stories"] button[data-story="${focusStory.current}"]`,
-    );
-    focusStory.current = null;
-    (button ?? document.querySelector<HTMLElement>('#search'))?.focus();
-  }, [state.story]);
 
   // Esc closes the place panel first, then the story.
   useEffect(() => {
@@ -263,21 +263,25 @@ export function App({
   const setQuery = useCallback((q: string) => dispatch({ type: 'query', query: q }), [dispatch]);
   const setOnlyInView = useCallback((on: boolean) => dispatch({ type: 'onlyInView', on }), [dispatch]);
   // The stories the search finds: the list shows those on the map view (when asked), and the map
-  // shows their places (and the selected place).
+  // shows their places (and the selected place). The search box shows each keystroke at once; the
+  // list and the map follow the query when React has time (a 1 MB newsletter has thousands of
+  // stories and places), a keystroke typed meanwhile interrupting them.
+  const searched = useDeferredValue(query);
+  const allStories = useMemo(() => atlas.stories.map((s) => s.index), [atlas]);
   const matching = useMemo(
-    () => atlas.stories.map((s) => s.index).filter((i) => matchesQuery(infos[i]!, query)),
-    [atlas, infos, query],
+    () => (searched.trim() === '' ? allStories : allStories.filter((i) => matchesQuery(infos[i]!, searched))),
+    [allStories, infos, searched],
   );
   const shown = useMemo(
     () => matching.filter((i) => !onlyInView || bounds === null || storyInView(atlas, infos[i]!, bounds)),
     [atlas, infos, matching, onlyInView, bounds],
   );
   const searchedPlaces = useMemo(() => {
-    if (query.trim() === '') return places;
+    if (searched.trim() === '') return places;
     const ids = new Set(matching.flatMap((i) => infos[i]!.places.map((p) => p.place.id)));
     if (state.place !== null) ids.add(state.place);
     return places.filter((p) => ids.has(p.id));
-  }, [infos, places, matching, query, state.place]);
+  }, [infos, places, matching, searched, state.place]);
 
   const togglePolar = useCallback(() => dispatch({ type: 'setPolar', polar: !polar }), [dispatch, polar]);
   const showPolar = useCallback(() => dispatch({ type: 'setPolar', polar: true }), [dispatch]);
@@ -345,6 +349,8 @@ export function App({
           onOnlyInView={setOnlyInView}
           onOpen={openStory}
           hidden={story !== undefined}
+          returnFocus={returnFocus}
+          onFocusReturned={focusReturned}
         />
         {story && (
           <StoryReader

@@ -66,14 +66,22 @@ export interface StoryInfo {
 }
 
 export function storyInfos(atlas: Atlas): StoryInfo[] {
+  // Each story's mentions in text order, gathered in one pass (not one pass per story).
+  const ofStory = new Map<number, Mention[]>();
+  for (const m of atlas.mentions) {
+    const list = ofStory.get(m.story);
+    if (list) list.push(m);
+    else ofStory.set(m.story, [m]);
+  }
+  const byName = new Intl.Collator('en').compare;
   return atlas.stories.map((story) => {
-    const mentions = atlas.mentions.filter((m) => m.story === story.index);
+    const mentions = ofStory.get(story.index) ?? [];
     const counts = new Map<string, number>();
     for (const m of mentions) counts.set(m.placeId, (counts.get(m.placeId) ?? 0) + 1);
     const places = [...counts]
       .map(([id, n]) => ({ place: atlas.gazetteer.byId.get(id)!, mentions: n }))
       .filter((p) => p.place !== undefined)
-      .sort((a, b) => b.mentions - a.mentions || a.place.name.localeCompare(b.place.name, 'en'));
+      .sort((a, b) => b.mentions - a.mentions || byName(a.place.name, b.place.name));
     const haystack = [
       story.title,
       atlas.text.slice(story.start, story.end),

@@ -71,6 +71,21 @@ describe('buildSlides', () => {
     }
   });
 
+  it('marks every mention inside a snippet, in text order, whatever order the atlas lists them in', () => {
+    const reversed = buildSlides(
+      { ...atlas, mentions: [...atlas.mentions].reverse() },
+      { moments: new Map([[flight!.place.id, moments]]) },
+    );
+    const marks = (all: typeof slides) => all.flatMap((s) => s.snippets.map((x) => x.marks));
+    expect(marks(reversed)).toEqual(marks(slides));
+    for (const s of slides) {
+      for (const snippet of s.snippets) {
+        const starts = snippet.marks.map((m) => m.start);
+        expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      }
+    }
+  });
+
   it('marks the words the newsletter uses for each place', () => {
     const nbsp = (t: string) => t.replace(/\u00a0/g, ' ');
     let marked = 0;

@@ -4,6 +4,8 @@
  * that show the flight) and the slide's words. Hidden on screen; `@media print` (tour.css) shows
  * it instead of the app and the tour's controls.
  */
+import { memo, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Atlas, TourEntry } from '../../core';
 import type { LoadTopology } from '../../map';
 import { SlideMap, useLand } from './SlideMap';
@@ -13,7 +15,37 @@ import { placeNames, SnippetText } from './TourSlide';
 export type HandoutLayout = 1 | 2 | 4;
 export const HANDOUT_LAYOUTS: readonly HandoutLayout[] = [1, 2, 4];
 
-export function TourHandout({
+/**
+ * A handout of up to this many pages is kept in the page, ready to print; a longer one (a large
+ * newsletter has thousands of slides, each page a map) is drawn only when printing begins
+ * (beforeprint, or the print media query), so opening the tour and moving through it do not wait for it.
+ */
+export const EAGER_HANDOUT_PAGES = 200;
+
+/** True while the page is being printed (or shown as for print). */
+function usePrinting(active: boolean): boolean {
+  const [printing, setPrinting] = useState(() => window.matchMedia('print').matches);
+  useEffect(() => {
+    if (!active) return;
+    // flushSync: the pages must be in the page before the browser lays it out for print.
+    const start = () => flushSync(() => setPrinting(true));
+    const end = () => setPrinting(false);
+    const media = window.matchMedia('print');
+    const onMedia = (e: MediaQueryListEvent) => (e.matches ? start() : end());
+    window.addEventListener('beforeprint', start);
+    window.addEventListener('afterprint', end);
+    media.addEventListener('change', onMedia);
+    return () => {
+      window.removeEventListener('beforeprint', start);
+      window.removeEventListener('afterprint', end);
+      media.removeEventListener('change', onMedia);
+    };
+  }, [active]);
+  return printing;
+}
+
+/** Memoised: the tour renders on every slide, the handout only when its slides or layout change. */
+export const TourHandout = memo(function TourHandout({
   atlas,
   entries,
   loadTopology,
@@ -27,8 +59,11 @@ export function TourHandout({
   layout?: HandoutLayout;
 }) {
   const land = useLand(loadTopology);
+  const lazy = entries.length > EAGER_HANDOUT_PAGES;
+  const printing = usePrinting(lazy);
+  const pages = lazy && !printing ? [] : entries;
   const sheets: TourEntry[][] = [];
-  for (let i = 0; i < entries.length; i += layout) sheets.push(entries.slice(i, i + layout));
+  for (let i = 0; i < pages.length; i += layout) sheets.push(pages.slice(i, i + layout));
   return (
     <div
       className={`tour-handout handout-${layout}-up`}
@@ -63,4 +98,4 @@ export function TourHandout({
       ))}
     </div>
   );
-}
+});
