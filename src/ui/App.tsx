@@ -29,6 +29,7 @@ import { PlacePanel, StoryList, StoryReader } from './reader';
 import { SheetHandle, useSheet } from './sheet';
 import { shownPolar, stateContext, useAtlasState, type AtlasState } from './state';
 import { Present, type TourMap, type TourUrl } from './tour';
+import type { LibraryStore } from '../library/store';
 
 /** The map marker of a place, to give focus back to when its panel closes. */
 const markerElement = (id: string) =>
@@ -45,6 +46,7 @@ export function App({
   masthead,
   offlineNewsletter,
   onStoryEdit,
+  openStore,
 }: {
   atlas: Atlas;
   /** The newsletter shown, as the library names it. */
@@ -57,6 +59,8 @@ export function App({
   offlineNewsletter?: () => EmbeddedNewsletter | null;
   /** Keeps a reader's change to the stories (merge, split, retitle); none: the stories cannot be edited. */
   onStoryEdit?: (edit: StoryEdit) => void;
+  /** The page's library store (the shell's): the tour keeps its saved tour and theme there, the offline copy carries them. */
+  openStore: () => Promise<LibraryStore>;
   loadTopology: LoadTopology;
   /** data/geo/route-layers.csv: the flight (always drawn, played back, offers the polar view), the routes drawn on opening. */
   routeLayers: RouteLayers;
@@ -321,8 +325,9 @@ export function App({
             polar={polar}
             url={tourUrl}
             loadTopology={loadTopology}
+            openStore={openStore}
           />
-          <OfflineDownload name={newsletter.id} newsletter={offlineNewsletter} />
+          <OfflineDownload name={newsletter.id} newsletter={offlineNewsletter} openStore={openStore} />
         </header>
         <StoryList
           stories={atlas.stories}

@@ -19,7 +19,10 @@ import './library.css';
 
 const ImportPanel = lazy(() => import('../import/ImportPanel'));
 
-type AppProps = Omit<ComponentProps<typeof App>, 'atlas' | 'newsletter' | 'bundledId' | 'masthead'>;
+type AppProps = Omit<
+  ComponentProps<typeof App>,
+  'atlas' | 'newsletter' | 'bundledId' | 'masthead' | 'openStore'
+>;
 
 export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProps }) {
   const library = useLibrary(setup);
@@ -143,6 +146,7 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
           bundledId={setup.bundled.entry.id}
           masthead={masthead}
           offlineNewsletter={offlineNewsletter}
+          openStore={library.store}
         />
       ) : (
         <div className="library-opening">
