@@ -188,10 +188,9 @@ export function browserStorage(): Storage | null {
 
 /** What the offline copy needs of the library store (library/store's LibraryStore). */
 export interface CopyLibrary {
-  list(): Promise<{ id: string }[]>;
-  getTour(newsletter: string): Promise<{ text: string } | undefined>;
+  listTours(): Promise<{ newsletter: string; text: string }[]>;
+  listSettings(): Promise<{ key: string; value: unknown }[]>;
   putTour(newsletter: string, text: string, options?: { allowUnknown?: boolean }): Promise<unknown>;
-  getSetting(key: string): Promise<unknown>;
   putSetting(key: string, value: unknown): Promise<unknown>;
   setAside(store: 'tours', itemKey: string | null, value: unknown, reason: string): Promise<string>;
   readMeta(key: string): Promise<unknown>;
@@ -199,26 +198,23 @@ export interface CopyLibrary {
 }
 
 /**
- * The entries an offline copy carries: every `newsletter-atlas:` entry of `storage` (what the
- * library has not taken over), then the library's: each listed newsletter's saved tour (a tour
- * the library has cleared is left out, even if localStorage still holds the one migrated) and the
- * value of each setting in `settings` (text as it is, anything else as JSON).
+ * The entries an offline copy carries: the library's saved tours and settings (text as it is,
+ * anything else as JSON), over the `newsletter-atlas:` entries of `storage` that the library has
+ * not taken over. A saved tour left in localStorage is not carried: the library moved it in when
+ * it opened, so one it does not hold was cleared or set aside there (rescued `:unreadable:`
+ * copies are carried, and set aside in the copy's library).
  */
 export async function collectLibraryEntries(
   library: CopyLibrary,
   storage: Storage | null,
-  settings: readonly string[],
 ): Promise<Record<string, string>> {
-  const entries: Record<string, string> = storage ? collectEntries(storage) : {};
-  for (const { id } of await library.list()) {
-    const tour = await library.getTour(id);
-    if (tour) entries[`${TOUR_PREFIX}${id}`] = tour.text;
-    else delete entries[`${TOUR_PREFIX}${id}`];
+  const entries: Record<string, string> = {};
+  for (const [key, value] of Object.entries(storage ? collectEntries(storage) : {})) {
+    if (!key.startsWith(TOUR_PREFIX) || key.includes(UNREADABLE)) entries[key] = value;
   }
-  for (const key of settings) {
-    const value = await library.getSetting(key);
-    if (value !== undefined)
-      entries[`${STORAGE_PREFIX}${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
+  for (const { newsletter, text } of await library.listTours()) entries[`${TOUR_PREFIX}${newsletter}`] = text;
+  for (const { key, value } of await library.listSettings()) {
+    entries[`${STORAGE_PREFIX}${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
   }
   return makeEmbedded(entries, '').entries;
 }

@@ -513,6 +513,16 @@ export class LibraryStore {
     return this.putItem('settings', key, fields, false);
   }
 
+  /** Every saved tour (an offline copy carries them all). */
+  listTours(): Promise<TourRecord[]> {
+    return this.readAll('tours');
+  }
+
+  /** Every setting (an offline copy carries them all). */
+  listSettings(): Promise<SettingRecord[]> {
+    return this.readAll('settings');
+  }
+
   /** The records set aside because they did not match the schema. */
   async quarantined(): Promise<QuarantineRecord[]> {
     return (await this.exec(['quarantine'], 'readonly', (tx) =>
@@ -719,12 +729,14 @@ export class LibraryStore {
     return value as never;
   }
 
-  private async readAll(store: 'newsletters'): Promise<NewsletterMeta[]> {
+  private async readAll<S extends 'newsletters' | 'tours' | 'settings'>(
+    store: S,
+  ): Promise<(S extends 'newsletters' ? NewsletterMeta : S extends 'tours' ? TourRecord : SettingRecord)[]> {
     const values = await this.exec([store], 'readonly', (tx) => tx.getAll(store));
-    const good: NewsletterMeta[] = [];
+    const good: never[] = [];
     for (const value of values) {
       const problem = recordProblem(store, value);
-      if (problem === null) good.push(value as NewsletterMeta);
+      if (problem === null) good.push(value as never);
       else await this.quarantine(store, keyOf(store, value) ?? '', problem);
     }
     return good;

@@ -17,11 +17,7 @@ import {
   offlineSource,
   type EmbeddedNewsletter,
 } from '../../library';
-import { CONTRAST_SETTING } from '../tour';
 import './offline.css';
-
-/** The library's settings a copy carries. */
-const SETTINGS = [CONTRAST_SETTING];
 
 /** Made by `npm run build` next to index.html (vite.config.ts). */
 export const OFFLINE_FILE = 'newsletter-atlas-offline.html';
@@ -75,7 +71,7 @@ export function OfflineDownload({
     setStatus({ kind: 'busy', message: 'Making the offline copy…' });
     try {
       const source = offlineSource ?? (await fetchOfflineHtml());
-      const entries = await collectLibraryEntries(await openStore(), browserStorage(), SETTINGS);
+      const entries = await collectLibraryEntries(await openStore(), browserStorage());
       const withStorage = injectEmbedded(source, makeEmbedded(entries, new Date().toISOString()));
       const html = injectNewsletter(withStorage, newsletter?.() ?? null);
       const blob = new Blob([html], { type: 'text/html;charset=utf-8' });

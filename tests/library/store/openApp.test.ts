@@ -119,19 +119,25 @@ describe("an offline copy's saved choices", () => {
     const { entry } = await store.add(input('Imported', '2024-01-01'));
     const importedTour = serializeTour(defaultTour(entry.id, []));
     await store.putTour(entry.id, importedTour);
+    await store.putTour('text-0123abcd', TOUR, { allowUnknown: true });
     await store.putSetting(CONTRAST_SETTING, 'high');
+    await store.putSetting('order', [2, 3]);
     const storage = new MemoryStorage();
     storage.setItem(KEY, TOUR); // migrated once, then cleared in the library
+    storage.setItem(`${KEY}:unreadable:2026-01-01T00:00:00.000Z`, 'junk');
     storage.setItem('newsletter-atlas:tour-contrast', 'normal');
     storage.setItem('newsletter-atlas:other', 'kept as it is');
     storage.setItem(SEEDED_KEY, '["x"]');
     storage.setItem('someone-else', 'not ours');
     await store.putTour(BUNDLED.id, TOUR);
     await store.clearTour(BUNDLED.id);
-    expect(await collectLibraryEntries(store, storage, [CONTRAST_SETTING])).toEqual({
+    expect(await collectLibraryEntries(store, storage)).toEqual({
+      'newsletter-atlas:order': '[2,3]',
       'newsletter-atlas:other': 'kept as it is',
-      [`newsletter-atlas:tour:${entry.id}`]: importedTour,
+      [`${KEY}:unreadable:2026-01-01T00:00:00.000Z`]: 'junk',
       'newsletter-atlas:tour-contrast': 'high',
+      [`newsletter-atlas:tour:${entry.id}`]: importedTour,
+      'newsletter-atlas:tour:text-0123abcd': TOUR,
     });
   });
 });
