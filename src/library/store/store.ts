@@ -228,8 +228,13 @@ export class LibraryStore {
     this.now = options.now ?? Date.now;
     const broadcast = options.broadcast ?? typeof BroadcastChannel !== 'undefined';
     if (broadcast && typeof BroadcastChannel !== 'undefined') {
-      this.channel = new BroadcastChannel(`${name}:changes`);
-      this.channel.onmessage = (e: MessageEvent<unknown>) => this.heard(e.data);
+      try {
+        this.channel = new BroadcastChannel(`${name}:changes`);
+        this.channel.onmessage = (e: MessageEvent<unknown>) => this.heard(e.data);
+      } catch {
+        // No channel (refused by the browser): this tab hears other tabs' changes on its next read.
+        this.channel = null;
+      }
     }
   }
 

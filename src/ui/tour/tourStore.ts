@@ -140,7 +140,10 @@ export function createTourPersistence(library: TourLibrary) {
       return {
         tour: null,
         problem:
-          `The saved tour could not be read (${why}). It could not be set aside (${errorText(e)}), so it was not moved: ` +
+          `The saved tour could not be read (${why}). ` +
+          (isWriteError(e)
+            ? "The browser's storage is too full (or turned off) to keep a copy, so it was not moved: "
+            : `It could not be set aside (${errorText(e)}), so it was not moved: `) +
           `it stays under "${id}". The default tour is shown; changes are not saved over it until you ` +
           `download it or replace it.`,
         unreadable: text,

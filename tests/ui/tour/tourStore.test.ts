@@ -94,7 +94,7 @@ describe('the tour in the library store', () => {
     const loaded = await persistence.load(ctx);
     expect(loaded.stuck).toBe(true);
     expect(loaded.unreadable).toBe(BROKEN);
-    expect(loaded.problem).toContain('the disk is full');
+    expect(loaded.problem).toContain('too full (or turned off) to keep a copy');
     expect(loaded.problem).toContain(`stays under "${BUNDLED.id}"`);
     expect(await persistence.save(tour)).toBe('kept');
     expect(await persistence.clear(BUNDLED.id)).toBe(false);
