@@ -378,6 +378,24 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     expect((await progress(page))[1]).toBe(built - 1);
   });
 
+  it('two tabs of the tour: a change saved in one shows in the other, the theme too', async () => {
+    const { page } = await atlas.open('/?present=1', { width: 1280, height: 720 });
+    await page.locator(DIALOG).waitFor();
+    const [, total] = await progress(page);
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.locator(DIALOG).waitFor();
+    expect((await progress(other))[1]).toBe(total);
+
+    await page.locator(`${DIALOG} button:text-is("Edit slides")`).click();
+    await page.locator(`${DIALOG} .tour-editor-list li`).nth(1).locator('button[aria-pressed]').click();
+    await expect.poll(async () => (await progress(other))[1]).toBe(total - 1);
+    await other.locator(`${DIALOG} button:text-is("High contrast")`).click();
+    await page.locator(`${DIALOG}.tour-high-contrast`).waitFor();
+    expect(await savedTour(page, NEWSLETTER)).toContain('"hidden": true');
+    await other.close();
+  });
+
   it('a presenter view in a second window follows the tour, moves it, and shows the notes', async () => {
     const { page } = await atlas.open('/?present=2', { width: 1280, height: 720 });
     await page.locator(DIALOG).waitFor();
