@@ -10,12 +10,17 @@ import '../../src/ui/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadData } from '../../src/core';
+import { openLibrary, type LibraryStore } from '../../src/library/store';
 import { App } from '../../src/ui/App';
 import { WithAppBoundary } from '../../src/ui/ErrorBoundary';
 import { ErrorPanel } from '../../src/ui/ErrorPanel';
 import { loadTopology } from '../../src/web/topology';
 import { atlasFromResult, type GeoparseResult } from '../../src/worker/client';
 import { curatedData } from '../../src/worker/curatedData';
+
+/** A library in memory: the bench measures the page, not the browser's storage. */
+let library: Promise<LibraryStore> | null = null;
+const openStore = () => (library ??= openLibrary({ name: 'scale-bench', indexedDB: null }));
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -36,6 +41,7 @@ async function start() {
           newsletter={{ id: 'scale-bench', title: 'Scale bench', date: null, bundled: false }}
           bundledId={data.catalog[0]?.id ?? ''}
           loadTopology={loadTopology}
+          openStore={openStore}
           routeLayers={data.routeLayers}
           flight={data.flight}
           seas={data.seas}

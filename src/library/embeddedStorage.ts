@@ -1,16 +1,26 @@
 /**
- * The teacher's saved choices (every localStorage entry whose key starts with `newsletter-atlas:`:
- * the tour's slide choices and notes, the high-contrast theme, …) travel inside the single-file
- * offline copy as JSON in `<script type="application/json" id="atlas-embedded-storage">`.
+ * The teacher's saved choices (each newsletter's saved tour, the high-contrast theme, …) travel
+ * inside the single-file offline copy as JSON in
+ * `<script type="application/json" id="atlas-embedded-storage">`, keyed as the app kept them in
+ * localStorage before the library: `newsletter-atlas:tour:<newsletter id>` (the tour file's JSON)
+ * and `newsletter-atlas:<setting>` (`newsletter-atlas:tour-contrast`: "high" or "normal").
  *
- * On opening a copy, main.tsx imports web/seedStorage.ts before anything else, and it seeds
- * localStorage from that element (seedFromDocument) before the app reads storage. The rule (docs/offline-copy.md):
- *   - the first time a copy is opened in a browser, its entries are written, replacing entries of
- *     the same key (the copy shows what was saved into it); other entries are left alone;
- *   - every later opening of the same copy leaves storage alone, so changes made in the copy are
- *     kept across reloads.
- * Copies are told apart by `id`, a hash of their entries; the ids already applied are listed under
- * SEEDED_KEY. Chromium shares one localStorage between all file:// pages, hence the care.
+ * Making a copy (collectLibraryEntries): the tours of the library's newsletters and its settings,
+ * over any `newsletter-atlas:` localStorage entry the library does not hold.
+ *
+ * Opening a copy (seedLibraryFromDocument, run by the library's opening, after the migration from
+ * localStorage): the rule (docs/offline-copy.md):
+ *   - the first time a copy is opened in a browser, its entries are written into the copy's
+ *     library, replacing the tours and settings of the same key (the copy shows what was saved
+ *     into it); other items are left alone;
+ *   - every later opening of the same copy leaves the library alone, so changes made in the copy
+ *     are kept across reloads.
+ * Copies are told apart by `id`, a hash of their entries; the ids already applied are listed in
+ * the library's bookkeeping (SEEDED_META). Chromium shares one storage between all file:// pages,
+ * hence the care.
+ *
+ * seedStorage / seedFromDocument are the same rule over localStorage, as copies did before the
+ * library (kept for reading localStorage-era state in tests and tools; the app seeds the library).
  */
 import { fingerprint } from '../core';
 
@@ -18,6 +28,11 @@ export const STORAGE_PREFIX = 'newsletter-atlas:';
 export const EMBEDDED_ID = 'atlas-embedded-storage';
 /** The ids of the copies whose entries this browser has applied (a JSON array); never embedded. */
 export const SEEDED_KEY = `${STORAGE_PREFIX}offline-seeded`;
+/** The same list, in the library's bookkeeping. */
+export const SEEDED_META = 'offline-seeded';
+/** Between a tour's key and the time of a tour rescued before the library: `<key>:unreadable:<time>`. */
+const UNREADABLE = ':unreadable';
+const TOUR_PREFIX = `${STORAGE_PREFIX}tour:`;
 const FORMAT = 'newsletter-atlas-storage';
 const MAX_SEEDED_IDS = 50;
 
@@ -167,6 +182,95 @@ export function browserStorage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
+    return null;
+  }
+}
+
+/** What the offline copy needs of the library store (library/store's LibraryStore). */
+export interface CopyLibrary {
+  listTours(): Promise<{ newsletter: string; text: string }[]>;
+  listSettings(): Promise<{ key: string; value: unknown }[]>;
+  putTour(newsletter: string, text: string, options?: { allowUnknown?: boolean }): Promise<unknown>;
+  putSetting(key: string, value: unknown): Promise<unknown>;
+  setAside(store: 'tours', itemKey: string | null, value: unknown, reason: string): Promise<string>;
+  readMeta(key: string): Promise<unknown>;
+  writeMeta(key: string, value: unknown): Promise<void>;
+}
+
+/**
+ * The entries an offline copy carries: the library's saved tours and settings (text as it is,
+ * anything else as JSON), over the `newsletter-atlas:` entries of `storage` that the library has
+ * not taken over. A saved tour left in localStorage is not carried: the library moved it in when
+ * it opened, so one it does not hold was cleared or set aside there (rescued `:unreadable:`
+ * copies are carried, and set aside in the copy's library).
+ */
+export async function collectLibraryEntries(
+  library: CopyLibrary,
+  storage: Storage | null,
+): Promise<Record<string, string>> {
+  const entries: Record<string, string> = {};
+  for (const [key, value] of Object.entries(storage ? collectEntries(storage) : {})) {
+    if (!key.startsWith(TOUR_PREFIX) || key.includes(UNREADABLE)) entries[key] = value;
+  }
+  for (const { newsletter, text } of await library.listTours()) entries[`${TOUR_PREFIX}${newsletter}`] = text;
+  for (const { key, value } of await library.listSettings()) {
+    entries[`${STORAGE_PREFIX}${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  return makeEmbedded(entries, '').entries;
+}
+
+export interface LibrarySeedResult extends SeedResult {
+  /** Entries that could not be written, with the reason (the rest are written). */
+  failed: { key: string; reason: string }[];
+}
+
+/** Applies the rule above to the library; the embedded entries are written only on the copy's first opening. */
+export async function seedLibrary(
+  embedded: EmbeddedStorage,
+  library: CopyLibrary,
+): Promise<LibrarySeedResult> {
+  const recorded = await library.readMeta(SEEDED_META);
+  const ids = Array.isArray(recorded) ? recorded.filter((id): id is string => typeof id === 'string') : [];
+  if (ids.includes(embedded.id)) return { id: embedded.id, written: [], alreadySeeded: true, failed: [] };
+  const written: string[] = [];
+  const failed: { key: string; reason: string }[] = [];
+  for (const [key, value] of Object.entries(embedded.entries)) {
+    try {
+      if (key.startsWith(TOUR_PREFIX) && key.includes(UNREADABLE)) {
+        const newsletter = key.slice(TOUR_PREFIX.length, key.indexOf(UNREADABLE));
+        await library.setAside(
+          'tours',
+          newsletter,
+          value,
+          `an unreadable tour carried by the offline copy as "${key}"`,
+        );
+      } else if (key.startsWith(TOUR_PREFIX)) {
+        await library.putTour(key.slice(TOUR_PREFIX.length), value, { allowUnknown: true });
+      } else {
+        await library.putSetting(key.slice(STORAGE_PREFIX.length), value);
+      }
+      written.push(key);
+    } catch (e) {
+      failed.push({ key, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  // Marked applied even when some failed: the library said why, and a copy never overwrites twice.
+  await library.writeMeta(SEEDED_META, [...ids, embedded.id].slice(-MAX_SEEDED_IDS));
+  return { id: embedded.id, written, alreadySeeded: false, failed };
+}
+
+/** The page's embedded storage (an offline copy's), or null; a broken element is said on the console. */
+export function embeddedStorageOf(doc: Document): EmbeddedStorage | null {
+  const element = doc.getElementById(EMBEDDED_ID);
+  if (!element) return null;
+  try {
+    return parseEmbedded(element.textContent ?? '');
+  } catch (e) {
+    console.error(
+      `${doc.location?.pathname.split('/').pop() || 'this page'}: the saved choices in ` +
+        `<script id="${EMBEDDED_ID}"> could not be read: ${e instanceof Error ? e.message : String(e)}. ` +
+        'The copy opens without them; make a new copy with "Download for offline".',
+    );
     return null;
   }
 }

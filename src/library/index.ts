@@ -3,10 +3,14 @@ export {
   browserStorage,
   captureOfflineSource,
   collectEntries,
+  collectLibraryEntries,
+  embeddedStorageOf,
   injectEmbedded,
   makeEmbedded,
   offlineSource,
   seedFromDocument,
+  type CopyLibrary,
+  type EmbeddedStorage,
 } from './embeddedStorage';
 export {
   EMBEDDED_NEWSLETTER_ID,

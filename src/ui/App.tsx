@@ -39,6 +39,7 @@ import { LazyReviewPanel, type ReviewState } from './review';
 import { SheetHandle, useSheet } from './sheet';
 import { shownPolar, stateContext, useAtlasState, type AtlasState } from './state';
 import { Present, type TourMap, type TourUrl } from './tour';
+import type { LibraryStore } from '../library/store';
 
 /** The map marker of a place, to give focus back to when its panel closes. */
 const markerElement = (id: string) =>
@@ -56,6 +57,7 @@ export function App({
   masthead,
   offlineNewsletter,
   onStoryEdit,
+  openStore,
 }: {
   /** The newsletter as shown: the review's choices and the story edits applied. */
   atlas: Atlas;
@@ -71,6 +73,8 @@ export function App({
   onStoryEdit?: (edit: StoryEdit) => void;
   /** For a geoparsed newsletter: the review's groups, candidates and choices (none: nothing to review). */
   review?: ReviewState & { original: Atlas };
+  /** The page's library store (the shell's): the tour keeps its saved tour and theme there, the offline copy carries them. */
+  openStore: () => Promise<LibraryStore>;
   loadTopology: LoadTopology;
   /** data/geo/route-layers.csv: the flight (always drawn, played back, offers the polar view), the routes drawn on opening. */
   routeLayers: RouteLayers;
@@ -331,8 +335,9 @@ export function App({
             polar={polar}
             url={tourUrl}
             loadTopology={loadTopology}
+            openStore={openStore}
           />
-          <OfflineDownload name={newsletter.id} newsletter={offlineNewsletter} />
+          <OfflineDownload name={newsletter.id} newsletter={offlineNewsletter} openStore={openStore} />
           {review && review.items.length > 0 && (
             <button type="button" aria-expanded={reviewing} onClick={() => setReviewing((r) => !r)}>
               Review ({review.items.length})

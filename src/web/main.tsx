@@ -1,5 +1,5 @@
 /** Browser entry: loads the data (bundled as text), geoparses the newsletter, renders the app. */
-// First: seeds localStorage from an offline copy's embedded storage before any module reads it.
+// First: an offline copy keeps its own HTML as loaded, before React renders into it.
 import './seedStorage';
 import 'leaflet/dist/leaflet.css';
 import '../ui/app.css';
@@ -12,7 +12,7 @@ import seasText from '../../data/geo/seas.csv?raw';
 import catalog from '../../data/newsletters/catalog.csv?raw';
 import text from '../../data/newsletters/russian-embassy-newsletter-2020-06.txt?raw';
 import { fingerprint, loadData, type Atlas, type FlightData, type RouteLayers, type SeaLabel } from '../core';
-import { embeddedNewsletterOf } from '../library';
+import { browserStorage, embeddedNewsletterOf, embeddedStorageOf } from '../library';
 import { LibraryShell, type LibrarySetup } from '../ui/library';
 import { WithAppBoundary } from '../ui/ErrorBoundary';
 import { ErrorPanel } from '../ui/ErrorPanel';
@@ -83,7 +83,15 @@ try {
   setup = {
     bundled: { entry, atlas },
     base: { gazetteer: data.gazetteer, routes: data.routes },
-    openStore: () => import('../library/store').then((m) => m.openLibrary({ bundled: [entry] })),
+    // Before anything reads the library: what was kept in localStorage moves in (once), and an
+    // offline copy's saved choices are seeded on its first opening.
+    openStore: () =>
+      import('../library/store').then((m) =>
+        m.openAppLibrary(
+          { bundled: [entry] },
+          { storage: browserStorage(), embedded: embeddedStorageOf(document) },
+        ),
+      ),
     loadGeoparse: () => import('../worker/client').then((m) => m.geoparseInWorker),
     loadSearch: () => import('../worker/client').then((m) => (query: string) => m.searchGazetteer(query)),
     embedded: embeddedNewsletterOf(document),

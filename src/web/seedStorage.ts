@@ -1,10 +1,9 @@
 /**
- * Imported first by main.tsx, so this runs before any module reads storage: an offline copy keeps
- * its own HTML (to save itself again) and seeds localStorage from its embedded entries
- * (library/embeddedStorage.ts says the rule).
+ * Imported first by main.tsx, so this runs before React renders into #root: an offline copy keeps
+ * its own HTML as it was loaded (to save itself again). Its embedded saved choices are put in the
+ * library when the library opens (library/store/migrate.ts openAppLibrary; embeddedStorage.ts
+ * says the rule).
  */
-import { browserStorage, captureOfflineSource, seedFromDocument } from '../library';
+import { captureOfflineSource } from '../library';
 
 if (import.meta.env.MODE === 'offline') captureOfflineSource(document);
-const storage = browserStorage();
-if (storage) seedFromDocument(document, storage);

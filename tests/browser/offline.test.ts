@@ -3,8 +3,10 @@
  * which is opened from disk (file://) in a fresh context where every request that is not file: is
  * aborted and recorded. The copy must show the markers, open a story, switch to the polar view
  * (a lazy chunk in the served app: inlined in the copy), log no console error, and carry the
- * `newsletter-atlas:` localStorage entries intact (one of them holds "</script>"), and present the
- * classroom tour by keyboard with the teacher's saved choices (a hidden slide, high contrast).
+ * teacher's saved choices intact (one of them holds "</script>"): the library's saved tours and
+ * settings, and `newsletter-atlas:` localStorage entries the library has not taken over, seeded
+ * into the copy's own library on its first opening; and present the classroom tour by keyboard
+ * with the teacher's saved choices (a hidden slide, high contrast).
  * Screenshots: tests/browser/out/offline-*.png.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,6 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DIST } from './chromium';
 import { MARKER, markerLabels, noBrowser, OUT_DIR, reader, storyButtons, useAtlas } from './harness';
+import { libraryEntries, putSavedTour, putSetting } from './libraryDb';
 
 const DOWNLOAD = 'Download for offline';
 const TOGGLE = '.map-controls button[aria-pressed]';
@@ -49,16 +52,8 @@ const ENTRIES: Record<string, string> = {
 /** A newsletter pasted into the app before the copy is made. */
 const IMPORTED = 'Lake letters\n\nA choir from Geneva sang in Lausanne and Montreux.\n';
 
-/** The page's localStorage entries whose key starts with newsletter-atlas:. */
-function atlasEntries(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() =>
-    Object.fromEntries(
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('newsletter-atlas:'))
-        .map((k) => [k, localStorage.getItem(k) ?? '']),
-    ),
-  );
-}
+/** The library's tours and settings, keyed as the copy carries them (`newsletter-atlas:…`). */
+const atlasEntries = libraryEntries;
 
 /** The tour's progress text, "n / total". */
 const progress = (page: Page) => page.locator(`${DIALOG} .tour-progress`).innerText();
@@ -175,7 +170,7 @@ describe.skipIf(noBrowser)('Offline copy: one HTML file from file:// with no net
       const disk = copy.page;
       await disk.locator(MARKER).first().waitFor();
       expect(await disk.locator(MARKER).count()).toBeGreaterThan(3);
-      expect(await atlasEntries(disk)).toMatchObject(ENTRIES);
+      await expect.poll(() => atlasEntries(disk)).toMatchObject(ENTRIES);
       expect(await disk.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
       await disk.waitForTimeout(300);
       await disk.screenshot({ path: join(OUT_DIR, 'offline-file-1280x800.png') });
@@ -218,10 +213,7 @@ describe.skipIf(noBrowser)('Offline copy: one HTML file from file:// with no net
     const built = await present(page);
     await page.keyboard.press('Escape');
     await page.locator(DIALOG).waitFor({ state: 'detached' });
-    await page.evaluate(([key, tour]) => localStorage.setItem(key, tour), [
-      `newsletter-atlas:tour:${NEWSLETTER}`,
-      SAVED_TOUR,
-    ] as const);
+    await putSavedTour(page, NEWSLETTER, SAVED_TOUR);
     expect(await present(page)).toBe(built - 1);
     const contrast = page.locator(`${DIALOG} button:text-is("High contrast")`);
     await contrast.click();
@@ -231,6 +223,7 @@ describe.skipIf(noBrowser)('Offline copy: one HTML file from file:// with no net
     const second = await page.locator(DIALOG).getAttribute('aria-label');
     await page.keyboard.press('Escape');
     await page.locator(DIALOG).waitFor({ state: 'detached' });
+    await expect.poll(async () => (await atlasEntries(page))['newsletter-atlas:tour-contrast']).toBe('high');
     const entries = await atlasEntries(page);
     expect(Object.keys(entries).sort()).toEqual([
       'newsletter-atlas:tour-contrast',
@@ -242,7 +235,7 @@ describe.skipIf(noBrowser)('Offline copy: one HTML file from file:// with no net
     try {
       const disk = copy.page;
       await disk.locator(MARKER).first().waitFor();
-      expect(await atlasEntries(disk)).toMatchObject(entries);
+      await expect.poll(() => atlasEntries(disk)).toMatchObject(entries);
 
       // Present, then two slides on with the keyboard, then Esc: focus back on Present.
       expect(await present(disk)).toBe(built - 1);
@@ -293,9 +286,9 @@ describe.skipIf(noBrowser)('Offline copy: one HTML file from file:// with no net
     try {
       const disk = copy.page;
       await disk.locator(MARKER).first().waitFor();
-      expect(await atlasEntries(disk)).toMatchObject(ENTRIES);
+      await expect.poll(() => atlasEntries(disk)).toMatchObject(ENTRIES);
       // A change made in the copy survives a reload: the same copy's entries are applied only once.
-      await disk.evaluate(() => localStorage.setItem('newsletter-atlas:test-order', '[2,3]'));
+      await putSetting(disk, 'test-order', '[2,3]');
       await disk.reload();
       await disk.locator(MARKER).first().waitFor();
       expect((await atlasEntries(disk))['newsletter-atlas:test-order']).toBe('[2,3]');

@@ -1,43 +1,45 @@
 /**
- * The teacher's saved tour is never lost (issue 12), in headless Chromium with the real
- * localStorage: unreadable tours are copied aside, one key each; with storage filled to its quota
- * an unreadable tour stays under its key and is not saved over, and a failed save is said at once
- * while the edit stays; the tour key is read once (the banner shows on every load); a tour over
- * 1 MB is refused at import; imported custom ids past 2^53 or of 400 digits survive new slides and
- * reloads; print media and errors never leave a blank page. Screenshots in tests/browser/out/.
+ * The teacher's saved tour is never lost (issues 12 and 14), in headless Chromium with the real
+ * IndexedDB of the library store: unreadable tours are set aside in the library's quarantine, one
+ * record each; when the browser refuses to set one aside (storage full), the unreadable tour stays
+ * under its key and is not saved over, and a failed save is said at once while the edit stays; the
+ * tour is read once per opening (the banner shows on every load); a tour over 1 MB is refused at
+ * import; imported custom ids past 2^53 or of 400 digits survive new slides and reloads; print
+ * media and errors never leave a blank page. Screenshots in tests/browser/out/.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { noBrowser, OUT_DIR, useAtlas } from './harness';
+import { putSavedTour, quarantined, savedTour } from './libraryDb';
 
 const DIALOG = '[role="dialog"][aria-label^="Tour"]';
-const KEY = 'newsletter-atlas:tour:russian-embassy-2020-06';
+const NEWSLETTER = 'russian-embassy-2020-06';
 const BROKEN = '{"format":"newsletter-atlas-tour","version":9}';
 const ALERT = `${DIALOG} .tour-problem[role="alert"]`;
 
-/** Fills localStorage until it refuses even one more character; returns the characters added. */
-function fillStorage(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let size = 1 << 20;
-    let total = 0;
-    for (let i = 0; size >= 1;) {
-      try {
-        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
-        i++;
-        total += size;
-      } catch {
-        size = Math.floor(size / 2);
+/**
+ * Makes the browser refuse (as when its storage is full) every IndexedDB write to the stores
+ * named in `window.__refuse`, from the page's first script on.
+ */
+async function refuseWrites(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      const refused = (window as { __refuse?: string[] }).__refuse ?? [];
+      if (refused.includes(this.name)) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
-    }
-    return total;
+      return put.apply(this, args);
+    };
   });
 }
+const refuse = (page: Page, stores: string[]) =>
+  page.evaluate((s) => ((window as { __refuse?: string[] }).__refuse = s), stores);
 
-const stored = (page: Page, key = KEY) => page.evaluate((k) => localStorage.getItem(k), key);
-/** The keys of rescued copies: `<key>:unreadable:<ISO time>`. */
-const copies = (page: Page) =>
-  page.evaluate((k) => Object.keys(localStorage).filter((x) => x.startsWith(`${k}:unreadable`)), KEY);
+const stored = (page: Page) => savedTour(page, NEWSLETTER);
+/** The unreadable tours set aside in the library. */
+const copies = async (page: Page) => (await quarantined(page)).filter((q) => q.store === 'tours');
 
 /** "4 / 17" as [4, 17]. */
 async function progress(page: Page): Promise<[number, number]> {
@@ -49,21 +51,24 @@ async function progress(page: Page): Promise<[number, number]> {
 describe.skipIf(noBrowser)('The saved tour in the browser: nothing lost (production build)', () => {
   const atlas = useAtlas();
 
-  it('keeps every unreadable tour: each is copied to a key of its own, then its key is emptied', async () => {
+  it('keeps every unreadable tour: each is set aside in a record of its own, then its key is emptied', async () => {
     const { page } = await atlas.open('/', { width: 1366, height: 800 });
     const texts = [BROKEN, '{"format":"newsletter-atlas-tour","version":10}'];
     for (const text of texts) {
-      await page.evaluate(([k, t]) => localStorage.setItem(k!, t!), [KEY, text]);
+      await putSavedTour(page, NEWSLETTER, text);
       await page.goto(`${atlas.origin()}/?present=1`);
       await page.locator(ALERT).waitFor();
-      expect(await page.locator(ALERT).innerText()).toMatch(/could not be read .*it was kept under "/);
+      expect(await page.locator(ALERT).innerText()).toMatch(
+        /could not be read .*kept aside in the library as "/,
+      );
       expect(await stored(page)).toBeNull();
     }
-    const keys = await copies(page);
-    expect(keys).toHaveLength(2);
-    for (const k of keys) expect(k).toMatch(/:unreadable:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z(#\d+)?$/);
-    const kept = await page.evaluate((ks) => ks.map((k) => localStorage.getItem(k)), keys);
-    expect(kept.sort()).toEqual([...texts].sort());
+    const kept = await copies(page);
+    expect(kept).toHaveLength(2);
+    for (const k of kept) {
+      expect(k.key).toMatch(/^tours:russian-embassy-2020-06:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z(#\d+)?$/);
+    }
+    expect(kept.map((k) => k.value).sort()).toEqual([...texts].sort());
   });
 
   for (const [width, height] of [
@@ -71,17 +76,18 @@ describe.skipIf(noBrowser)('The saved tour in the browser: nothing lost (product
     [375, 812],
   ] as const) {
     it(`with storage full (${width}×${height}): the unreadable tour stays under its key, is not saved over, and the banners say so`, async () => {
-      const { page } = await atlas.open('/', { width, height, mobile: width < 500 });
-      await page.evaluate(([k, t]) => localStorage.setItem(k!, t!), [KEY, BROKEN]);
-      expect(await fillStorage(page)).toBeGreaterThan(1_000_000);
+      const { page } = await atlas.open('/', { width, height, mobile: width < 500, init: refuseWrites });
+      await putSavedTour(page, NEWSLETTER, BROKEN);
+      // Refused from the first script of the next load on: before the tour opens.
+      await page.addInitScript(() => ((window as { __refuse?: string[] }).__refuse = ['quarantine']));
       await page.goto(`${atlas.origin()}/?present=1`);
       const banner = page.locator(ALERT).first();
       await banner.waitFor();
       const words = await banner.innerText();
       expect(words).toContain('"version" is 9');
       expect(words).toContain('was not moved');
-      expect(words).toContain(`stays under "${KEY}"`);
-      expect(words).not.toContain('kept under');
+      expect(words).toContain(`stays under "${NEWSLETTER}"`);
+      expect(words).not.toContain('kept aside');
       expect(await stored(page)).toBe(BROKEN);
       expect(await copies(page)).toEqual([]);
       await page.screenshot({ path: join(OUT_DIR, `storage-full-unreadable-${width}x${height}.png`) });
@@ -111,10 +117,10 @@ describe.skipIf(noBrowser)('The saved tour in the browser: nothing lost (product
   }
 
   it('a save the browser refuses (storage full) is said at once; the edit stays on the page', async () => {
-    const { page } = await atlas.open('/?present=1', { width: 1366, height: 800 });
+    const { page } = await atlas.open('/?present=1', { width: 1366, height: 800, init: refuseWrites });
     await page.locator(DIALOG).waitFor();
     const [, total] = await progress(page);
-    await fillStorage(page);
+    await refuse(page, ['tours', 'settings', 'quarantine', 'meta', 'tombstones']);
     await page.locator(`${DIALOG} button:text-is("Edit slides")`).click();
     await page.locator(`${DIALOG} .tour-editor-list li`).nth(1).locator('button[aria-pressed]').click();
     const alert = page.locator(ALERT, { hasText: 'This change was not saved' });
@@ -128,11 +134,11 @@ describe.skipIf(noBrowser)('The saved tour in the browser: nothing lost (product
     await page.screenshot({ path: join(OUT_DIR, 'storage-full-save-1366x800.png') });
   });
 
-  it('reads the tour key once: ?present=2 with a broken saved tour shows the banner on every one of 10 loads', async () => {
+  it('reads the saved tour once per opening: ?present=2 with a broken saved tour shows the banner on every one of 10 loads', async () => {
     const { page } = await atlas.open('/', { width: 1280, height: 720 });
     let shown = 0;
     for (let run = 0; run < 10; run++) {
-      await page.evaluate(([k, t]) => localStorage.setItem(k!, t!), [KEY, BROKEN]);
+      await putSavedTour(page, NEWSLETTER, BROKEN);
       await page.goto(`${atlas.origin()}/?present=2`);
       await page.locator(DIALOG).waitFor();
       // Wait until the tour has settled on its slide, then look for the banner.
@@ -146,11 +152,11 @@ describe.skipIf(noBrowser)('The saved tour in the browser: nothing lost (product
 
   it('the presenter view, opened first, says so too when it finds the saved tour unreadable', async () => {
     const { page } = await atlas.open('/', { width: 1366, height: 800 });
-    await page.evaluate(([k, t]) => localStorage.setItem(k!, t!), [KEY, BROKEN]);
+    await putSavedTour(page, NEWSLETTER, BROKEN);
     await page.goto(`${atlas.origin()}/?presenter=1`);
     const alert = page.locator('[aria-label="Presenter view"] .tour-problem[role="alert"]');
     await alert.waitFor();
-    expect(await alert.innerText()).toMatch(/"version" is 9.*kept under "/);
+    expect(await alert.innerText()).toMatch(/"version" is 9.*kept aside in the library as "/);
     expect(await copies(page)).toHaveLength(1);
   });
 

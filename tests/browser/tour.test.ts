@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { noBrowser, OUT_DIR, useAtlas } from './harness';
+import { putSavedTour, quarantined, savedTour, setting } from './libraryDb';
 
 const DIALOG = '[role="dialog"][aria-label^="Tour"]';
 const PRESENT = 'header button:text-is("Present")';
+const NEWSLETTER = 'russian-embassy-2020-06';
 
 /** The "4 / 17" progress, as numbers. */
 async function progress(page: Page): Promise<[number, number]> {
@@ -218,7 +220,7 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
       }
     }
     // The choice is kept.
-    expect(await page.evaluate(() => localStorage.getItem('newsletter-atlas:tour-contrast'))).toBe('high');
+    await expect.poll(() => setting(page, 'tour-contrast')).toBe('high');
     await page.reload();
     await page.locator(`${DIALOG}.tour-high-contrast`).waitFor();
   });
@@ -246,8 +248,14 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     expect(await progress(page)).toEqual([1, total - 1]);
 
     // Kept across reload.
-    const key = 'newsletter-atlas:tour:russian-embassy-2020-06';
-    const stored = await page.evaluate((k) => localStorage.getItem(k), key);
+    const hidden = async () =>
+      (
+        JSON.parse((await savedTour(page, NEWSLETTER)) ?? '{"slides":[]}') as {
+          slides: { hidden?: boolean }[];
+        }
+      ).slides.some((x) => x.hidden);
+    await expect.poll(hidden).toBe(true);
+    const stored = await savedTour(page, NEWSLETTER);
     expect(JSON.parse(stored!)).toMatchObject({ format: 'newsletter-atlas-tour', version: 1 });
     await page.reload();
     await page.locator(DIALOG).waitFor();
@@ -277,7 +285,7 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     expect(await alert.innerText()).toMatch(
       /bad\.json was not imported: .*no slide has the id "story-999".*unchanged/,
     );
-    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(stored);
+    expect(await savedTour(page, NEWSLETTER)).toBe(stored);
     expect((await titles()).slice(0, 5)).toEqual(after.slice(0, 5));
     await file.setInputFiles({
       name: 'notes.txt',
@@ -288,7 +296,7 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
       document.querySelector('[role="alert"]')?.textContent?.includes('notes.txt'),
     );
     expect(await alert.innerText()).toMatch(/not a JSON file/);
-    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(stored);
+    expect(await savedTour(page, NEWSLETTER)).toBe(stored);
 
     // A slide of one's own, then Undo takes it back.
     await page.locator(`${DIALOG} .tour-editor-add input`).fill('Where is our school?');
@@ -304,33 +312,88 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     await page.locator(`${DIALOG} button:text-is("Edit slides")`).click();
     await page.locator(`${DIALOG} button:text-is("Undo")`).click();
     expect(await titles()).toHaveLength(total);
-    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(stored);
+    await expect.poll(() => savedTour(page, NEWSLETTER)).toBe(stored);
     await page.screenshot({ path: join(OUT_DIR, 'tour-editor-1920x1080.png') });
   });
 
   it('keeps a saved tour it cannot read aside, and shows the default tour', async () => {
     const { page } = await atlas.open('/', { width: 1280, height: 720 });
-    const key = 'newsletter-atlas:tour:russian-embassy-2020-06';
-    await page.evaluate(
-      (k) => localStorage.setItem(k, '{"format":"newsletter-atlas-tour","version":9}'),
-      key,
-    );
+    const broken = '{"format":"newsletter-atlas-tour","version":9}';
+    await putSavedTour(page, NEWSLETTER, broken);
     await page.locator(PRESENT).focus();
     await page.keyboard.press('Enter');
     await page.locator(`${DIALOG} [role="alert"]`).waitFor();
     expect(await page.locator(`${DIALOG} [role="alert"]`).innerText()).toContain('"version" is 9');
-    // Copied to a key of its own, with the time it was rescued.
-    const copies = await page.evaluate(
-      (k) => Object.keys(localStorage).filter((x) => x.startsWith(`${k}:unreadable:`)),
-      key,
-    );
-    expect(copies).toHaveLength(1);
-    expect(await page.locator(`${DIALOG} [role="alert"]`).innerText()).toContain(`kept under "${copies[0]}"`);
-    expect(await page.evaluate((k) => localStorage.getItem(k), copies[0]!)).toBe(
-      '{"format":"newsletter-atlas-tour","version":9}',
-    );
-    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
+    // Set aside in the library's quarantine, under a key of its own with the time.
+    const aside = (await quarantined(page)).filter((q) => q.store === 'tours');
+    expect(aside).toHaveLength(1);
+    expect(aside[0]!.value).toBe(broken);
+    expect(aside[0]!.key).toMatch(/^tours:russian-embassy-2020-06:\d{4}-\d\d-\d\dT/);
+    expect(await page.locator(`${DIALOG} [role="alert"]`).innerText()).toContain(`as "${aside[0]!.key}"`);
+    expect(await savedTour(page, NEWSLETTER)).toBeNull();
     expect((await progress(page))[0]).toBe(1);
+    // Its text can still be taken away as a file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`${DIALOG} button:text-is("Download the unreadable tour")`).click(),
+    ]);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(broken);
+  });
+
+  it('a tour and the theme saved in localStorage before the library show in the tour after the first opening, and stay there', async () => {
+    const before = JSON.stringify({
+      format: 'newsletter-atlas-tour',
+      version: 1,
+      newsletter: NEWSLETTER,
+      slides: [
+        { id: 'title', note: 'Saved before the library' },
+        { id: 'story-0', hidden: true },
+      ],
+      custom: [],
+    });
+    const built = await (async () => {
+      const { page } = await atlas.open('/?present=1', { width: 1280, height: 720 });
+      await page.locator(DIALOG).waitFor();
+      return (await progress(page))[1];
+    })();
+    const { page } = await atlas.open('/?present=1', {
+      width: 1280,
+      height: 720,
+      init: async (p) => {
+        await p.addInitScript((tour) => {
+          if (localStorage.getItem('newsletter-atlas:tour-contrast')) return;
+          localStorage.setItem('newsletter-atlas:tour:russian-embassy-2020-06', tour);
+          localStorage.setItem('newsletter-atlas:tour-contrast', 'high');
+        }, before);
+      },
+    });
+    await page.locator(`${DIALOG}.tour-high-contrast`).waitFor();
+    expect((await progress(page))[1]).toBe(built - 1);
+    expect(await savedTour(page, NEWSLETTER)).toBe(before);
+    expect(await setting(page, 'tour-contrast')).toBe('high');
+    // The originals stay in localStorage; a reload shows the tour from the library.
+    expect(await page.evaluate(() => localStorage.getItem('newsletter-atlas:tour-contrast'))).toBe('high');
+    await page.reload();
+    await page.locator(`${DIALOG}.tour-high-contrast`).waitFor();
+    expect((await progress(page))[1]).toBe(built - 1);
+  });
+
+  it('two tabs of the tour: a change saved in one shows in the other, the theme too', async () => {
+    const { page } = await atlas.open('/?present=1', { width: 1280, height: 720 });
+    await page.locator(DIALOG).waitFor();
+    const [, total] = await progress(page);
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.locator(DIALOG).waitFor();
+    expect((await progress(other))[1]).toBe(total);
+
+    await page.locator(`${DIALOG} button:text-is("Edit slides")`).click();
+    await page.locator(`${DIALOG} .tour-editor-list li`).nth(1).locator('button[aria-pressed]').click();
+    await expect.poll(async () => (await progress(other))[1]).toBe(total - 1);
+    await other.locator(`${DIALOG} button:text-is("High contrast")`).click();
+    await page.locator(`${DIALOG}.tour-high-contrast`).waitFor();
+    expect(await savedTour(page, NEWSLETTER)).toContain('"hidden": true');
+    await other.close();
   });
 
   it('a presenter view in a second window follows the tour, moves it, and shows the notes', async () => {
@@ -371,11 +434,9 @@ describe.skipIf(noBrowser)('Classroom tour in headless Chromium (production buil
     );
     // A note typed in the presenter view is saved with the tour.
     await view.locator('textarea').fill('Point at the Pole.');
-    await page.waitForFunction(() =>
-      (localStorage.getItem('newsletter-atlas:tour:russian-embassy-2020-06') ?? '').includes(
-        'Point at the Pole.',
-      ),
-    );
+    await expect
+      .poll(async () => (await savedTour(page, NEWSLETTER))?.includes('Point at the Pole.'))
+      .toBe(true);
     await popup.screenshot({ path: join(OUT_DIR, 'tour-presenter-1000x700.png') });
     expect(errors).toEqual([]);
   });

@@ -42,7 +42,13 @@ export {
   type OpenOptions,
   type WriteResult,
 } from './store';
-export { migrateLocalStorage, MIGRATION_META_KEY, type LegacyStorage, type MigrationReport } from './migrate';
+export {
+  migrateLocalStorage,
+  MIGRATION_META_KEY,
+  openAppLibrary,
+  type LegacyStorage,
+  type MigrationReport,
+} from './migrate';
 export {
   SCHEMA_VERSION,
   UPGRADES,

@@ -13,8 +13,8 @@
  * copied again while the library's item is still the one migrated (else both are left, reported).
  */
 import { fingerprint, MAX_TOUR_SIZE, TOUR_FORMAT } from '../../core';
-import { SEEDED_KEY, STORAGE_PREFIX } from '../embeddedStorage';
-import type { LibraryStore } from './store';
+import { SEEDED_KEY, seedLibrary, STORAGE_PREFIX, type EmbeddedStorage } from '../embeddedStorage';
+import { openLibrary, type LibraryStore, type OpenOptions } from './store';
 
 /** The keys the tour used in localStorage (ui/tour/tourStore.ts). */
 export const LEGACY_TOUR_PREFIX = `${STORAGE_PREFIX}tour:`;
@@ -233,4 +233,45 @@ async function copyEntry(
   }
   report.migrated.push({ key, to: `setting:${setting}` });
   return { outcome: 'migrated', to: `setting:${setting}` };
+}
+
+/**
+ * Opens the page's library as the app uses it: the store (IndexedDB, or memory), then, before
+ * anything reads it, the entries kept in localStorage before the library migrated into it (once,
+ * verified; the originals stay), then an offline copy's embedded choices seeded into it on the
+ * copy's first opening (embeddedStorage.ts). What could not be moved or seeded is said in the
+ * store's `problems` (and stays where it was); the store is given in any case.
+ */
+export async function openAppLibrary(
+  options: OpenOptions,
+  page: { storage: LegacyStorage | null; embedded: EmbeddedStorage | null },
+): Promise<LibraryStore> {
+  const store = await openLibrary(options);
+  try {
+    const report = await migrateLocalStorage(store, page.storage);
+    for (const { key, reason } of report.failed) {
+      store.problems.push(
+        `"${key}" was not moved from localStorage into the library (${reason}); it is kept there and tried again on the next opening.`,
+      );
+    }
+  } catch (e) {
+    store.problems.push(
+      `The choices saved before the library were not moved into it (${errorText(e)}); they are kept in localStorage and tried again on the next opening.`,
+    );
+  }
+  if (page.embedded) {
+    try {
+      const seeded = await seedLibrary(page.embedded, store);
+      for (const { key, reason } of seeded.failed) {
+        store.problems.push(
+          `The offline copy's saved choice "${key}" could not be put in the library (${reason}).`,
+        );
+      }
+    } catch (e) {
+      store.problems.push(
+        `The offline copy's saved choices could not be put in the library (${errorText(e)}).`,
+      );
+    }
+  }
+  return store;
 }

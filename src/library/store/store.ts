@@ -233,8 +233,13 @@ export class LibraryStore {
     this.now = options.now ?? Date.now;
     const broadcast = options.broadcast ?? typeof BroadcastChannel !== 'undefined';
     if (broadcast && typeof BroadcastChannel !== 'undefined') {
-      this.channel = new BroadcastChannel(`${name}:changes`);
-      this.channel.onmessage = (e: MessageEvent<unknown>) => this.heard(e.data);
+      try {
+        this.channel = new BroadcastChannel(`${name}:changes`);
+        this.channel.onmessage = (e: MessageEvent<unknown>) => this.heard(e.data);
+      } catch {
+        // No channel (refused by the browser): this tab hears other tabs' changes on its next read.
+        this.channel = null;
+      }
     }
   }
 
@@ -518,6 +523,16 @@ export class LibraryStore {
     return this.putItem('settings', key, fields, false);
   }
 
+  /** Every saved tour (an offline copy carries them all). */
+  listTours(): Promise<TourRecord[]> {
+    return this.readAll('tours');
+  }
+
+  /** Every setting (an offline copy carries them all). */
+  listSettings(): Promise<SettingRecord[]> {
+    return this.readAll('settings');
+  }
+
   /** The records set aside because they did not match the schema. */
   async quarantined(): Promise<QuarantineRecord[]> {
     return (await this.exec(['quarantine'], 'readonly', (tx) =>
@@ -724,12 +739,14 @@ export class LibraryStore {
     return value as never;
   }
 
-  private async readAll(store: 'newsletters'): Promise<NewsletterMeta[]> {
+  private async readAll<S extends 'newsletters' | 'tours' | 'settings'>(
+    store: S,
+  ): Promise<(S extends 'newsletters' ? NewsletterMeta : S extends 'tours' ? TourRecord : SettingRecord)[]> {
     const values = await this.exec([store], 'readonly', (tx) => tx.getAll(store));
-    const good: NewsletterMeta[] = [];
+    const good: never[] = [];
     for (const value of values) {
       const problem = recordProblem(store, value);
-      if (problem === null) good.push(value as NewsletterMeta);
+      if (problem === null) good.push(value as never);
       else await this.quarantine(store, keyOf(store, value) ?? '', problem);
     }
     return good;

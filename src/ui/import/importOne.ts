@@ -105,7 +105,7 @@ async function importNewsletterFile(
   const { readNewsletterFile } = await import('../../library/exchange');
   const read = readNewsletterFile(new TextDecoder().decode(bytes));
   if (!read.ok) return { status: 'refused', message: `${name}: ${read.reason}` };
-  const { meta, text, edits } = read.file;
+  const { meta, text, edits, tour } = read.file;
   const outcome = await ctx.geoparse(
     { name: meta.source.name || name, text },
     { signal: ctx.signal, onProgress: ctx.onProgress },
@@ -123,6 +123,8 @@ async function importNewsletterFile(
     const had = await ctx.store.getEdits(added.entry.id);
     const hasEdits = edits.storyEdits.length > 0 || edits.reviewChoices.length > 0;
     if (hasEdits && !had) await ctx.store.putEdits(added.entry.id, edits);
+    // Its tour too, unless the newsletter has one of its own here.
+    if (tour && !(await ctx.store.getTour(added.entry.id))) await ctx.store.putTour(added.entry.id, tour);
     const kept =
       hasEdits && had ? ' It has edits of its own here, which are kept; the file’s were left out.' : '';
     return { status: added.status, entry: added.entry, result, ...(kept ? { warning: kept.trim() } : {}) };

@@ -25,7 +25,7 @@ export function ExportMenu({
   shown: Atlas;
   edits: Edits;
   /** The saved tour's JSON text, or null. */
-  tour: () => string | null;
+  tour: () => Promise<string | null>;
 }) {
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState('');
@@ -41,7 +41,7 @@ export function ExportMenu({
               meta: { id: newsletter.id, title: newsletter.title, date: newsletter.date, source },
               text: base.text,
               edits,
-              tour: tour(),
+              tour: await tour(),
             })
           : kind === 'geojson'
             ? `${JSON.stringify(x.mentionsToGeoJSON(shown), null, 1)}\n`

@@ -13,7 +13,6 @@ import { applyStoryEdits, type ReviewChoice, type StoryEdit } from '../../core';
 import { makeEmbeddedNewsletter } from '../../library';
 import { reviewResolver } from '../../worker/atlas';
 import { useReviewOf, type AppReview } from '../review';
-import { savedTourText } from '../tour';
 import { ExportMenu } from './ExportMenu';
 import { LibraryMenu } from './LibraryMenu';
 import { useEdits } from './useEdits';
@@ -23,7 +22,10 @@ import './library.css';
 
 const ImportPanel = lazy(() => import('../import/ImportPanel'));
 
-type AppProps = Omit<ComponentProps<typeof App>, 'atlas' | 'newsletter' | 'bundledId' | 'masthead'>;
+type AppProps = Omit<
+  ComponentProps<typeof App>,
+  'atlas' | 'newsletter' | 'bundledId' | 'masthead' | 'openStore'
+>;
 
 export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProps }) {
   const library = useLibrary(setup);
@@ -145,7 +147,9 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
             base={current.atlas}
             shown={edited?.atlas ?? current.atlas}
             edits={edits}
-            tour={() => savedTourText(current.newsletter.id)}
+            tour={async () =>
+              (await library.store()).getTour(current.newsletter.id).then((t) => t?.text ?? null)
+            }
           />
         )}
       </LibraryMenu>
@@ -184,6 +188,7 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
           bundledId={setup.bundled.entry.id}
           masthead={masthead}
           offlineNewsletter={offlineNewsletter}
+          openStore={library.store}
         />
       ) : (
         <div className="library-opening">

@@ -1,14 +1,17 @@
 /**
  * "Download for offline": saves the app as one HTML file that opens from disk (file://) with no
  * server and no network: the single-file build (dist/newsletter-atlas-offline.html) with the
- * teacher's saved choices (every `newsletter-atlas:` localStorage entry) embedded in it.
+ * teacher's saved choices embedded in it: the library's saved tours and settings (and any
+ * `newsletter-atlas:` localStorage entry the library has not taken over).
  * See docs/offline-copy.md.
  */
 import { useState } from 'react';
 import { downloadBlob } from '../download';
 import {
-  collectEntries,
+  browserStorage,
+  collectLibraryEntries,
   injectEmbedded,
+  type CopyLibrary,
   injectNewsletter,
   makeEmbedded,
   offlineSource,
@@ -53,8 +56,11 @@ type Status = { kind: 'idle' | 'busy' | 'done' | 'error'; message: string };
 export function OfflineDownload({
   name,
   newsletter,
+  openStore,
 }: {
   name?: string | undefined;
+  /** The page's library store, whose saved tours and settings the copy carries. */
+  openStore: () => Promise<CopyLibrary>;
   /** The newsletter the copy opens on, when it is not the bundled one (made when the button is pressed). */
   newsletter?: (() => EmbeddedNewsletter | null) | undefined;
 }) {
@@ -65,7 +71,7 @@ export function OfflineDownload({
     setStatus({ kind: 'busy', message: 'Making the offline copy…' });
     try {
       const source = offlineSource ?? (await fetchOfflineHtml());
-      const entries = collectEntries(localStorage);
+      const entries = await collectLibraryEntries(await openStore(), browserStorage());
       const withStorage = injectEmbedded(source, makeEmbedded(entries, new Date().toISOString()));
       const html = injectNewsletter(withStorage, newsletter?.() ?? null);
       const blob = new Blob([html], { type: 'text/html;charset=utf-8' });

@@ -24,15 +24,8 @@ import type { TourFlight, TourMap } from './types';
 import { TourEditor } from './TourEditor';
 import { HANDOUT_LAYOUTS, TourHandout, type HandoutLayout } from './TourHandout';
 import { openChannel, slideParam, type TourMessage } from './tourSync';
-import {
-  loadSavedTour,
-  readContrast,
-  replaceUnreadable,
-  saveTour,
-  unreadableText,
-  writeContrast,
-  type SaveResult,
-} from './tourStore';
+import { saveMessage, type LoadedTour, type TourPersistence } from './tourStore';
+import { useTourStore, type OpenTourStore } from './useTourStore';
 import { downloadBlob } from '../download';
 
 export interface TourProps {
@@ -49,25 +42,46 @@ export interface TourProps {
   onClose: () => void;
   /** The bundled basemap, for the handout's maps. */
   loadTopology: LoadTopology | null;
+  /** The library store the saved tour and the theme are kept in. */
+  openStore: OpenTourStore;
+}
+
+interface ViewProps extends Omit<TourProps, 'openStore'> {
+  persistence: TourPersistence;
+  loaded: LoadedTour;
+  initialContrast: boolean;
 }
 
 /** How many changes Undo can take back. */
 const UNDO_STEPS = 50;
 
-/** What the teacher is told after a change: nothing when it was saved. */
-function saveMessage(result: SaveResult): string | null {
-  if (result === 'saved') return null;
-  const kept = 'The tour goes on with the change on this page, and Export tour (JSON) keeps it in a file.';
-  return result === 'kept'
-    ? `This change was not saved, so as not to write over the unreadable saved tour. ${kept}`
-    : `This change was not saved: the browser's storage is full or turned off. ${kept} It is lost on reload unless saving works again.`;
+/** Opens the tour once its saved tour and theme are read from the library. */
+export default function Tour({ openStore, ...props }: TourProps) {
+  const { ctx } = useTourData(props.atlas, props.flight);
+  const opened = useTourStore(openStore, ctx);
+  if (opened.status === 'loading') {
+    return createPortal(
+      <p className="tour-loading" role="status">
+        Opening the tour…
+      </p>,
+      document.body,
+    );
+  }
+  return (
+    <TourView
+      {...props}
+      persistence={opened.persistence}
+      loaded={opened.loaded}
+      initialContrast={opened.contrast}
+    />
+  );
 }
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   target.closest('input, textarea, select, [contenteditable="true"], [role="textbox"]') !== null;
 
-export default function Tour({
+function TourView({
   atlas,
   flight,
   map,
@@ -77,9 +91,11 @@ export default function Tour({
   onSlide,
   onClose,
   loadTopology,
-}: TourProps) {
+  persistence,
+  loaded,
+  initialContrast,
+}: ViewProps) {
   const { slides, ctx } = useTourData(atlas, flight);
-  const [loaded] = useState(() => loadSavedTour(ctx));
   const [saved, setSaved] = useState<SavedTour>(() => loaded.tour ?? defaultTour(ctx.newsletter, slides));
   const [history, setHistory] = useState<SavedTour[]>([]);
   const [editing, setEditing] = useState(false);
@@ -93,11 +109,36 @@ export default function Tour({
   const visible = useMemo(() => entries.filter((e) => !e.hidden), [entries]);
   const [index, setIndex] = useState(() => Math.min(Math.max(start - 1, 0), Math.max(visible.length - 1, 0)));
   const [pending, setPending] = useState('');
-  const [contrast, setContrast] = useState(readContrast);
+  const [contrast, setContrast] = useState(initialContrast);
   const [handoutLayout, setHandoutLayout] = useState<HandoutLayout>(1);
   const dialog = useRef<HTMLElement>(null);
   const current: TourEntry | undefined = visible[Math.min(index, visible.length - 1)];
   const slide: Slide | undefined = current?.slide;
+
+  /** Saves the tour, and says at once when it was not kept (or another window's newer one won). */
+  const save = useCallback(
+    async (next: SavedTour) => {
+      const result = await persistence.save(next);
+      setSaveProblem(saveMessage(result, persistence.reason()));
+      if (result === 'newer') {
+        const now = await persistence.load(ctx);
+        if (now.tour) setSaved(now.tour);
+      }
+    },
+    [persistence, ctx],
+  );
+  // Another tab changed this newsletter's tour or the theme: the last write shows here too.
+  useEffect(
+    () =>
+      persistence.subscribeRemote(ctx.newsletter, (what) => {
+        if (what === 'contrast') void persistence.readContrast().then(setContrast);
+        else
+          void persistence.load(ctx).then((now) => {
+            if (!now.stuck) setSaved(now.tour ?? defaultTour(ctx.newsletter, slides));
+          });
+      }),
+    [persistence, ctx, slides],
+  );
 
   /** A change to the tour: saved at once, undoable; the slide shown stays shown where it can. */
   const update = useCallback(
@@ -105,12 +146,12 @@ export default function Tour({
       const id = current?.slide.id;
       if (record) setHistory((h) => [...h.slice(-(UNDO_STEPS - 1)), saved]);
       setSaved(next);
-      setSaveProblem(saveMessage(saveTour(next)));
+      void save(next);
       const nextVisible = arrangeTour(atlas, slides, next).filter((e) => !e.hidden);
       const at = nextVisible.findIndex((e) => e.slide.id === id);
       if (at >= 0) setIndex(at);
     },
-    [atlas, slides, saved, current],
+    [atlas, slides, saved, current, save],
   );
   const undo = useCallback(() => {
     const previous = history[history.length - 1];
@@ -173,11 +214,14 @@ export default function Tour({
   }, []);
 
   const toggleContrast = useCallback(() => {
-    setContrast((on) => {
-      writeContrast(!on);
-      return !on;
-    });
-  }, []);
+    const next = !contrast;
+    setContrast(next);
+    void persistence
+      .writeContrast(next)
+      .then((result) =>
+        setSaveProblem(result === 'memory' ? saveMessage('memory', persistence.reason()) : null),
+      );
+  }, [contrast, persistence]);
 
   // Keys, before the app and the map see them.
   const pendingRef = useRef(pending);
@@ -352,26 +396,30 @@ export default function Tour({
       {problem && (
         <p className="tour-problem" role="alert">
           {problem}{' '}
-          {stuck && (
+          {loaded.unreadable !== null && (
             <>
               <button
                 type="button"
                 onClick={() =>
                   downloadBlob(
                     `newsletter-atlas-tour-${ctx.newsletter}-unreadable.json`,
-                    new Blob([unreadableText(ctx.newsletter) ?? ''], { type: 'application/json' }),
+                    new Blob([loaded.unreadable ?? ''], { type: 'application/json' }),
                   )
                 }
               >
                 Download the unreadable tour
               </button>{' '}
+            </>
+          )}
+          {stuck && (
+            <>
               <button
                 type="button"
                 onClick={() => {
-                  replaceUnreadable(ctx.newsletter);
+                  persistence.replaceUnreadable(ctx.newsletter);
                   setStuck(false);
                   setProblem(null);
-                  setSaveProblem(saveMessage(saveTour(saved)));
+                  void save(saved);
                 }}
               >
                 Replace it with this tour

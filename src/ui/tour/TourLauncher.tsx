@@ -10,6 +10,7 @@ import type { LoadTopology } from '../../map';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { ErrorPanel } from '../ErrorPanel';
 import type { TourFlight, TourMap, TourUrl } from './types';
+import type { OpenTourStore } from './useTourStore';
 
 const Tour = lazy(() => import('./Tour'));
 const TourPresenter = lazy(() => import('./TourPresenter'));
@@ -21,6 +22,7 @@ export function Present({
   polar,
   url,
   loadTopology = null,
+  openStore,
 }: {
   atlas: Atlas;
   flight: TourFlight | null;
@@ -31,6 +33,8 @@ export function Present({
   url: TourUrl;
   /** The bundled basemap, for the printed handout's maps. */
   loadTopology?: LoadTopology | null;
+  /** The page's library store, where the saved tour and the theme are kept (LibrarySetup's openStore). */
+  openStore: OpenTourStore;
 }) {
   const { present: start, presenter } = url;
   // Opened by the button, the tour has its own history entry (Back or Esc leave it); opened by a
@@ -68,6 +72,7 @@ export function Present({
               start={presenter}
               onSlide={url.presenterSlide}
               loadTopology={loadTopology}
+              openStore={openStore}
             />
           </Suspense>
         </ErrorBoundary>
@@ -102,6 +107,7 @@ export function Present({
               onSlide={url.slide}
               onClose={close}
               loadTopology={loadTopology}
+              openStore={openStore}
             />
           </Suspense>
         </ErrorBoundary>

@@ -22,15 +22,10 @@ import { useTourData } from './tourData';
 import type { TourFlight } from './types';
 import { SnippetText } from './TourSlide';
 import { openChannel, type TourMessage } from './tourSync';
-import { loadSavedTour } from './tourStore';
+import type { LoadedTour } from './tourStore';
+import { useTourStore, type OpenTourStore } from './useTourStore';
 
-export default function TourPresenter({
-  atlas,
-  flight,
-  start,
-  onSlide,
-  loadTopology = null,
-}: {
+interface PresenterProps {
   atlas: Atlas;
   flight: TourFlight | null;
   /** 1-based slide to show until the tour says otherwise. */
@@ -39,9 +34,34 @@ export default function TourPresenter({
   onSlide: (n: number) => void;
   /** The bundled basemap, for the next slide's small map. */
   loadTopology?: LoadTopology | null;
-}) {
+}
+
+/** Shows the presenter view once the saved tour is read from the library (the tour then keeps it in step). */
+export default function TourPresenter({
+  openStore,
+  ...props
+}: PresenterProps & { openStore: OpenTourStore }) {
+  const { ctx } = useTourData(props.atlas, props.flight);
+  const opened = useTourStore(openStore, ctx);
+  if (opened.status === 'loading') {
+    return (
+      <p className="tour-loading" role="status">
+        Opening the presenter view…
+      </p>
+    );
+  }
+  return <PresenterView {...props} loaded={opened.loaded} />;
+}
+
+function PresenterView({
+  atlas,
+  flight,
+  start,
+  onSlide,
+  loadTopology = null,
+  loaded,
+}: PresenterProps & { loaded: LoadedTour }) {
   const { slides, ctx } = useTourData(atlas, flight);
-  const [loaded] = useState(() => loadSavedTour(ctx));
   const [saved, setSaved] = useState<SavedTour>(() => loaded.tour ?? defaultTour(ctx.newsletter, slides));
   const [index, setIndex] = useState(start - 1);
   const [connected, setConnected] = useState(false);

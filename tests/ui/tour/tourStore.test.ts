@@ -1,175 +1,154 @@
 /**
- * The saved tour is never lost (issue 12): an unreadable tour is copied aside (one key per copy,
- * with the time) before its key is emptied; with storage full it stays where it is and is not
- * saved over; a second read gives the first read's answer while the key is unchanged; a save the browser refuses is reported.
- * A fake Storage that throws QuotaExceededError past a size stands in for localStorage.
+ * The saved tour in the library store (fake-indexeddb): saved and read back after a reopening;
+ * an unreadable tour set aside in the quarantine (one record per copy) before it is cleared, its
+ * text kept for download; reads at once share one read, and a second read gives the first one's
+ * answer; when it cannot be set aside it stays and is not saved over; a refused save and a
+ * library in memory say so; last write wins across tabs, and the other tab hears of it.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultTour, serializeTour, type TourContext } from '../../../src/core';
-import { createTourStore, tourKey, type TourStorage } from '../../../src/ui/tour/tourStore';
-
-/** localStorage in memory: throws QuotaExceededError, as browsers do, past `quota` characters. */
-class FakeStorage implements TourStorage {
-  readonly items = new Map<string, string>();
-  reads = 0;
-  constructor(public quota = Infinity) {}
-  get length() {
-    return this.items.size;
-  }
-  used() {
-    let n = 0;
-    for (const [k, v] of this.items) n += k.length + v.length;
-    return n;
-  }
-  key(i: number) {
-    return [...this.items.keys()][i] ?? null;
-  }
-  getItem(key: string) {
-    this.reads++;
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    const before = this.items.get(key);
-    const grown =
-      this.used() - (before === undefined ? 0 : key.length + before.length) + key.length + value.length;
-    if (grown > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import { StorageWriteError } from '../../../src/library/store';
+import {
+  createTourPersistence,
+  CONTRAST_SETTING,
+  saveMessage,
+  type TourLibrary,
+} from '../../../src/ui/tour/tourStore';
+import { BUNDLED, clock, freshDb, openTest, readRaw } from '../../library/store/helpers';
 
 const ctx: TourContext = {
-  newsletter: 'n1',
+  newsletter: BUNDLED.id,
   slideIds: ['title', 'story-0', 'story-1'],
   placeIds: new Set(['moscow']),
 };
-const KEY = tourKey('n1');
 const BROKEN = '{"format":"newsletter-atlas-tour","version":9}';
 const OTHER_BROKEN = '{"format":"newsletter-atlas-tour","version":10}';
-const slides = ctx.slideIds.map((id) => ({ id }) as { id: string });
-const tour = { ...defaultTour('n1', []), slides };
+const tour = { ...defaultTour(BUNDLED.id, []), slides: [{ id: 'story-1', note: 'Ask' }, { id: 'title' }] };
 
-const at = (iso: string) => () => new Date(iso);
+describe('the tour in the library store', () => {
+  it('saves the tour and the theme, and reads them back after the store is opened again', async () => {
+    const db = freshDb();
+    const first = createTourPersistence(await openTest(db, { bundled: [BUNDLED] }));
+    expect(await first.load(ctx)).toEqual({ tour: null, problem: null, unreadable: null, stuck: false });
+    expect(await first.readContrast()).toBe(false);
+    expect(await first.save(tour)).toBe('saved');
+    expect(await first.writeContrast(true)).toBe('saved');
 
-describe('tourStore: an unreadable saved tour', () => {
-  it('is copied to <key>:unreadable:<time>, and only then removed from its key', () => {
-    const storage = new FakeStorage();
-    storage.setItem(KEY, BROKEN);
-    const store = createTourStore(() => storage, at('2026-03-02T09:00:00.000Z'));
-    const loaded = store.load(ctx);
-    const copy = `${KEY}:unreadable:2026-03-02T09:00:00.000Z`;
-    expect(loaded.tour).toBeNull();
-    expect(loaded.stuck).toBe(false);
-    expect(storage.items.get(copy)).toBe(BROKEN);
-    expect(storage.items.has(KEY)).toBe(false);
-    expect(loaded.problem).toContain('"version" is 9');
-    expect(loaded.problem).toContain(`kept under "${copy}"`);
-    expect(store.rescuedCopies('n1')).toEqual([copy]);
+    const again = await openTest(db, { bundled: [BUNDLED] });
+    const second = createTourPersistence(again);
+    const loaded = await second.load(ctx);
+    expect(loaded.problem).toBeNull();
+    expect(loaded.tour?.slides.map((s) => s.id)).toEqual(['story-1', 'title']);
+    expect(loaded.tour?.slides[0]?.note).toBe('Ask');
+    expect(await second.readContrast()).toBe(true);
+    expect(await again.getSetting(CONTRAST_SETTING)).toBe('high');
+
+    expect(await second.clear(BUNDLED.id)).toBe(true);
+    expect(await createTourPersistence(await openTest(db, { bundled: [BUNDLED] })).load(ctx)).toMatchObject({
+      tour: null,
+    });
   });
 
-  it('keeps every rescued copy: a second unreadable tour does not overwrite the first', () => {
-    const storage = new FakeStorage();
-    storage.setItem(KEY, BROKEN);
-    createTourStore(() => storage, at('2026-03-02T09:00:00.000Z')).load(ctx);
-    storage.setItem(KEY, OTHER_BROKEN);
-    createTourStore(() => storage, at('2026-03-02T10:00:00.000Z')).load(ctx);
-    // Even at the same moment (a clock that did not move), a third copy gets a key of its own.
-    storage.setItem(KEY, '{');
-    createTourStore(() => storage, at('2026-03-02T10:00:00.000Z')).load(ctx);
-    const store = createTourStore(() => storage, at('2026-03-02T11:00:00.000Z'));
-    const copies = store.rescuedCopies('n1');
-    expect(copies).toHaveLength(3);
-    expect(copies.map((k) => storage.items.get(k)).sort()).toEqual([BROKEN, OTHER_BROKEN, '{'].sort());
-    expect(storage.items.has(KEY)).toBe(false);
+  it('sets an unreadable tour aside (one record per copy) before clearing it, and keeps its text to download', async () => {
+    const db = freshDb();
+    const t = clock(Date.parse('2026-03-02T09:00:00.000Z'));
+    const store = await openTest(db, { bundled: [BUNDLED], now: t.now });
+    for (const text of [BROKEN, OTHER_BROKEN]) {
+      await store.putTour(BUNDLED.id, text);
+      const persistence = createTourPersistence(store);
+      const loaded = await persistence.load(ctx);
+      expect(loaded.tour).toBeNull();
+      expect(loaded.unreadable).toBe(text);
+      expect(loaded.stuck).toBe(false);
+      expect(loaded.problem).toMatch(
+        /could not be read .*kept aside in the library as "tours:bundled-2020-06:/,
+      );
+      expect(await store.getTour(BUNDLED.id)).toBeUndefined();
+    }
+    const kept = (await store.quarantined()).map((q) => q.value);
+    expect(kept.sort()).toEqual([BROKEN, OTHER_BROKEN].sort());
+    expect(await readRaw(db, 'tours')).toEqual([]);
   });
 
-  it('with storage full, stays under its key, says so truthfully, and is not saved over', () => {
-    const storage = new FakeStorage();
-    storage.setItem(KEY, BROKEN);
-    storage.setItem('filler', 'x'.repeat(1000));
-    storage.quota = storage.used() + 10; // no room for a copy
-    const store = createTourStore(() => storage, at('2026-03-02T09:00:00.000Z'));
-    const loaded = store.load(ctx);
-    expect(storage.items.get(KEY)).toBe(BROKEN);
-    expect(store.rescuedCopies('n1')).toEqual([]);
+  it('reads at once share one read, and a second read gives the banner again (nothing is set aside twice)', async () => {
+    const db = freshDb();
+    const store = await openTest(db, { bundled: [BUNDLED] });
+    await store.putTour(BUNDLED.id, BROKEN);
+    const persistence = createTourPersistence(store);
+    const [a, b] = await Promise.all([persistence.load(ctx), persistence.load(ctx)]);
+    expect(a).toBe(b);
+    const c = await persistence.load(ctx);
+    expect(c.problem).toBe(a.problem);
+    expect(c.problem).toContain('could not be read');
+    expect(await store.quarantined()).toHaveLength(1);
+  });
+
+  it('when the unreadable tour cannot be set aside, it stays under its key and is not saved over until replaced', async () => {
+    const db = freshDb();
+    const store = await openTest(db, { bundled: [BUNDLED] });
+    await store.putTour(BUNDLED.id, BROKEN);
+    const refusing: TourLibrary = Object.assign(Object.create(store) as TourLibrary, {
+      setAside: () => Promise.reject(new StorageWriteError('the disk is full')),
+    });
+    const persistence = createTourPersistence(refusing);
+    const loaded = await persistence.load(ctx);
     expect(loaded.stuck).toBe(true);
-    expect(loaded.problem).toContain('was not moved');
-    expect(loaded.problem).toContain(`stays under "${KEY}"`);
-    expect(loaded.problem).not.toContain('kept under');
-    expect(store.unreadableText('n1')).toBe(BROKEN);
-
-    // Room again: an edit is still not written over the unreadable tour...
-    storage.quota = Infinity;
-    expect(store.save(tour)).toBe('kept');
-    expect(storage.items.get(KEY)).toBe(BROKEN);
-    expect(store.clear('n1')).toBe(false);
-    expect(storage.items.get(KEY)).toBe(BROKEN);
-    // ...until the teacher chooses to replace it.
-    store.replaceUnreadable('n1');
-    expect(store.save(tour)).toBe('saved');
-    expect(storage.items.get(KEY)).toBe(serializeTour(tour));
+    expect(loaded.unreadable).toBe(BROKEN);
+    expect(loaded.problem).toContain('too full (or turned off) to keep a copy');
+    expect(loaded.problem).toContain(`stays under "${BUNDLED.id}"`);
+    expect(await persistence.save(tour)).toBe('kept');
+    expect(await persistence.clear(BUNDLED.id)).toBe(false);
+    expect((await store.getTour(BUNDLED.id))?.text).toBe(BROKEN);
+    persistence.replaceUnreadable(BUNDLED.id);
+    expect(await persistence.save(tour)).toBe('saved');
+    expect((await store.getTour(BUNDLED.id))?.text).toBe(serializeTour(tour));
   });
 
-  it('a second load (React rendering twice) still reports the problem, and rescues nothing again', () => {
-    const storage = new FakeStorage();
-    storage.setItem(KEY, BROKEN);
-    const store = createTourStore(() => storage, at('2026-03-02T09:00:00.000Z'));
-    const first = store.load(ctx);
-    const second = store.load(ctx);
-    expect(second.problem).toBe(first.problem);
-    expect(second.problem).toContain('"version" is 9');
-    expect(store.rescuedCopies('n1')).toHaveLength(1);
+  it('a save the browser refuses, and every save of a library in memory, say so with the reason', async () => {
+    const db = freshDb();
+    const store = await openTest(db, { bundled: [BUNDLED] });
+    const refusing: TourLibrary = Object.assign(Object.create(store) as TourLibrary, {
+      putTour: () => Promise.reject(new StorageWriteError('The change was not saved: quota.')),
+      putSetting: () => Promise.reject(new StorageWriteError('The change was not saved: quota.')),
+    });
+    const p = createTourPersistence(refusing);
+    expect(await p.save(tour)).toBe('memory');
+    expect(await p.writeContrast(true)).toBe('memory');
+
+    const memory = await openTest({ factory: null, name: 'in-memory' }, { bundled: [BUNDLED] });
+    const m = createTourPersistence(memory);
+    expect(await m.save(tour)).toBe('memory');
+    expect(m.reason()).toBe(memory.reason);
+    expect(m.reason()).toMatch(/in memory/);
+    const words = saveMessage('memory', m.reason());
+    expect(words).toContain(memory.reason!);
+    expect(words).toContain('Export tour (JSON)');
+    expect(saveMessage('saved', null)).toBeNull();
+    // The tour still goes on with it on the page: the memory store gives it back.
+    expect((await m.load(ctx)).tour?.slides.map((s) => s.id)).toEqual(['story-1', 'title']);
   });
 
-  it('reads the key again when it changed since (a tour saved by another tab)', () => {
-    const storage = new FakeStorage();
-    const store = createTourStore(() => storage, at('2026-03-02T09:00:00.000Z'));
-    expect(store.load(ctx).tour).toBeNull();
-    const saved = { ...defaultTour('n1', []), custom: [] };
-    storage.setItem(KEY, serializeTour(saved));
-    expect(store.load(ctx).tour).toEqual(saved);
-  });
-});
+  it('last write wins across tabs, and the other tab hears of the change', async () => {
+    const db = freshDb();
+    const clockA = clock(1000);
+    const clockB = clock(1000);
+    const a = createTourPersistence(await openTest(db, { bundled: [BUNDLED], now: clockA.now }));
+    const b = createTourPersistence(await openTest(db, { bundled: [BUNDLED], now: clockB.now }));
+    const heard: string[] = [];
+    const stop = b.subscribeRemote(BUNDLED.id, (what) => heard.push(what));
 
-describe('tourStore: saving', () => {
-  it('says when the browser refuses a save (storage full); the stored tour is left as it was', () => {
-    const storage = new FakeStorage();
-    const store = createTourStore(() => storage, at('2026-03-02T09:00:00.000Z'));
-    expect(store.save(tour)).toBe('saved');
-    const stored = storage.items.get(KEY);
-    storage.quota = storage.used();
-    const bigger = { ...tour, slides: tour.slides.map((s) => ({ ...s, note: 'a longer note' })) };
-    expect(store.save(bigger)).toBe('full');
-    expect(storage.items.get(KEY)).toBe(stored);
-  });
+    clockA.set(2000);
+    expect(await a.save(tour)).toBe('saved');
+    await a.writeContrast(true);
+    await vi.waitFor(() => expect(heard).toEqual(['tour', 'contrast']));
+    expect((await b.load(ctx)).tour?.slides[0]?.note).toBe('Ask');
+    expect(await b.readContrast()).toBe(true);
 
-  it('says "full" when storage is turned off (getting localStorage throws)', () => {
-    const store = createTourStore(() => {
-      throw new DOMException('denied', 'SecurityError');
-    }, at('2026-03-02T09:00:00.000Z'));
-    expect(store.load(ctx)).toEqual({ tour: null, problem: null, stuck: false });
-    expect(store.save(tour)).toBe('full');
-  });
-
-  it('a later load on the page gives the tour last saved', () => {
-    const storage = new FakeStorage();
-    const store = createTourStore(() => storage, at('2026-03-02T09:00:00.000Z'));
-    expect(store.load(ctx).tour).toBeNull();
-    store.save(tour);
-    expect(store.load(ctx).tour).toEqual(tour);
-  });
-
-  it('repairs a stored tour whose custom slides share an id, and says so', () => {
-    const storage = new FakeStorage();
-    const custom = [
-      { id: 'custom-3', title: 'One', text: '', places: [] },
-      { id: 'custom-3', title: 'Two', text: '', places: [] },
-    ];
-    storage.setItem(KEY, serializeTour({ ...tour, slides: [...slides, { id: 'custom-3' }], custom }));
-    const loaded = createTourStore(() => storage, at('2026-03-02T09:00:00.000Z')).load(ctx);
-    expect(loaded.tour?.custom.map((c) => c.id)).toEqual(['custom-3', 'custom-4']);
-    expect(loaded.problem).toMatch(/repaired: custom slide "Two" had the id "custom-3".*now "custom-4"/);
+    // B's clock is behind: its save is older than A's and does not win.
+    clockB.set(1500);
+    const older = { ...tour, slides: [{ id: 'title' }] };
+    expect(await b.save(older)).toBe('newer');
+    expect((await a.load(ctx)).tour?.slides[0]?.note).toBe('Ask');
+    stop();
   });
 });
