@@ -2,8 +2,8 @@
  * The scale bench's page (bench/scale.ts builds it apart from the app, into bench/out/scale/dist):
  * the real App with a 1 MB newsletter already geoparsed (bench/scale-page/fixture.ts wrote it as the
  * geoparse worker's GeoparseResult), made into an Atlas with the page's curated data as the
- * import view does (atlasFromResult). It stands in for opening a stored newsletter of the library
- * until the import view lands; nothing here is part of the app's own build.
+ * library does for a stored newsletter (atlasFromResult), without the import's worker and store,
+ * so that the bench measures the page; nothing here is part of the app's own build.
  */
 import 'leaflet/dist/leaflet.css';
 import '../../src/ui/app.css';

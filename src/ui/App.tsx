@@ -374,13 +374,15 @@ export function App({
             onStoryEdit={onStoryEdit}
             playback={
               flightStory && flight ? (
-                <FlightPlayback
-                  track={flight.track}
-                  moments={flight.moments}
-                  figures={flight.figures}
-                  clocks={flight.clocks}
-                  clock={flight.clock}
-                />
+                <Suspense fallback={<p role="status">Loading the flight's playback…</p>}>
+                  <FlightPlayback
+                    track={flight.track}
+                    moments={flight.moments}
+                    figures={flight.figures}
+                    clocks={flight.clocks}
+                    clock={flight.clock}
+                  />
+                </Suspense>
               ) : undefined
             }
           />

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { noBrowser, reader, useAtlas } from './harness';
+import { MARKER, noBrowser, reader, useAtlas } from './harness';
 
 const GROMOV = 'path[aria-label^="Route: ANT-25 transpolar flight (Gromov"]';
 const DIALOG = '[role="dialog"][aria-label^="Tour"]';
@@ -145,16 +145,15 @@ describe.skipIf(noBrowser)('Links of every kind in headless Chromium (production
     });
   }
 
-  it('?n= of a newsletter the app does not have yet shows the bundled one, and keeps ?n= as the reader moves', async () => {
-    // The library comes later: until then the bundled newsletter shows, and the link keeps its
-    // ?n= for the library to answer.
-    const { page } = await atlas.open('/?n=n-not-here&story=3');
-    await reader(page).first().waitFor();
-    expect(await page.locator('.url-notice').count()).toBe(0);
-    await page.keyboard.press('Escape');
-    await reader(page).first().waitFor({ state: 'detached' });
-    await expect.poll(() => search(page)).toBe('?n=n-not-here');
+  it('?n= of a newsletter the library does not hold says so, and shows the bundled one without it', async () => {
+    const { page } = await atlas.open('/?n=n-not-here&story=3', { waitForMarker: false });
+    await expect
+      .poll(() => page.locator('.library-notice').textContent(), { timeout: 20_000 })
+      .toContain('There is no newsletter “n-not-here” in this library');
+    await page.locator(MARKER).first().waitFor();
+    expect(search(page)).toBe('');
+    // The reader moves on from there as from the start view.
     await page.locator('nav[aria-label="Stories"] button[data-story="2"]').click();
-    await expect.poll(() => search(page)).toBe('?n=n-not-here&story=2');
+    await expect.poll(() => search(page)).toBe('?story=2');
   });
 });

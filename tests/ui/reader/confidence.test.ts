@@ -113,11 +113,7 @@ describe('the place panel', () => {
     const marks = all(html, (e) => e.name === 'mark');
     expect(marks.map((m) => [spoken(m), m.attribs.class ?? '', m.attribs.title ?? ''])).toEqual([
       ['Moscow', '', ''],
-      [
-        'Moscow (place uncertain, 60% sure)',
-        'uncertain',
-        'uncertain, 60% sure that this is Moscow',
-      ],
+      ['Moscow (place uncertain, 60% sure)', 'uncertain', 'uncertain, 60% sure that this is Moscow'],
     ]);
   });
 
