@@ -339,7 +339,12 @@ export function App({
           />
           <OfflineDownload name={newsletter.id} newsletter={offlineNewsletter} openStore={openStore} />
           {review && review.items.length > 0 && (
-            <button type="button" aria-expanded={reviewing} onClick={() => setReviewing((r) => !r)}>
+            <button
+              type="button"
+              className="review-open"
+              aria-expanded={reviewing}
+              onClick={() => setReviewing((r) => !r)}
+            >
               Review ({review.items.length})
             </button>
           )}
