@@ -106,9 +106,10 @@ async function importNewsletterFile(
   const read = readNewsletterFile(new TextDecoder().decode(bytes));
   if (!read.ok) return { status: 'refused', message: `${name}: ${read.reason}` };
   const { meta, text, edits, tour } = read.file;
+  // Its review choices go with it: the worker finds the places they name.
   const outcome = await ctx.geoparse(
     { name: meta.source.name || name, text },
-    { signal: ctx.signal, onProgress: ctx.onProgress },
+    { signal: ctx.signal, onProgress: ctx.onProgress, choices: edits.reviewChoices },
   );
   if (outcome.status === 'cancelled') return outcome;
   if (outcome.status === 'error') return { status: 'failed', message: `${name}: ${outcome.message}` };

@@ -48,7 +48,7 @@ export interface ImportDeps {
   store: () => Promise<LibraryStore>;
   geoparse: () => Promise<Geoparse>;
   /** Each newsletter imported or found in the library, with its geoparse result. */
-  onImported: (entry: LibraryEntry, result: GeoparseResult) => void;
+  onImported: (entry: LibraryEntry, result: GeoparseResult, status: 'added' | 'duplicate') => void;
   /**
    * The queue has emptied: `last` is the newsletter to open (the last one imported or found);
    * `clean` is false when one of them was refused or failed (its reason is to stay on screen).
@@ -114,7 +114,7 @@ export function useImports(deps: ImportDeps) {
           patch(job, { state: outcome.status, stage: null, message: outcome.message });
         } else {
           last = { entry: outcome.entry, status: outcome.status };
-          depsRef.current.onImported(outcome.entry, outcome.result);
+          depsRef.current.onImported(outcome.entry, outcome.result, outcome.status);
           const said =
             outcome.status === 'added'
               ? `Added “${outcome.entry.title}”.`

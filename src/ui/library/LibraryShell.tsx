@@ -32,10 +32,15 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
   const { current, open, remember, say } = library;
   const [importShown, setImportShown] = useState(false);
 
+  // A newsletter found in the library already is opened from it, with its review choices (the
+  // worker finds the places they name); a new one opens from the import's result at once.
   const onImported = useCallback(
-    (entry: LibraryEntry, result: GeoparseResult) => remember(entry, result),
+    (entry: LibraryEntry, result: GeoparseResult, status: 'added' | 'duplicate') => {
+      if (status === 'added') remember(entry, result);
+    },
     [remember],
   );
+
   // Once all went well, the panel gives way to the map (the masthead names what was opened).
   const onDone = useCallback(
     (last: { entry: LibraryEntry; status: 'added' | 'duplicate' } | null, clean: boolean) => {
@@ -91,6 +96,7 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
   );
   const reviewState = useReviewOf(base ?? setup.bundled.atlas, appReview, edits.reviewChoices, changeChoices);
   const reviewed = base && appReview ? reviewState.atlas : base;
+  const resolveChoice = reviewState.resolve;
 
   // The reader's story edits over the stories: every view sees the edited ones.
   const edited = useMemo(
@@ -125,11 +131,19 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
         places: atlas.places,
         unsearched: atlas.unsearched,
         furniture: atlas.furniture,
-        review: current.review ?? { unmatched: [], candidates: {}, chosen: [] },
+        review: {
+          unmatched: current.review?.unmatched ?? [],
+          candidates: current.review?.candidates ?? {},
+          // The places the choices name, found here (a search's pick too): the copy cannot search.
+          chosen: edits.reviewChoices.flatMap((c) => {
+            const place = c.verdict.kind === 'place' ? resolveChoice(c.verdict.place) : undefined;
+            return place ? [{ admin1: '', population: null, ...place }] : [];
+          }),
+        },
       },
       { storyEdits: [...edits.storyEdits], reviewChoices: [...edits.reviewChoices] },
     );
-  }, [current, entries, edits]);
+  }, [current, entries, edits, resolveChoice]);
   const masthead = (
     <>
       <LibraryMenu
