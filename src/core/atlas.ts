@@ -116,6 +116,8 @@ export interface BroadGeoparser {
     stories: readonly Story[],
     curated: readonly Mention[],
     gazetteer: Gazetteer,
+    /** Also the names that matched no place (for the review; a pass of its own, so only when asked). */
+    withUnmatched?: boolean,
   ): { mentions: Mention[]; gazetteer: Gazetteer; unmatched?: UnmatchedName[] };
 }
 
@@ -158,13 +160,15 @@ export function loadData(data: AtlasData, broad?: BroadGeoparser) {
   const finder = createPlaceFinder(gazetteer);
 
   /** Geoparses one text: its stories, its mentions, and the places they name. */
-  const geoparse = (text: string): Atlas => geoparseForReview(text).atlas;
+  const geoparse = (text: string): Atlas => run(text, false).atlas;
 
   /**
    * geoparse, and the names where a place stands that matched no place (the broad finder's,
    * for the review: none for a known newsletter or without the broad gazetteer).
    */
-  function geoparseForReview(text: string): { atlas: Atlas; unmatched: UnmatchedName[] } {
+  const geoparseForReview = (text: string) => run(text, true);
+
+  function run(text: string, withUnmatched: boolean): { atlas: Atlas; unmatched: UnmatchedName[] } {
     const { stories, newsletter, unsearched } = findStories(
       text,
       catalog,
@@ -177,7 +181,7 @@ export function loadData(data: AtlasData, broad?: BroadGeoparser) {
     const combining = newsletter === null && broad !== undefined;
     const curated = finder.findMentions(text, stories, { snippets: !combining });
     const combined = combining
-      ? broad.combine(text, stories, curated, gazetteer)
+      ? broad.combine(text, stories, curated, gazetteer, withUnmatched)
       : { mentions: curated, gazetteer };
     const mentions = combined.mentions;
     const furnitureFile = newsletter && furnitureFileFor(newsletter.stories);

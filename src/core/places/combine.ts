@@ -157,9 +157,11 @@ export function combineMentions(
   gazetteer: Gazetteer,
   places: BroadGazetteer,
   lexicon: Lexicon,
+  /** Also the names that matched no place (the review's): a scan of their own, so only when asked. */
+  withUnmatched = false,
 ): { mentions: Mention[]; gazetteer: Gazetteer; unmatched: UnmatchedName[] } {
   const missed: UnmatchedSpan[] = [];
-  const broad = findBroadMentions(text, places, lexicon, stories, missed);
+  const broad = findBroadMentions(text, places, lexicon, stories, withUnmatched ? missed : undefined);
   const added = new Map<string, Place>();
   type Pick = {
     start: number;
@@ -409,7 +411,7 @@ function placeStreets<P extends StreetPick>(text: string, stories: readonly Stor
 /** The broad gazetteer's geoparser for loadData. */
 export function createBroadGeoparser(places: BroadGazetteer, lexicon: Lexicon): BroadGeoparser {
   return {
-    combine: (text, stories, curated, gazetteer) =>
-      combineMentions(text, stories, curated, gazetteer, places, lexicon),
+    combine: (text, stories, curated, gazetteer, withUnmatched) =>
+      combineMentions(text, stories, curated, gazetteer, places, lexicon, withUnmatched),
   };
 }

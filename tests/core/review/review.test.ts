@@ -85,6 +85,12 @@ describe('the finder: names that matched no place', () => {
       );
     }
   });
+
+  it('looks for unmatched names only when asked: geoparse gives the atlas geoparseForReview gives, without them', () => {
+    const review = data.geoparseForReview(TEXT);
+    expect(review.unmatched.length).toBeGreaterThan(0);
+    expect(data.geoparse(TEXT)).toEqual(review.atlas);
+  });
 });
 
 describe('reviewItems', () => {
