@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { loadData } from '../../src/core';
 import { readDataFiles } from '../../src/cli/data';
 import { createBroadGeoparser, lexiconOf, openGazetteer } from '../../src/core/places';
-import type { GeoparseResult } from '../../src/worker/protocol';
+import { resultOfAtlas } from '../../src/worker/atlas';
 import { seedNewsletter } from '../geoparse';
 import { ensureGazetteer, ROOT } from '../runner';
 
@@ -74,18 +74,7 @@ export function buildScaleFixture(): ScaleFixture {
   }
   const text = scaleText(seedNewsletter().text, names);
   const atlas = loadData(data, broad).geoparse(text);
-  const result: GeoparseResult = {
-    name: 'scale-bench.txt',
-    format: 'text',
-    text: atlas.text,
-    newsletter: atlas.newsletter,
-    stories: atlas.stories,
-    mentions: atlas.mentions,
-    places: atlas.places,
-    unsearched: atlas.unsearched,
-    furniture: atlas.furniture,
-    review: { unmatched: [], candidates: {}, chosen: [] },
-  };
+  const result = resultOfAtlas(atlas, { name: 'scale-bench.txt', format: 'text' });
   mkdirSync(FIXTURE_DIR, { recursive: true });
   const file = join(FIXTURE_DIR, FIXTURE_FILE);
   writeFileSync(file, JSON.stringify(result));

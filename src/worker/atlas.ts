@@ -5,7 +5,33 @@
  * worker's client.
  */
 import type { Atlas, CatalogEntry, Gazetteer, Place, RouteData } from '../core';
-import type { GeoparseResult } from './protocol';
+import type { GeoparseResult, ReviewData } from './protocol';
+
+/** No review data: nothing to review, no candidates, no places of earlier choices. */
+export const NO_REVIEW: ReviewData = { unmatched: [], candidates: {}, chosen: [] };
+
+/**
+ * The result of an atlas (atlasFromResult's inverse): its text, stories, mentions and places,
+ * with the file's name and format and the review's data.
+ */
+export function resultOfAtlas(
+  atlas: Atlas,
+  from: Pick<GeoparseResult, 'name' | 'format'> & Partial<Pick<GeoparseResult, 'review' | 'fingerprint'>>,
+): GeoparseResult {
+  return {
+    name: from.name,
+    format: from.format,
+    text: atlas.text,
+    newsletter: atlas.newsletter,
+    stories: atlas.stories,
+    mentions: atlas.mentions,
+    places: atlas.places,
+    unsearched: atlas.unsearched,
+    furniture: atlas.furniture,
+    ...(from.fingerprint ? { fingerprint: from.fingerprint } : {}),
+    review: from.review ?? NO_REVIEW,
+  };
+}
 
 /**
  * @param named the newsletter as the library names it, for a text the catalog does not know

@@ -32,6 +32,7 @@ import {
   type Request,
   type ReviewData,
 } from './protocol';
+import { resultOfAtlas } from './atlas';
 
 /** The compiled gazetteer could not be had; its message says what to do. */
 export class GazetteerLoadError extends Error {}
@@ -130,19 +131,12 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
       const { atlas, unmatched } = loaded.data.geoparseForReview(doc.text);
       const review = reviewData(loaded, atlas, unmatched, choices);
       if (await stopBetweenStages()) return;
-      const result = {
+      const result = resultOfAtlas(atlas, {
         name: input.name,
         format: doc.format,
-        text: atlas.text,
-        newsletter: atlas.newsletter,
-        stories: atlas.stories,
-        mentions: atlas.mentions,
-        places: atlas.places,
-        unsearched: atlas.unsearched,
-        furniture: atlas.furniture,
         fingerprint: fingerprint(atlas.text),
         review,
-      };
+      });
       for (const { reply, transfer } of resultReplies(id, result, !('text' in input)))
         options.post(reply, transfer);
     } catch (e) {

@@ -11,7 +11,7 @@ import type { LibraryEntry } from '../../library/store';
 import type { GeoparseResult } from '../../worker/protocol';
 import { applyStoryEdits, type ReviewChoice, type StoryEdit } from '../../core';
 import { makeEmbeddedNewsletter } from '../../library';
-import { reviewResolver } from '../../worker/atlas';
+import { resultOfAtlas, reviewResolver } from '../../worker/atlas';
 import { useReviewOf, type AppReview } from '../review';
 import { ExportMenu } from './ExportMenu';
 import { LibraryMenu } from './LibraryMenu';
@@ -122,24 +122,21 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
     return makeEmbeddedNewsletter(
       { id: newsletter.id, title: newsletter.title, date: newsletter.date, source },
       {
-        name: source.name,
-        format: source.format,
-        text: atlas.text,
+        ...resultOfAtlas(atlas, {
+          name: source.name,
+          format: source.format,
+          review: {
+            unmatched: current.review?.unmatched ?? [],
+            candidates: current.review?.candidates ?? {},
+            // The places the choices name, found here (a search's pick too): the copy cannot search.
+            chosen: edits.reviewChoices.flatMap((c) => {
+              const place = c.verdict.kind === 'place' ? resolveChoice(c.verdict.place) : undefined;
+              return place ? [{ admin1: '', population: null, ...place }] : [];
+            }),
+          },
+        }),
+        // The copy names it by its library entry, not by the catalog entry made for it here.
         newsletter: null,
-        stories: atlas.stories,
-        mentions: atlas.mentions,
-        places: atlas.places,
-        unsearched: atlas.unsearched,
-        furniture: atlas.furniture,
-        review: {
-          unmatched: current.review?.unmatched ?? [],
-          candidates: current.review?.candidates ?? {},
-          // The places the choices name, found here (a search's pick too): the copy cannot search.
-          chosen: edits.reviewChoices.flatMap((c) => {
-            const place = c.verdict.kind === 'place' ? resolveChoice(c.verdict.place) : undefined;
-            return place ? [{ admin1: '', population: null, ...place }] : [];
-          }),
-        },
       },
       { storyEdits: [...edits.storyEdits], reviewChoices: [...edits.reviewChoices] },
     );

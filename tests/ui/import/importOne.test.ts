@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadData } from '../../../src/core';
 import { readDataFiles } from '../../../src/cli/data';
 import { dateIn, importOne, MAX_TITLE, titleOf } from '../../../src/ui/import/importOne';
+import { resultOfAtlas } from '../../../src/worker/atlas';
 import type { GeoparseOutcome, GeoparseResult } from '../../../src/worker/protocol';
 import type { Geoparse } from '../../../src/ui/library/types';
 import { freshDb, openTest } from '../../library/store/helpers';
@@ -18,19 +19,7 @@ const data = loadData(readDataFiles());
 const geoparse: Geoparse = async (input) => {
   if (!('text' in input))
     return { status: 'error', kind: 'format', message: `${input.name}: is a PNG image` };
-  const atlas = data.geoparse(input.text);
-  const result: GeoparseResult = {
-    name: input.name,
-    format: 'text',
-    text: atlas.text,
-    newsletter: atlas.newsletter,
-    stories: atlas.stories,
-    mentions: atlas.mentions,
-    places: atlas.places,
-    unsearched: atlas.unsearched,
-    furniture: atlas.furniture,
-    review: { unmatched: [], candidates: {}, chosen: [] },
-  };
+  const result = resultOfAtlas(data.geoparse(input.text), { name: input.name, format: 'text' });
   return { status: 'done', result } satisfies GeoparseOutcome;
 };
 
