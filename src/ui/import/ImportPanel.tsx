@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Imports } from './useImports';
+import { useEscape } from '../useEscape';
 import './import.css';
 
 /** The file types the picker offers (any file can still be chosen or dropped: others are refused with the reason). */
@@ -22,15 +23,7 @@ export default function ImportPanel({ imports, onClose }: { imports: Imports; on
     panel.current?.querySelector<HTMLElement>('input, button')?.focus();
   }, []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      e.preventDefault();
-      onClose();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
 
   const busy = jobs.some((j) => j.state === 'waiting' || j.state === 'working');
   return (

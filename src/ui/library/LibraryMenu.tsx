@@ -3,7 +3,8 @@
  * shown marked), each opened by its title; imported ones can be removed (with Undo, in the
  * notice the shell shows). "Import…" opens the import panel.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
+import { useEscape } from '../useEscape';
 import type { LibraryEntry } from '../../library/store';
 import './library.css';
 
@@ -34,17 +35,11 @@ export function LibraryMenu({
   const panel = useRef<HTMLDivElement>(null);
 
   // Esc closes the list and gives focus back to its button.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      e.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [open]);
+  const close = useCallback(() => {
+    setOpen(false);
+    button.current?.focus();
+  }, []);
+  useEscape(close, open);
 
   const count = entries?.length ?? null;
   return (

@@ -5,6 +5,7 @@
  * answer can be undone. Loaded lazily (LazyReviewPanel): the first marker does not wait for it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useEscape } from '../useEscape';
 import type { Atlas, CandidatePlace, Place, ReviewChoice, ReviewGroup } from '../../core';
 import type { LoadTopology } from '../../map/topologyCache';
 import { ReviewMap } from './ReviewMap';
@@ -42,15 +43,7 @@ export default function ReviewPanel(props: ReviewPanelProps) {
       if (opener?.isConnected) opener.focus();
     };
   }, []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      e.preventDefault();
-      onClose();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
   const decided = items.filter((g) => choices.some((c) => c.name === g.name)).length;
   return (
     <section className="review-panel" role="dialog" aria-labelledby="review-heading">
