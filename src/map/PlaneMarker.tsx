@@ -85,8 +85,10 @@ export function PlaneMarker({ feed }: { feed: PlaneFeed }) {
       // Web Mercator cannot show the Pole: there the plane is off this map, not on its edge.
       const off = mercator && Math.abs(here.lat) > MERCATOR_LIMIT;
       glyph.style.visibility = off ? 'hidden' : '';
-      const pa = map.latLngToLayerPoint([a.lat, a.lon]);
-      const pb = map.latLngToLayerPoint([b.lat, bLon]);
+      // Unrounded pixels (latLngToLayerPoint rounds to whole pixels, which at a low zoom turns a
+      // course a few pixels long into a due west or due south one).
+      const pa = map.project([a.lat, a.lon]);
+      const pb = map.project([b.lat, bLon]);
       // The screen course, clockwise from up (the nose points up unturned); fall back to the true
       // course where the screen step vanishes (Mercator clamps latitudes near the Pole).
       const angle =
