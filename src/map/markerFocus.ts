@@ -32,7 +32,8 @@ export function orderMarkerElements(
   }
   const ordered = markerOrder(items, textOrder).map((k) => elements.get(k)!);
   if (ordered.length < 2) return;
-  const current = [...ordered[0]!.parentElement!.children].filter((e) => ordered.includes(e as HTMLElement));
+  const wanted = new Set<Element>(ordered);
+  const current = [...ordered[0]!.parentElement!.children].filter((e) => wanted.has(e));
   if (current.every((e, i) => e === ordered[i])) return;
   const focused = ordered.find((e) => e === document.activeElement);
   if (!focused) {
