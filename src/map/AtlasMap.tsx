@@ -63,10 +63,11 @@ export function AtlasMap(props: AtlasMapProps) {
 function MercatorMap(props: AtlasMapProps) {
   const areas = useAreaLabels(props.loadTopology, props.seas);
   // Web Mercator cannot show the Pole: places beyond its latitudes get a mark, not a marker.
-  const { places } = props;
-  const [drawable, beyond] = useMemo(
-    () => [places.filter((p) => onMercator(p.position)), places.filter((p) => !onMercator(p.position))],
-    [places],
+  const { places, shown = null } = props;
+  const drawable = useMemo(() => places.filter((p) => onMercator(p.position)), [places]);
+  const beyond = useMemo(
+    () => places.filter((p) => !onMercator(p.position) && (shown === null || shown.has(p.id))),
+    [places, shown],
   );
   return (
     <MapContainer
@@ -90,6 +91,7 @@ function MercatorMap(props: AtlasMapProps) {
       {props.context && <ContextLayer features={props.context} />}
       <MarkerLayer
         places={drawable}
+        only={shown}
         selectedId={props.selectedPlaceId}
         onSelect={props.onSelectPlace}
         emphasis={props.emphasis}
@@ -101,6 +103,7 @@ function MercatorMap(props: AtlasMapProps) {
       <ZoomLimit
         base={mercatorMaxZoom(props)}
         most={props.online ? ONLINE_MAX_ZOOM : PLACES_MAX_ZOOM}
+        // All the newsletter's places, not only those a search finds: the limit stays put as one types.
         places={drawable}
         twins
       />

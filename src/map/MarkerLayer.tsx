@@ -56,6 +56,13 @@ const FAN_RADIUS = 20; // pixels: places sharing one point are fanned out on a r
 const POLAR_ZOOM_OFFSET = 2;
 
 const NO_ORDER: readonly string[] = [];
+/** The class names of the labels placeLabels writes (LabelPane reads their fonts together). */
+const LABEL_KINDS = [
+  'map-label-place',
+  'map-label-place is-emphasised',
+  'map-label-country',
+  'map-label-sea',
+];
 
 export const storiesLabel = (n: number) => `${n} ${n === 1 ? 'story' : 'stories'}`;
 
@@ -96,12 +103,15 @@ interface Planned {
 interface Shown {
   marker: L.Marker;
   signature: string;
+  /** Receding is set on the marker's element in place, not by building it again. */
+  receded: boolean;
   /** The places it stands for (for the keyboard order, markerFocus.ts). */
   places: readonly string[];
 }
 
 export function MarkerLayer({
   places,
+  only = null,
   selectedId,
   onSelect,
   projection = 'mercator',
@@ -109,6 +119,11 @@ export function MarkerLayer({
   areas = NO_AREAS,
 }: {
   places: readonly MapPlace[];
+  /**
+   * The places to draw (those a search finds), null: all. The clusters are those of all `places`,
+   * with the others taken out: a search keystroke does not build the index again.
+   */
+  only?: ReadonlySet<string> | null;
   selectedId: string | null;
   onSelect: (id: string) => void;
   projection?: MapProjection;
@@ -121,6 +136,12 @@ export function MarkerLayer({
   const groupRef = useRef<L.LayerGroup | null>(null);
   const shownRef = useRef(new Map<string, Shown>());
   const labelsRef = useRef<LabelPane | null>(null);
+  /**
+   * What is read of the page's styles and layout (the projector's sizes, the controls' boxes):
+   * reading forces a style and layout pass, so it is kept until a resize or until the map key opens
+   * or closes, never read again on a move, a click or a slide.
+   */
+  const pageRef = useRef<{ scale: number; styleKey: string; controls: Box[] } | null>(null);
   const onSelectRef = useRef(onSelect);
   useEffect(() => {
     onSelectRef.current = onSelect;
@@ -143,18 +164,22 @@ export function MarkerLayer({
   // The emphasised places are never clustered: each keeps a marker (and a label) of its own, and
   // the clusters they were in count the others only.
   const emphasisKey = emphasis ? [...emphasis.places].sort().join('\n') : '';
+  // Each cluster's places, asked of the index once per set of places (a cluster of a large
+  // newsletter holds thousands), not on every move, click and slide.
+  const clusters = useMemo(() => clusterPlaces(index, byId, rank), [index, byId, rank]);
   const alone = useMemo(() => {
     const apart = new Set(emphasisKey ? emphasisKey.split('\n') : []);
-    return places.filter((p) => apart.has(p.id)).map(pointFeature);
-  }, [places, emphasisKey]);
+    return places.filter((p) => apart.has(p.id) && (only === null || only.has(p.id))).map(pointFeature);
+  }, [places, only, emphasisKey]);
 
   // Create: one layer group for the map's lifetime.
   useEffect(() => {
     const group = L.layerGroup().addTo(map);
     const shown = shownRef.current;
     groupRef.current = group;
-    const labels = new LabelPane(map);
+    const labels = new LabelPane(map, LABEL_KINDS);
     labelsRef.current = labels;
+    pageRef.current = null;
     return () => {
       group.remove();
       shown.clear();
@@ -166,18 +191,14 @@ export function MarkerLayer({
 
   // Update: on move/zoom and when the places or the selection change.
   useEffect(() => {
-    // What is read of the page's styles and layout (the projector's sizes, the controls' boxes):
-    // reading forces a style and layout pass, so it is read again only after a resize or when
-    // the map key opens or closes, never on a plain move.
-    let page: { scale: number; styleKey: string; controls: Box[] } | null = null;
     const readPage = () => {
       const container = map.getContainer();
-      page ??= {
+      pageRef.current ??= {
         scale: markerScale(container),
         styleKey: labelStyleKey(container),
         controls: controlBoxes(container),
       };
-      return page;
+      return pageRef.current;
     };
     const update = () => {
       const group = groupRef.current;
@@ -197,7 +218,14 @@ export function MarkerLayer({
       const centre = b === null ? 0 : b.getCenter().lng;
       const zoomOffset = polar ? POLAR_ZOOM_OFFSET : 0;
       const zoom = Math.round(map.getZoom()) + zoomOffset;
-      const clustered = withoutApart(index, index.getClusters([west, south, east, north], zoom), alone);
+      const clustered = drawnClusters(
+        clusters.leavesOf,
+        index.getClusters([west, south, east, north], zoom),
+        {
+          alone,
+          only,
+        },
+      );
       const leavesOf = new Map<number, readonly Supercluster.PointFeature<PointProps>[]>();
       for (const item of clustered) {
         if ('leaves' in item) leavesOf.set(item.properties.cluster_id, item.leaves);
@@ -239,17 +267,13 @@ export function MarkerLayer({
         const props = item.properties;
         if ('cluster' in props && props.cluster) {
           const clusterId = props.cluster_id;
-          const leaves = (leavesOf.get(clusterId) ?? index.getLeaves(clusterId, Infinity))
-            .map((l) => byId.get(l.properties.id))
-            .filter((p): p is MapPlace => p !== undefined)
-            .sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-          const ids = leaves.map((p) => p.id);
+          const { leaves, ids, names } = clusters.placesOf(clusterId, leavesOf.get(clusterId));
           const emph = emphasisOf(ids);
-          const inStory = leaves.filter((p) => order.has(p.id)).length;
+          const inStory = order.size ? leaves.filter((p) => order.has(p.id)).length : 0;
           const label =
             `Cluster of ${leaves.length} places` +
             (inStory ? ` (${inStory} ${emphasis!.note})` : '') +
-            `: ${leaves.map((p) => p.name).join(', ')}`;
+            `: ${names}`;
           const selected = leaves.some((p) => p.id === selectedId);
           // The cluster is named after the selected place in it, else the first of the story's, else
           // the one most stories mention.
@@ -258,6 +282,8 @@ export function MarkerLayer({
             .sort((a, b) => order.get(a.id)! - order.get(b.id)!)[0];
           const leader = leaves.find((p) => p.id === selectedId) ?? storyFirst ?? leaves[0];
           const size = Math.round(clusterMarkerSize(leaves.length) * EMPHASIS_SCALE[emph] * scale);
+          const drawn = drawnAs(emph);
+          const drawnSize = Math.round(clusterMarkerSize(leaves.length) * EMPHASIS_SCALE[drawn] * scale);
           next.set(`c${clusterId}`, {
             position,
             places: ids,
@@ -274,10 +300,10 @@ export function MarkerLayer({
               emphasised: emph === 'story',
               receded: emph === 'receded',
             },
-            signature: `${label}|${selected}|${emph}|${size}|${position.join(',')}`,
+            signature: `${label}|${selected}|${drawn}|${drawnSize}|${position.join(',')}`,
             build: () => {
               const marker = L.marker(toLatLng(position), {
-                icon: countIcon('cluster', leaves.length, size, selected, [0, 0], emph),
+                icon: countIcon('cluster', leaves.length, drawnSize, selected, [0, 0], drawn),
                 keyboard: true,
                 title: label,
               });
@@ -296,7 +322,7 @@ export function MarkerLayer({
               return decorate(marker, label, {
                 cluster: String(clusterId),
                 places: ids.join(' '),
-                ...emphasisData(emph),
+                ...emphasisData(drawn),
               });
             },
           });
@@ -318,6 +344,8 @@ export function MarkerLayer({
           const label = `${place.name}, ${storiesLabel(place.stories)}${emph === 'story' ? note : ''}`;
           const selected = place.id === selectedId;
           const size = Math.round(placeMarkerSize(place.stories) * EMPHASIS_SCALE[emph] * scale);
+          const drawn = drawnAs(emph);
+          const drawnSize = Math.round(placeMarkerSize(place.stories) * EMPHASIS_SCALE[drawn] * scale);
           next.set(`p${place.id}`, {
             position,
             places: [place.id],
@@ -330,10 +358,10 @@ export function MarkerLayer({
               emphasised: emph === 'story',
               receded: emph === 'receded',
             },
-            signature: `${label}|${selected}|${emph}|${size}|${offset.join(',')}|${position.join(',')}`,
+            signature: `${label}|${selected}|${drawn}|${drawnSize}|${offset.join(',')}|${position.join(',')}`,
             build: () => {
               const marker = L.marker(toLatLng(position), {
-                icon: countIcon('place', place.stories, size, selected, offset, emph),
+                icon: countIcon('place', place.stories, drawnSize, selected, offset, drawn),
                 keyboard: true,
                 title: label,
                 zIndexOffset: selected ? 1000 : emph === 'story' ? 500 : 0,
@@ -341,25 +369,36 @@ export function MarkerLayer({
               const open = () => onSelectRef.current(place.id);
               marker.on('click', open);
               marker.on('keydown', (e) => activateOnKey(e as L.LeafletKeyboardEvent, open));
-              return decorate(marker, label, { place: place.id, ...emphasisData(emph) });
+              return decorate(marker, label, { place: place.id, ...emphasisData(drawn) });
             },
           });
         }
       }
 
       const shown = shownRef.current;
+      // A marker built again keeps the focus its old element had (selecting, closing a panel).
+      let focusedKey: string | null = null;
       for (const [key, s] of shown) {
         if (next.get(key)?.signature !== s.signature) {
+          if (s.marker.getElement() === document.activeElement) focusedKey = key;
           group.removeLayer(s.marker);
           shown.delete(key);
         }
       }
       for (const [key, n] of next) {
-        if (shown.has(key)) continue;
-        const marker = n.build();
-        group.addLayer(marker);
-        shown.set(key, { marker, signature: n.signature, places: n.places });
+        let s = shown.get(key);
+        if (!s) {
+          const marker = n.build();
+          group.addLayer(marker);
+          s = { marker, signature: n.signature, places: n.places, receded: false };
+          shown.set(key, s);
+        }
+        if (s.receded !== n.label.receded) {
+          s.receded = n.label.receded;
+          recede(s.marker.getElement(), s.receded, n.size, n.offset);
+        }
       }
+      if (focusedKey !== null) shown.get(focusedKey)?.marker.getElement()?.focus({ preventScroll: true });
       // Where each marker's centre is drawn, in container pixels: computed, not measured (reading
       // the new markers' boxes would force a layout on every move).
       const screen = new Map(
@@ -379,25 +418,34 @@ export function MarkerLayer({
         performance.measure('atlas:labels', { start: t0 });
       }
     };
-    update();
+    // After a change of props (a click, a keystroke, a slide), the markers follow in a task after
+    // the next paint: what was clicked (the place panel, the slide) is painted first, and does not
+    // wait for hundreds of markers and their labels. A move updates them at once (moveend).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame = requestAnimationFrame(() => {
+      frame = 0;
+      timer = setTimeout(update, 0);
+    });
     // Labels are placed again when the view, its size or the map key changes (never per frame).
     const reread = () => {
-      page = null;
+      pageRef.current = null;
       update();
     };
     const forget = () => {
-      page = null;
+      pageRef.current = null;
     };
     map.on('moveend', update);
     map.on(`resize ${LEGEND_RESIZE}`, reread);
     // The window's resize comes first (the tour's start and end dispatch one): sizes may change.
     window.addEventListener('resize', forget);
     return () => {
+      if (frame) cancelAnimationFrame(frame);
+      clearTimeout(timer);
       map.off('moveend', update);
       map.off(`resize ${LEGEND_RESIZE}`, reread);
       window.removeEventListener('resize', forget);
     };
-  }, [map, index, alone, byId, rank, selectedId, projection, emphasis, areas]);
+  }, [map, index, clusters, alone, only, byId, rank, selectedId, projection, emphasis, areas]);
 
   return null;
 }
@@ -411,41 +459,60 @@ function pointFeature(p: MapPlace): Supercluster.PointFeature<PointProps> {
 type Clustered = Supercluster.ClusterFeature<Supercluster.AnyProps> | Supercluster.PointFeature<PointProps>;
 
 /**
- * The index's clusters and points with the emphasised places (`alone`) taken out and added as
- * points of their own: a cluster that held some counts the others (its leaves given with it); one
- * left with a single place is that place's point; one left with none is dropped.
+ * What the map draws of the index's clusters and points: only the places in `only` (all when
+ * null), and the emphasised places (`alone`) taken out to be added as points of their own. A
+ * cluster that lost some counts the others (its leaves given with it) and moves to their centre;
+ * one left with a single place is that place's point; one left with none is dropped.
  */
-function withoutApart(
-  index: Supercluster<PointProps>,
+function drawnClusters(
+  leavesOf: (clusterId: number) => readonly Supercluster.PointFeature<PointProps>[],
   found: readonly Clustered[],
-  alone: readonly Supercluster.PointFeature<PointProps>[],
+  {
+    alone,
+    only,
+  }: { alone: readonly Supercluster.PointFeature<PointProps>[]; only: ReadonlySet<string> | null },
 ): (
   | Clustered
-  | (Supercluster.ClusterFeature<Supercluster.AnyProps> & { leaves: Supercluster.PointFeature<PointProps>[] })
+  | (Supercluster.ClusterFeature<Supercluster.AnyProps> & {
+      leaves: readonly Supercluster.PointFeature<PointProps>[];
+    })
 )[] {
-  if (alone.length === 0) return [...found];
+  if (alone.length === 0 && only === null) return [...found];
   const apart = new Set(alone.map((a) => a.properties.id));
-  const out: ReturnType<typeof withoutApart> = [];
+  const drawn = (id: string) => !apart.has(id) && (only === null || only.has(id));
+  const out: ReturnType<typeof drawnClusters> = [];
   for (const item of found) {
     const props = item.properties;
     if (!('cluster' in props && props.cluster)) {
-      if (!apart.has((props as PointProps).id)) out.push(item);
+      if (drawn((props as PointProps).id)) out.push(item);
       continue;
     }
     const cluster = item as Supercluster.ClusterFeature<Supercluster.AnyProps>;
-    const leaves = index.getLeaves(cluster.properties.cluster_id, Infinity);
-    const rest = leaves.filter((l) => !apart.has(l.properties.id));
+    const leaves = leavesOf(cluster.properties.cluster_id);
+    const rest = leaves.filter((l) => drawn(l.properties.id));
     if (rest.length === leaves.length) out.push({ ...cluster, leaves });
     else if (rest.length === 1) out.push(rest[0]!);
     else if (rest.length > 1) {
       out.push({
         ...cluster,
+        geometry: { type: 'Point', coordinates: centreOf(rest) },
         properties: { ...cluster.properties, point_count: rest.length },
         leaves: rest,
       });
     }
   }
   return [...out, ...alone];
+}
+
+/** The mean of points' positions (a cluster's leaves lie within a few dozen pixels of each other). */
+function centreOf(points: readonly Supercluster.PointFeature<PointProps>[]): [number, number] {
+  let lon = 0;
+  let lat = 0;
+  for (const p of points) {
+    lon += p.geometry.coordinates[0]!;
+    lat += p.geometry.coordinates[1]!;
+  }
+  return [lon / points.length, lat / points.length];
 }
 
 /** The map's controls (zoom buttons, attribution, the key), in container pixels: labels keep off them. */
@@ -552,6 +619,70 @@ function activateOnKey(e: L.LeafletKeyboardEvent, action: () => void) {
     e.originalEvent.preventDefault();
     action();
   }
+}
+
+/**
+ * How a marker is built: a story's place is built larger; a receding one is built as if no story
+ * were open, and made to recede in place (recede), so that opening a story or a place rebuilds its
+ * few markers, not the hundreds that recede.
+ */
+const drawnAs = (e: MarkerEmphasis): MarkerEmphasis => (e === 'receded' ? 'none' : e);
+
+/**
+ * Makes a marker's element recede (lighter, by labels.css) or come back, and gives it `size`
+ * (smaller when receding), centred as Leaflet centres an icon of that size displaced by `offset`.
+ */
+function recede(
+  el: HTMLElement | undefined,
+  receded: boolean,
+  size: number,
+  offset: readonly [number, number],
+) {
+  if (!el) return;
+  el.classList.toggle('is-receded', receded);
+  el.style.width = el.style.height = `${size}px`;
+  el.style.marginLeft = `${offset[0] - size / 2}px`;
+  el.style.marginTop = `${offset[1] - size / 2}px`;
+  if (receded) el.dataset.emphasis = 'receded';
+  else if (el.dataset.emphasis === 'receded') delete el.dataset.emphasis;
+}
+
+/**
+ * A cluster's places, most stories first (with their ids and names, joined for the marker's
+ * name), each asked of the index once and kept: `subset`, when given and not the cluster's own
+ * leaves, is a cluster with the emphasised places taken out (see drawnClusters), worked out anew.
+ */
+function clusterPlaces(
+  index: Supercluster<PointProps>,
+  byId: ReadonlyMap<string, MapPlace>,
+  rank: ReadonlyMap<string, number>,
+) {
+  type Leaves = readonly Supercluster.PointFeature<PointProps>[];
+  const leaves = new Map<number, Leaves>();
+  const places = new Map<number, { leaves: MapPlace[]; ids: string[]; names: string }>();
+  const leavesOf = (clusterId: number): Leaves => {
+    let l = leaves.get(clusterId);
+    if (!l) leaves.set(clusterId, (l = index.getLeaves(clusterId, Infinity)));
+    return l;
+  };
+  const sorted = (of: Leaves) => {
+    const ps = of
+      .map((l) => byId.get(l.properties.id))
+      .filter((p): p is MapPlace => p !== undefined)
+      .sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+    return { leaves: ps, ids: ps.map((p) => p.id), names: ps.map((p) => p.name).join(', ') };
+  };
+  const placesOf = (clusterId: number, subset?: Leaves) => {
+    const own = leavesOf(clusterId);
+    let p = places.get(clusterId);
+    if (!p) places.set(clusterId, (p = sorted(own)));
+    if (subset === undefined || subset === own) return p;
+    // Some taken out: the cluster's own order, kept (no sort again).
+    const kept = new Set(subset.map((l) => l.properties.id));
+    const ps = p.leaves.filter((q) => kept.has(q.id));
+    return { leaves: ps, ids: ps.map((q) => q.id), names: ps.map((q) => q.name).join(', ') };
+  };
+  return { leavesOf, placesOf };
 }
 
 /** Marks the story's markers (data-emphasis="story") and the receding ones. */

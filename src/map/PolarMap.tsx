@@ -45,6 +45,7 @@ export default function PolarMap(props: AtlasMapProps) {
       {props.context && <ContextLayer features={props.context} />}
       <MarkerLayer
         places={props.places}
+        only={props.shown ?? null}
         selectedId={props.selectedPlaceId}
         onSelect={props.onSelectPlace}
         projection="polar"
@@ -56,6 +57,7 @@ export default function PolarMap(props: AtlasMapProps) {
       <ZoomLimit
         base={props.context?.length ? CONTEXT_MAX_ZOOM.polar : POLAR_MAX_ZOOM}
         most={POLAR_CRS_ZOOMS}
+        // All the newsletter's places, not only those a search finds: the limit stays put as one types.
         places={props.places}
       />
       <ViewController

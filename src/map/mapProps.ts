@@ -15,6 +15,8 @@ export type ViewRequest =
 
 export interface AtlasMapProps {
   places: readonly MapPlace[];
+  /** The places to draw of `places` (those a search finds); null or absent: all. */
+  shown?: ReadonlySet<string> | null;
   routes: readonly MapRoute[];
   selectedPlaceId: string | null;
   onSelectPlace: (id: string) => void;

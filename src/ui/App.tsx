@@ -280,12 +280,12 @@ export function App({
     () => matching.filter((i) => !onlyInView || bounds === null || storyInView(atlas, infos[i]!, bounds)),
     [atlas, infos, matching, onlyInView, bounds],
   );
-  const searchedPlaces = useMemo(() => {
-    if (searched.trim() === '') return places;
+  const searchedPlaces = useMemo<ReadonlySet<string> | null>(() => {
+    if (searched.trim() === '') return null;
     const ids = new Set(matching.flatMap((i) => infos[i]!.places.map((p) => p.place.id)));
     if (state.place !== null) ids.add(state.place);
-    return places.filter((p) => ids.has(p.id));
-  }, [infos, places, matching, searched, state.place]);
+    return ids;
+  }, [infos, matching, searched, state.place]);
 
   const togglePolar = useCallback(() => dispatch({ type: 'setPolar', polar: !polar }), [dispatch, polar]);
   const showPolar = useCallback(() => dispatch({ type: 'setPolar', polar: true }), [dispatch]);
@@ -396,7 +396,8 @@ export function App({
       <main className="map-area" id="map" tabIndex={-1} aria-label="Map">
         <div className="map-frame">
           <AtlasMap
-            places={searchedPlaces}
+            places={places}
+            shown={searchedPlaces}
             routes={drawnRoutes}
             selectedPlaceId={state.place}
             onSelectPlace={selectPlace}
