@@ -45,11 +45,18 @@ export function markerOrder(
   textOrder.forEach((id, i) => {
     if (!rankOf.has(id)) rankOf.set(id, i);
   });
-  const rank = (m: OrderedMarker) => Math.min(Infinity, ...m.places.map((p) => rankOf.get(p) ?? Infinity));
+  // Each marker's rank once (a cluster of a large newsletter stands for thousands of places), not
+  // in every comparison of the sort.
+  const rank = new Map<string, number>();
+  for (const m of markers) {
+    let r = Infinity;
+    if (rankOf.size) for (const p of m.places) r = Math.min(r, rankOf.get(p) ?? Infinity);
+    rank.set(m.key, r);
+  }
   return [...markers]
     .sort((a, b) => {
-      const ra = rank(a);
-      const rb = rank(b);
+      const ra = rank.get(a.key)!;
+      const rb = rank.get(b.key)!;
       if (ra !== rb) return ra - rb;
       return reading(a, b);
     })
