@@ -1,9 +1,10 @@
 /**
  * Where to write an area's name: the point of its largest polygon farthest from the polygon's
- * edges (its pole of inaccessibility, found by a grid refined around the best cell), measured in
- * Web Mercator degrees so the point looks central on the map. Pure: no DOM.
+ * edges (its pole of inaccessibility, found by polylabel), measured in Web Mercator degrees so the
+ * point looks central on the map. Pure: no DOM.
  */
 import type { Position } from 'geojson';
+import polylabel from 'polylabel';
 import { MERCATOR_LIMIT } from './mercator';
 
 /** Web Mercator y in degrees (x is the longitude), latitude clamped to the Mercator limit (±85°). */
@@ -16,30 +17,8 @@ const inverseMercatorY = (y: number) => (Math.atan(Math.sinh((y * Math.PI) / 180
 
 type Pt = [number, number];
 
-/** Signed distance from p to the polygon's edges: positive inside (rings: outer then holes). */
-function signedDistance(p: Pt, rings: Pt[][]): number {
-  let inside = false;
-  let best = Infinity;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[i]!;
-      const b = ring[j]!;
-      if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) {
-        inside = !inside;
-      }
-      best = Math.min(best, segmentDistance(p, a, b));
-    }
-  }
-  return (inside ? 1 : -1) * best;
-}
-
-function segmentDistance(p: Pt, a: Pt, b: Pt): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len = dx * dx + dy * dy;
-  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len));
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
-}
+/** How near the found point is to the farthest one, as a share of the polygon's extent. */
+const PRECISION = 1 / 200;
 
 /** Planar area of a ring (shoelace), absolute. */
 function ringArea(ring: Pt[]): number {
@@ -82,29 +61,7 @@ export function areaLabelPoint(polygons: readonly Position[][][]): AreaLabelPoin
   const xs = outer.map((p) => p[0]);
   const ys = outer.map((p) => p[1]);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const grid = 10;
-  let best: Pt = [(minX + maxX) / 2, (minY + maxY) / 2];
-  let bestD = signedDistance(best, rings);
-  let cx = best[0];
-  let cy = best[1];
-  let w = maxX - minX;
-  let h = maxY - minY;
-  // Sample a grid over the box, then over a box half as large round the best point so far.
-  for (let round = 0; round < 5; round++) {
-    for (let i = 0; i <= grid; i++) {
-      for (let j = 0; j <= grid; j++) {
-        const p: Pt = [cx - w / 2 + (w * i) / grid, cy - h / 2 + (h * j) / grid];
-        const d = signedDistance(p, rings);
-        if (d > bestD) {
-          bestD = d;
-          best = p;
-        }
-      }
-    }
-    [cx, cy] = best;
-    w /= 2;
-    h /= 2;
-  }
+  const best = polylabel(rings, Math.max(maxX - minX, maxY - minY) * PRECISION);
   return {
     point: [best[0], inverseMercatorY(best[1])],
     width: maxX - minX,
