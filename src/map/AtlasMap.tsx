@@ -3,7 +3,7 @@
  * out view requests (fit these points, centre on that one) from the app.
  */
 import L from 'leaflet';
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo } from 'react';
 import { MapContainer, useMap } from 'react-leaflet';
 import { MERCATOR_LIMIT, onMercator } from '../geo';
 import { BasemapLayer } from './BasemapLayer';
@@ -49,7 +49,11 @@ const NO_AREAS: readonly AreaLabel[] = [];
 // proj4 and proj4leaflet (~50 KB gzipped) load only when the polar view is opened.
 const PolarMap = lazy(() => import('./PolarMap'));
 
-export function AtlasMap(props: AtlasMapProps) {
+/**
+ * Memoised: the app renders again on each search keystroke and each tick of its state; the map
+ * and its layers render only when what they are given changes.
+ */
+export const AtlasMap = memo(function AtlasMap(props: AtlasMapProps) {
   if (props.projection === 'polar') {
     return (
       <Suspense fallback={<p className="map-loading">Loading the polar map…</p>}>
@@ -58,7 +62,7 @@ export function AtlasMap(props: AtlasMapProps) {
     );
   }
   return <MercatorMap {...props} />;
-}
+});
 
 function MercatorMap(props: AtlasMapProps) {
   const areas = useAreaLabels(props.loadTopology, props.seas);

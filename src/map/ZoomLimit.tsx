@@ -5,7 +5,7 @@
  * zoom on until they stand apart (a marker's width), up to `most`. Over blank land it stops at
  * `base`. The map's options are read once, so the limit is set here, on every move.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useMap } from 'react-leaflet';
 import { zoomToSeparate } from '../geo';
 import { toLatLngExact } from './coords';
@@ -27,26 +27,34 @@ export function ZoomLimit({
   twins?: boolean;
 }) {
   const map = useMap();
+  // Each place projected once, at zoom 0: a move scales these (a CRS's pixels grow linearly with
+  // its scale) instead of projecting thousands of places again.
+  const at0 = useMemo(() => places.map((p) => map.project(toLatLngExact(p.position), 0)), [map, places]);
   useEffect(() => {
+    const crs = map.options.crs!;
     const update = () => {
       const zoom = map.getZoom();
       // The places in view (and a margin), in pixels: a box of degrees means little near the Pole.
       const size = map.getSize();
       const [mx, my] = [size.x / 4, size.y / 4];
+      const k = crs.scale(zoom) / crs.scale(0);
+      // Container pixels = pixels at this zoom − the pixel origin + the map pane's offset.
+      const origin = map.getPixelOrigin();
+      const pane = map.containerPointToLayerPoint([0, 0]);
       const seen = new Set<string>();
-      const shown = places
-        .map((p) => map.latLngToContainerPoint(toLatLngExact(p.position)))
-        .filter((pt) => pt.x >= -mx && pt.x <= size.x + mx && pt.y >= -my && pt.y <= size.y + my)
-        .filter((pt) => {
-          // Without `twins`, places at one point count once (they never part by zooming).
-          const key = `${pt.x.toFixed(3)},${pt.y.toFixed(3)}`;
-          if (twins || !seen.has(key)) {
-            seen.add(key);
-            return true;
-          }
-          return false;
-        })
-        .map((pt) => [pt.x, pt.y] as [number, number]);
+      const shown: [number, number][] = [];
+      for (const p of at0) {
+        const x = p.x * k - origin.x - pane.x;
+        const y = p.y * k - origin.y - pane.y;
+        if (x < -mx || x > size.x + mx || y < -my || y > size.y + my) continue;
+        // Without `twins`, places at one point count once (they never part by zooming).
+        if (!twins) {
+          const key = `${x.toFixed(3)},${y.toFixed(3)}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        shown.push([x, y]);
+      }
       const needed = most > base ? Math.ceil(zoomToSeparate(shown, zoom, SEPARATION_PX)) : base;
       // Never below the zoom shown: a limit that moves must not yank the view out.
       const max = Math.min(most, Math.max(base, needed, Math.ceil(zoom)));
@@ -57,6 +65,6 @@ export function ZoomLimit({
     return () => {
       map.off('moveend zoomend', update);
     };
-  }, [map, base, most, places, twins]);
+  }, [map, base, most, at0, twins]);
   return null;
 }
