@@ -151,8 +151,8 @@ export function MarkerLayer({
   /** Each place's rank in a cluster: most stories first, then by name (sorted once, not per cluster). */
   const rank = useMemo(() => {
     const byName = new Intl.Collator('en').compare;
-    const sorted = [...places].sort((a, b) => b.stories - a.stories || byName(a.name, b.name));
-    return new Map(sorted.map((p, i) => [p.id, i]));
+    const byRank = [...places].sort((a, b) => b.stories - a.stories || byName(a.name, b.name));
+    return { of: new Map(byRank.map((p, i) => [p.id, i])), byRank };
   }, [places]);
   // One index of every place, built once per set of places (thousands for a large newsletter:
   // building it is the costly part), not again when the emphasis changes.
@@ -267,7 +267,7 @@ export function MarkerLayer({
         const props = item.properties;
         if ('cluster' in props && props.cluster) {
           const clusterId = props.cluster_id;
-          const { leaves, ids, names } = clusters.placesOf(clusterId, leavesOf.get(clusterId));
+          const { leaves, first, ids, names } = clusters.placesOf(clusterId, leavesOf.get(clusterId));
           const emph = emphasisOf(ids);
           const inStory = order.size ? leaves.filter((p) => order.has(p.id)).length : 0;
           const label =
@@ -280,7 +280,7 @@ export function MarkerLayer({
           const storyFirst = leaves
             .filter((p) => order.has(p.id))
             .sort((a, b) => order.get(a.id)! - order.get(b.id)!)[0];
-          const leader = leaves.find((p) => p.id === selectedId) ?? storyFirst ?? leaves[0];
+          const leader = leaves.find((p) => p.id === selectedId) ?? storyFirst ?? first;
           const size = Math.round(clusterMarkerSize(leaves.length) * EMPHASIS_SCALE[emph] * scale);
           const drawn = drawnAs(emph);
           const drawnSize = Math.round(clusterMarkerSize(leaves.length) * EMPHASIS_SCALE[drawn] * scale);
@@ -647,40 +647,48 @@ function recede(
   else if (el.dataset.emphasis === 'receded') delete el.dataset.emphasis;
 }
 
+/** A cluster's marker names this many of its places at most (most stories first), then "and N more". */
+const CLUSTER_NAMES = 50;
+
 /**
- * A cluster's places, most stories first (with their ids and names, joined for the marker's
- * name), each asked of the index once and kept: `subset`, when given and not the cluster's own
- * leaves, is a cluster with the emphasised places taken out (see drawnClusters), worked out anew.
+ * A cluster's places (in no order), their ids, the one most stories mention, and the names its
+ * marker reads out, each asked of the index once and kept: `subset`, when given and not the
+ * cluster's own leaves, is a cluster with some places taken out (see drawnClusters), worked out
+ * anew. The first places by rank come from a numeric sort of ranks, never a sort of thousands of
+ * places by a comparison.
  */
 function clusterPlaces(
   index: Supercluster<PointProps>,
   byId: ReadonlyMap<string, MapPlace>,
-  rank: ReadonlyMap<string, number>,
+  rank: { of: ReadonlyMap<string, number>; byRank: readonly MapPlace[] },
 ) {
   type Leaves = readonly Supercluster.PointFeature<PointProps>[];
+  type Places = { leaves: MapPlace[]; first: MapPlace | undefined; ids: string[]; names: string };
   const leaves = new Map<number, Leaves>();
-  const places = new Map<number, { leaves: MapPlace[]; ids: string[]; names: string }>();
+  const places = new Map<number, Places>();
   const leavesOf = (clusterId: number): Leaves => {
     let l = leaves.get(clusterId);
     if (!l) leaves.set(clusterId, (l = index.getLeaves(clusterId, Infinity)));
     return l;
   };
-  const sorted = (of: Leaves) => {
-    const ps = of
-      .map((l) => byId.get(l.properties.id))
-      .filter((p): p is MapPlace => p !== undefined)
-      .sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-    return { leaves: ps, ids: ps.map((p) => p.id), names: ps.map((p) => p.name).join(', ') };
+  const describe = (of: Leaves): Places => {
+    const ps = of.map((l) => byId.get(l.properties.id)).filter((p): p is MapPlace => p !== undefined);
+    const ranks = Int32Array.from(ps, (p) => rank.of.get(p.id)!).sort();
+    const named = Array.from(ranks.subarray(0, CLUSTER_NAMES), (r) => rank.byRank[r]!.name);
+    const more = ps.length - named.length;
+    return {
+      leaves: ps,
+      first: ranks.length ? rank.byRank[ranks[0]!] : undefined,
+      ids: ps.map((p) => p.id),
+      names: named.join(', ') + (more > 0 ? ` and ${more} more` : ''),
+    };
   };
-  const placesOf = (clusterId: number, subset?: Leaves) => {
+  const placesOf = (clusterId: number, subset?: Leaves): Places => {
     const own = leavesOf(clusterId);
+    if (subset !== undefined && subset !== own) return describe(subset);
     let p = places.get(clusterId);
-    if (!p) places.set(clusterId, (p = sorted(own)));
-    if (subset === undefined || subset === own) return p;
-    // Some taken out: the cluster's own order, kept (no sort again).
-    const kept = new Set(subset.map((l) => l.properties.id));
-    const ps = p.leaves.filter((q) => kept.has(q.id));
-    return { leaves: ps, ids: ps.map((q) => q.id), names: ps.map((q) => q.name).join(', ') };
+    if (!p) places.set(clusterId, (p = describe(own)));
+    return p;
   };
   return { leavesOf, placesOf };
 }
