@@ -35,7 +35,7 @@ export function BasemapLayer({
 }) {
   const map = useMap();
   const [zoom, setZoom] = useState(() => map.getZoom());
-  const [layers, setLayers] = useState<Partial<Record<BasemapDetail, L.LayerGroup>>>({});
+  const [layers, setLayers] = useState<Partial<Record<BasemapDetail, L.Layer>>>({});
   const loading = useRef(new Set<BasemapDetail>());
   const renderer = useRef<L.Canvas | null>(null);
 

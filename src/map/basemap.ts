@@ -6,6 +6,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { clipToLatitude, graticule, wrapGeometry } from '../geo';
 import { toLatLng, toLatLngExact } from './coords';
 import { POLAR_MIN_LAT, type MapProjection } from './projection';
+import { safeCanvas } from './safeCanvas';
 
 export const LAND_STYLE: L.PathOptions = {
   stroke: true,
@@ -13,7 +14,7 @@ export const LAND_STYLE: L.PathOptions = {
   weight: 0.6,
   fillColor: '#eef0e6',
   fillOpacity: 1,
-  // One path of many rings (and three world copies): even-odd, Leaflet's default, would cancel
+  // One path of many rings (a world copy): even-odd, Leaflet's default, would cancel
   // where rings overlap and leave whole continents of the 1:50m land unfilled. Lakes are holes
   // wound the other way, so nonzero keeps them.
   fillRule: 'nonzero',
@@ -39,26 +40,87 @@ export function createBasemapLayer(
   topology: Topology,
   renderer: L.Renderer,
   projection: MapProjection = 'mercator',
-): L.LayerGroup {
+): L.Layer {
   if (projection === 'polar') return createPolarBasemapLayer(topology, renderer);
   const land = topology.objects.land as GeometryCollection | undefined;
   const countries = topology.objects.countries as GeometryCollection | undefined;
-  const group = L.layerGroup();
-  if (land) {
-    const geometries: Geometry[] = feature(topology, land).features.map((f) => f.geometry);
-    const polygons = geometries.flatMap((g) => wrapGeometry(g).polygons);
-    const copies = WORLD_COPIES.flatMap((by) =>
-      polygons.map((rings) => rings.map((r) => lineToLatLngs(r, by))),
-    );
-    group.addLayer(L.polygon(copies, { ...LAND_STYLE, renderer }));
+  const polygons = land
+    ? feature(topology, land).features.flatMap((f) => wrapGeometry(f.geometry as Geometry).polygons)
+    : [];
+  const lines = countries ? wrapGeometry(mesh(topology, countries, (a, b) => a !== b)).lines : [];
+  // The borders on a canvas of their own above the land's, so that a copy of the land added as
+  // the map moves is never drawn over the borders of another.
+  const borders = safeCanvas({ pane: renderer.options.pane, padding: renderer.options.padding });
+  return new WorldCopies(
+    WORLD_COPIES.map((by) => ({
+      by,
+      layers: [
+        ...(polygons.length
+          ? [
+              L.polygon(
+                polygons.map((rings) => rings.map((r) => lineToLatLngs(r, by))),
+                { ...LAND_STYLE, renderer },
+              ),
+            ]
+          : []),
+        ...(lines.length
+          ? [
+              L.polyline(
+                lines.map((line) => lineToLatLngs(line, by)),
+                { ...BORDER_STYLE, renderer: borders },
+              ),
+            ]
+          : []),
+      ],
+    })),
+  );
+}
+
+/**
+ * The world's copies, each on the map only while the view (widened by its own width each side)
+ * reaches it: Leaflet projects every vertex of every path on the map at each zoom, and away from
+ * ±180° one copy of the 1:50m world is all that shows, not three.
+ */
+class WorldCopies extends L.Layer {
+  private readonly shown = new Set<number>();
+
+  constructor(private readonly copies: readonly { by: number; layers: readonly L.Path[] }[]) {
+    super();
   }
-  if (countries) {
-    const borders = mesh(topology, countries, (a, b) => a !== b);
-    const lines = wrapGeometry(borders).lines;
-    const copies = WORLD_COPIES.flatMap((by) => lines.map((line) => lineToLatLngs(line, by)));
-    group.addLayer(L.polyline(copies, { ...BORDER_STYLE, renderer }));
+
+  override onAdd(map: L.Map): this {
+    map.on('moveend', this.cull, this);
+    this.cull();
+    return this;
   }
-  return group;
+
+  override onRemove(map: L.Map): this {
+    map.off('moveend', this.cull, this);
+    for (const c of this.copies) for (const l of c.layers) l.remove();
+    this.shown.clear();
+    return this;
+  }
+
+  private cull() {
+    const map = this._map;
+    if (!map) return;
+    const b = map.getBounds();
+    const span = Math.min(360, b.getEast() - b.getWest());
+    const [west, east] = [b.getWest() - span, b.getEast() + span];
+    const wanted = this.copies.filter((c) => c.by + 180 >= west && c.by - 180 <= east);
+    // Land first, then borders: each kind draws on its own canvas in the order it is added.
+    for (const c of this.copies) {
+      if (!wanted.includes(c) && this.shown.has(c.by)) {
+        for (const l of c.layers) l.remove();
+        this.shown.delete(c.by);
+      }
+    }
+    for (const c of wanted) {
+      if (this.shown.has(c.by)) continue;
+      for (const l of c.layers) l.addTo(map);
+      this.shown.add(c.by);
+    }
+  }
 }
 
 export const GRATICULE_STYLE: L.PolylineOptions = {
