@@ -114,13 +114,24 @@ function nextTask(): Promise<void> {
   });
 }
 
-/** Puts the result together: the mentions' objects a chunk per task, unless cancelled meanwhile. */
+/**
+ * Puts the result together, unless cancelled meanwhile: the text's slices joined in a task of
+ * their own (tens of milliseconds for 10 MB, not to be added to the reading of the last
+ * message), then the mentions' objects a chunk per task.
+ */
 async function finish(id: number, request: Pending, rest: GeoparseResult) {
-  const text = 'text' in request.input ? request.input.text : request.text.join('');
+  let text: string;
+  if ('text' in request.input) text = request.input.text;
+  else {
+    if (request.text.length > 1) await nextTask();
+    if (pending.get(id) !== request) return;
+    text = request.text.join('');
+    request.text = [];
+  }
   const encoded = request.mentions;
   const mentions: Mention[] = [];
   for (let at = 0; encoded && at < encoded.count; at += DECODE_CHUNK) {
-    if (at > 0) await nextTask();
+    await nextTask();
     if (pending.get(id) !== request) return;
     decodeMentions(encoded, text, at, Math.min(encoded.count, at + DECODE_CHUNK), mentions);
   }
@@ -169,7 +180,7 @@ function settleSearches() {
   for (const s of waiting) s.settle([]);
 }
 
-/** Geoparses a text or a file's bytes in the worker. */
+/** Geoparses a text, a file's bytes or a File in the worker. */
 export function geoparseInWorker(
   input: GeoparseInput,
   options: GeoparseOptions = {},

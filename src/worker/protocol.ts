@@ -16,8 +16,12 @@ import type {
 } from '../core';
 import type { DocumentFormat } from '../core/formats';
 
-/** What to geoparse: a plain text, or a file's bytes read by its name (.txt, .md, .html, .eml). */
-export type GeoparseInput = { name: string; text: string } | { name: string; bytes: Uint8Array };
+/**
+ * What to geoparse: a plain text, or a file read by its name (.txt, .md, .html, .eml): its bytes,
+ * or the File (a Blob) itself, which the worker reads, so that the page never holds its bytes.
+ */
+export type GeoparseInput =
+  { name: string; text: string } | { name: string; bytes: Uint8Array } | { name: string; file: Blob };
 
 /** The stages a request goes through, in this order (the gazetteer's only on a cold worker). */
 export const STAGES = ['gazetteer', 'opening', 'reading', 'geoparsing'] as const;

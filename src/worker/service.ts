@@ -102,7 +102,17 @@ export function createGeoparseService(options: ServiceOptions): GeoparseService 
 
   async function read(input: GeoparseInput): Promise<ReadDocument> {
     if ('text' in input) return { format: 'text', text: input.text };
-    return readDocument(input.name, input.bytes);
+    if ('bytes' in input) return readDocument(input.name, input.bytes);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await input.file.arrayBuffer());
+    } catch (e) {
+      // Moved or changed on the disk since it was picked, or the browser may not read it.
+      throw new FormatError(
+        `could not be read (${e instanceof Error ? e.message : String(e)}); pick the file again`,
+      );
+    }
+    return readDocument(input.name, bytes);
   }
 
   async function geoparse(id: number, input: GeoparseInput, choices: readonly ReviewChoice[]): Promise<void> {

@@ -2,8 +2,8 @@
  * Bring your own newsletter, in headless Chromium on the production build: import an .html file
  * by the picker, paste a text, drop an .eml on the window; a binary file is refused with a
  * message and changes nothing; the same text is not imported twice; the library lists them,
- * switches between them by its list and by URL (?n=), keeps them over a reload, and removes one
- * with Undo; a hostile HTML file runs nothing. No request leaves the test server (harness).
+ * switches between them by its list and by URL (?n=), keeps them over a reload (a long one in
+ * parts), and removes one with Undo; a hostile HTML file runs nothing. No request leaves the test server (harness).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -233,6 +233,51 @@ describe.skipIf(noBrowser)('import and the library', () => {
     const otherTitle = other.page.locator('nav[aria-label="Stories"] button[data-story="0"] .story-title');
     await expect.poll(() => otherTitle.innerText(), { timeout: 20_000 }).toBe('Festival week');
     expect(new URL(other.page.url()).searchParams.get('n')).toBe(new URL(page.url()).searchParams.get('n'));
+  });
+
+  it('keeps a newsletter longer than one stored part (in parts) over a reload, and exports it whole', async () => {
+    const { page } = await atlas.open('/');
+    // About 1.2 M characters: three parts of the library's 512 Ki; a story in the last part is
+    // the 4,201st to name Lisbon.
+    const story = 'A festival in Lisbon drew visitors from Porto and Madrid, and the harbour was full.\n';
+    const stories = Array.from({ length: 4200 }, (_, i) => `Story ${i + 1}\n\n${story.repeat(3)}`);
+    stories.splice(4000, 0, 'Letters home\n\nStudents in Reykjavik wrote back to the school in Lisbon.\n');
+    const text = `Long letters\n\n${stories.join('\n')}`;
+    await pickFile(page, 'long.txt', 'text/plain', text);
+    await shows(page, 'Long letters');
+    await expect
+      .poll(async () => (await markerLabels(page)).join(' '), { timeout: 30_000 })
+      .toContain('Lisbon, 4201 stories');
+    const parts = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const request = indexedDB.open('newsletter-atlas-library');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const count = db.transaction('textParts').objectStore('textParts').count();
+            count.onsuccess = () => {
+              resolve(count.result);
+              db.close();
+            };
+          };
+        }),
+    );
+    expect(parts).toBe(Math.ceil(text.length / (1 << 19)));
+
+    await page.reload();
+    await shows(page, 'Long letters');
+    await expect
+      .poll(async () => (await markerLabels(page)).join(' '), { timeout: 30_000 })
+      .toContain('Lisbon, 4201 stories');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^Newsletter with its edits/ }).click(),
+    ]);
+    const path = join(OUT_DIR, 'long.newsletter.json');
+    await file.saveAs(path);
+    expect((JSON.parse(readFileSync(path, 'utf8')) as { text: string }).text).toBe(text);
   });
 
   it('imports several files at once as several newsletters, and opens the last', async () => {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readDataFiles } from '../../src/cli/data';
 import { disposeGeoparseWorker, geoparseInWorker, type Progress } from '../../src/worker/client';
-import type { Reply, Request } from '../../src/worker/protocol';
+import { TEXT_PART, type Reply, type Request } from '../../src/worker/protocol';
 import { createGeoparseService } from '../../src/worker/service';
 import { spawnGeoparseWorker } from '../../src/worker/spawn';
 
@@ -87,6 +87,19 @@ describe('geoparseInWorker', () => {
     expect(workers).toHaveLength(2);
     expect(workers[0]!.terminated).toBe(true);
     expect(workers[1]!.received.map((r) => r.type === 'geoparse' && r.input.name)).toEqual(['next.txt']);
+  });
+
+  it('hands a File to the worker unread, and puts the text it sends back in slices together whole', async () => {
+    const long = Array.from({ length: Math.ceil(TEXT_PART / TEXT.length) + 1 }, () => TEXT).join('\n\n');
+    const file = new Blob([long], { type: 'text/plain' });
+    const outcome = await geoparseInWorker({ name: 'long.txt', file });
+    const sent = workers[0]!.received[0];
+    expect(sent?.type === 'geoparse' && 'file' in sent.input && sent.input.file).toBeInstanceOf(Blob);
+    if (outcome.status !== 'done') throw new Error(`expected done, got ${JSON.stringify(outcome)}`);
+    expect(outcome.result.text).toBe(long);
+    const expected = await geoparseInWorker({ name: 'long.txt', text: long });
+    expect(expected.status === 'done' && expected.result.mentions).toEqual(outcome.result.mentions);
+    expect(outcome.result.mentions.length).toBeGreaterThan(4000); // more than one task's worth
   });
 
   it('cancels a request still waiting for the gazetteer by a message, keeping the worker', async () => {

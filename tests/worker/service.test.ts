@@ -151,6 +151,36 @@ describe('the geoparse worker service', () => {
     expect(reply.result.mentions).toEqual(reference.geoparse(text).mentions);
   });
 
+  it('reads a File (a Blob) itself, as it reads the same bytes, and sends its text back', async () => {
+    const { service, replies } = harness();
+    const html = `<html><body><h1>A festival returns</h1><p>${ARTICLE.split('\n')[5]}</p></body></html>`;
+    const encoded = new TextEncoder().encode(html);
+    await service.handle(ask(1, { name: 'page.html', bytes: encoded }));
+    await service.handle(ask(2, { name: 'page.html', file: new Blob([encoded], { type: 'text/html' }) }));
+    const [fromBytes] = final(replies, 1);
+    const [fromFile] = final(replies, 2);
+    if (fromFile?.type !== 'done') throw new Error(`expected done, got ${JSON.stringify(fromFile)}`);
+    expect(fromFile.result.text).toBe(htmlToText(html));
+    expect(replies.some((r) => r.id === 2 && r.type === 'text')).toBe(true);
+    expect({ ...fromFile, id: 1 }).toEqual(fromBytes);
+  });
+
+  it('says a File that cannot be read could not be read, naming it, and what to do', async () => {
+    const { service, replies } = harness();
+    const gone = new Blob(['x']);
+    gone.arrayBuffer = () =>
+      Promise.reject(new DOMException('The file was changed on the disk.', 'NotReadableError'));
+    await service.handle(ask(1, { name: 'moved.txt', file: gone }));
+    expect(final(replies, 1)).toEqual([
+      {
+        type: 'error',
+        id: 1,
+        kind: 'format',
+        message: 'moved.txt: could not be read (The file was changed on the disk.); pick the file again',
+      },
+    ]);
+  });
+
   it('tells the gazetteer download, then each stage, in order; a warm worker loads it once', async () => {
     const { service, replies, loads } = harness();
     await service.handle(ask(1, { name: 'a.txt', text: ARTICLE }));

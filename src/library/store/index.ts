@@ -1,12 +1,16 @@
 /**
  * The newsletter library's store (no React, no DOM beyond IndexedDB and BroadcastChannel).
  *
- * What is stored, in IndexedDB database "newsletter-atlas-library", schema version 1
+ * What is stored, in IndexedDB database "newsletter-atlas-library", schema version 2
  * (schema.ts: one upgrade function per version, UPGRADES[v] takes version v to v + 1):
  *   - newsletters + texts: each imported newsletter (id, title, date, time added, source file
  *     name and format, core/fingerprint.ts of its text) and, apart so that listing stays cheap,
  *     its plain text. The bundled newsletter ships with the app: it is listed and found by
  *     fingerprint (so its text is not imported again) but never stored, and cannot be removed.
+ *   - textParts (version 2): a text longer than TEXT_PART_LENGTH (512 Ki characters) is kept in
+ *     parts of that length, its texts record a head that counts them ({ id, parts, length }), so
+ *     that no one write or read of a 10 MB newsletter holds the page for tens of milliseconds.
+ *     Texts kept whole ({ id, text }: all of version 1's, and the short ones) are read as before.
  *   - edits: each newsletter's story edits and review choices (bundled ones too);
  *   - tours: each newsletter's saved tour, as the tour file's JSON text;
  *   - settings: key → value (the tour's contrast, …);

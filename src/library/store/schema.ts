@@ -8,10 +8,10 @@ import { MAX_TOUR_SIZE, type ReviewChoice, type StoryEdit } from '../../core';
 export type { ReviewChoice } from '../../core';
 
 /** The database's version: UPGRADES[v] takes a database from version v to v + 1. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-/** The object stores, each keyed by the record's `key` path below. */
-export const STORES = [
+/** The object stores of version 1. */
+const FIRST_STORES = [
   'newsletters',
   'texts',
   'edits',
@@ -21,6 +21,9 @@ export const STORES = [
   'quarantine',
   'meta',
 ] as const;
+
+/** The object stores, each keyed by the record's `key` path below. */
+export const STORES = [...FIRST_STORES, 'textParts'] as const;
 export type StoreName = (typeof STORES)[number];
 
 /** The property each store is keyed by. */
@@ -33,6 +36,7 @@ export const KEY_PATH: Record<StoreName, string> = {
   tombstones: 'key',
   quarantine: 'key',
   meta: 'key',
+  textParts: 'key',
 };
 
 /** What an upgrade needs of the database being upgraded (idb's IDBPDatabase gives it). */
@@ -43,13 +47,18 @@ export interface UpgradeTarget {
 
 export type Upgrade = (db: UpgradeTarget) => void;
 
+const createMissing = (db: UpgradeTarget, names: readonly StoreName[]) => {
+  for (const name of names) {
+    if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: KEY_PATH[name] });
+  }
+};
+
 export const UPGRADES: readonly Upgrade[] = [
   // 0 → 1: the first library.
-  (db) => {
-    for (const name of STORES) {
-      if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: KEY_PATH[name] });
-    }
-  },
+  (db) => createMissing(db, FIRST_STORES),
+  // 1 → 2: long texts kept in parts (textParts), so that no one write or read copies megabytes at
+  // once. The texts kept whole before stay as they are, and are read as before.
+  (db) => createMissing(db, ['textParts']),
 ];
 
 /** When an item was last written (ms since 1970, by the writer's clock) and how often. */
@@ -84,10 +93,45 @@ export interface NewsletterMeta extends Stamp {
   length: number;
 }
 
-export interface TextRecord {
+/**
+ * The longest text kept in one record (UTF-16 code units): a longer one is kept in parts of this
+ * length, each its own record (TextPartRecord), each written and read in a task of its own, so
+ * that the page never copies a 10 MB text into storage, or out of it, in one task.
+ */
+export const TEXT_PART_LENGTH = 1 << 19;
+
+/** A newsletter's text: whole (every text before version 2, and the short ones since), or in parts. */
+export type TextRecord = WholeText | PartedText;
+
+export interface WholeText {
   id: string;
   text: string;
 }
+
+/**
+ * A long text's head: its parts are `partKey(id, 0)` … `partKey(id, parts - 1)` in textParts,
+ * each TEXT_PART_LENGTH long but the last.
+ */
+export interface PartedText {
+  id: string;
+  /** How many parts: length / TEXT_PART_LENGTH, rounded up (at least 2). */
+  parts: number;
+  /** The whole text's length: the parts' lengths add up to it. */
+  length: number;
+}
+
+/** One part of a long text. */
+export interface TextPartRecord {
+  /** partKey(id, index) */
+  key: string;
+  /** The newsletter's id. */
+  id: string;
+  index: number;
+  text: string;
+}
+
+/** The key of part `index` of newsletter `id`'s text (the part number follows the last "#"). */
+export const partKey = (id: string, index: number) => `${id}#${index}`;
 
 /** A change the reader made to the stories: core/edits (applyStoryEdits) applies them. */
 export type { StoryEdit };
@@ -198,6 +242,19 @@ const CHECKS: Record<StoreName, Check> = {
   },
   texts: (v) => {
     if (!isId(v.id)) return '"id" is not an id';
+    if ('parts' in v) {
+      if (!isCount(v.length) || (v.length as number) <= TEXT_PART_LENGTH)
+        return '"length" is not the count of a text long enough to be kept in parts';
+      return v.parts === Math.ceil((v.length as number) / TEXT_PART_LENGTH)
+        ? null
+        : `"parts" is not the number of parts of ${TEXT_PART_LENGTH} characters its length makes`;
+    }
+    return typeof v.text === 'string' ? null : '"text" is not text';
+  },
+  textParts: (v) => {
+    if (!isId(v.id)) return '"id" is not an id';
+    if (!isCount(v.index)) return '"index" is not a count';
+    if (v.key !== partKey(v.id as string, v.index as number)) return '"key" is not the part\'s id and index';
     return typeof v.text === 'string' ? null : '"text" is not text';
   },
   edits: (v) => {

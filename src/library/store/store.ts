@@ -7,9 +7,11 @@ import { IdbBackend, MemoryBackend, openIdb, type Backend, type Mode, type Tx } 
 import {
   isId,
   keyOf,
+  partKey,
   recordProblem,
   SOURCE_FORMATS,
   STORES,
+  TEXT_PART_LENGTH,
   UPGRADES,
   type EditsRecord,
   type NewsletterMeta,
@@ -20,6 +22,8 @@ import {
   type Stamp,
   type StoreName,
   type StoryEdit,
+  type PartedText,
+  type TextPartRecord,
   type TextRecord,
   type TombstoneRecord,
   type TourRecord,
@@ -286,23 +290,40 @@ export class LibraryStore {
 
   /** An imported newsletter with its text; undefined when there is none (or it is a bundled one). */
   async get(id: string): Promise<Newsletter | undefined> {
-    const [meta, text] = await this.exec(['newsletters', 'texts'], 'readonly', async (tx) => [
-      await tx.get('newsletters', id),
-      await tx.get('texts', id),
-    ]);
-    if (meta === undefined && text === undefined) return undefined;
+    const [meta, head, parts] = await this.exec(
+      ['newsletters', 'texts', 'textParts'],
+      'readonly',
+      async (tx) => {
+        const meta = await tx.get('newsletters', id);
+        const head = await tx.get('texts', id);
+        // A long text's parts, one read (and one task) each.
+        const parts: unknown[] = [];
+        if (isParted(head) && recordProblem('texts', head) === null) {
+          for (let i = 0; i < head.parts; i++) parts.push(await tx.get('textParts', partKey(id, i)));
+        }
+        return [meta, head, parts] as const;
+      },
+    );
+    if (meta === undefined && head === undefined) return undefined;
     const problem =
       meta === undefined
         ? 'its text is kept but its title and date are missing'
-        : text === undefined
+        : head === undefined
           ? 'its title and date are kept but its text is missing'
-          : (recordProblem('newsletters', meta) ?? recordProblem('texts', text));
+          : (recordProblem('newsletters', meta) ??
+            recordProblem('texts', head) ??
+            partsProblem(id, head, parts));
     if (problem) {
       await this.quarantine('newsletters', id, problem);
       await this.quarantine('texts', id, problem);
+      for (const [i, part] of parts.entries())
+        if (part !== undefined) await this.quarantine('textParts', partKey(id, i), problem);
       return undefined;
     }
-    return { ...(meta as NewsletterMeta), text: (text as TextRecord).text };
+    const text = isParted(head)
+      ? (parts as TextPartRecord[]).map((p) => p.text).join('')
+      : (head as { text: string }).text;
+    return { ...(meta as NewsletterMeta), text };
   }
 
   /** The library's newsletter with this fingerprint (core/fingerprint.ts), bundled ones first. */
@@ -362,8 +383,7 @@ export class LibraryStore {
           throw new LibraryError(
             `The newsletter was not added: "${id}" was removed in another tab after this import began; import it again.`,
           );
-        await tx.put('texts', { id, text: input.text } satisfies TextRecord);
-        await this.clearTombstone(tx, 'texts', id);
+        await this.putText(tx, id, input.text);
         return { status: 'added' as const, meta: meta.record };
       },
       (r) => (r.status === 'added' ? { kind: 'newsletter', key: r.meta.id, op: 'put' } : null),
@@ -414,6 +434,13 @@ export class LibraryStore {
           await tx.delete(store, id);
           await tx.put('tombstones', { key: `${store}:${id}`, updatedAt: at } satisfies TombstoneRecord);
         }
+        // A long text's parts go with it (and come back with it on undo).
+        for (let i = 0; ; i++) {
+          const part = await tx.get('textParts', partKey(id, i));
+          if (part === undefined) break;
+          records.push(['textParts', part as object]);
+          await tx.delete('textParts', partKey(id, i));
+        }
         const entry: LibraryEntry =
           recordProblem('newsletters', meta) === null
             ? entryOf(meta as NewsletterMeta)
@@ -451,7 +478,7 @@ export class LibraryStore {
         for (const [store, value] of removed.records) {
           const key = keyOf(store, value)!;
           const restored: Record<string, unknown> = { ...value };
-          if (store !== 'texts') {
+          if (store !== 'texts' && store !== 'textParts') {
             const old = restored as unknown as Stamp;
             restored.updatedAt = Math.max(at, old.updatedAt);
             restored.revision = old.revision + 1;
@@ -662,6 +689,25 @@ export class LibraryStore {
     return { written: true, record };
   }
 
+  /**
+   * Keeps newsletter `id`'s text: whole when it is short, else in parts of TEXT_PART_LENGTH, each
+   * its own put (each put copies its part in the task that makes it; the next waits for the
+   * last one's success, a task later), and a head that counts them. Parts left over from an
+   * earlier text of that id are deleted.
+   */
+  private async putText(tx: Tx, id: string, text: string): Promise<void> {
+    const count = text.length > TEXT_PART_LENGTH ? Math.ceil(text.length / TEXT_PART_LENGTH) : 0;
+    for (let i = 0; i < count; i++) {
+      const part = text.slice(i * TEXT_PART_LENGTH, (i + 1) * TEXT_PART_LENGTH);
+      await tx.put('textParts', { key: partKey(id, i), id, index: i, text: part } satisfies TextPartRecord);
+    }
+    for (let i = count; (await tx.get('textParts', partKey(id, i))) !== undefined; i++)
+      await tx.delete('textParts', partKey(id, i));
+    const head: TextRecord = count ? { id, parts: count, length: text.length } : { id, text };
+    await tx.put('texts', head);
+    await this.clearTombstone(tx, 'texts', id);
+  }
+
   private async clearTombstone(tx: Tx, store: StoreName, key: string): Promise<void> {
     if ((await tx.get('tombstones', `${store}:${key}`)) !== undefined)
       await tx.delete('tombstones', `${store}:${key}`);
@@ -866,6 +912,32 @@ export class LibraryStore {
 /** Announces the change only when the write was done (not refused as older than the item). */
 function written<T>(change: () => Omit<Change, 'origin'>) {
   return (result: WriteResult<T>) => (result.written ? change() : null);
+}
+
+/** A text record that keeps its text in parts (whatever else is wrong with it). */
+function isParted(value: unknown): value is PartedText {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'parts' in value &&
+    Number.isSafeInteger((value as PartedText).parts)
+  );
+}
+
+/** Why the parts read for a parted text do not make it up (missing, out of order, not adding up), or null. */
+function partsProblem(id: string, head: unknown, parts: readonly unknown[]): string | null {
+  if (!isParted(head)) return null;
+  const missing = parts.indexOf(undefined);
+  if (missing >= 0) return `part ${missing + 1} of its ${head.parts} text parts is missing`;
+  let length = 0;
+  for (const [i, part] of parts.entries()) {
+    const problem = recordProblem('textParts', part);
+    if (problem) return `text part ${i + 1}: ${problem}`;
+    const p = part as TextPartRecord;
+    if (p.id !== id || p.index !== i) return `text part ${i + 1} is kept under another newsletter or number`;
+    length += p.text.length;
+  }
+  return length === head.length ? null : `its text parts add up to ${length} characters, not ${head.length}`;
 }
 
 function inputProblem(input: NewsletterInput): string | null {

@@ -1,5 +1,5 @@
 /**
- * One import: a file's bytes or pasted text → the worker's geoparse → the library. A text the
+ * One import: a file (or its bytes) or pasted text → the worker's geoparse → the library. A text the
  * library holds already (the same text, whatever its line ends) is not added twice: the outcome
  * names the newsletter it is. Nothing is added unless the whole file was read and geoparsed.
  */
@@ -134,10 +134,23 @@ async function importNewsletterFile(
   }
 }
 
+/** A newsletter file's bytes, or the reason it could not be read. */
+async function bytesOf(input: { name: string; bytes: Uint8Array } | { name: string; file: Blob }) {
+  if ('bytes' in input) return input.bytes;
+  try {
+    return new Uint8Array(await input.file.arrayBuffer());
+  } catch (e) {
+    return `${input.name}: could not be read (${e instanceof Error ? e.message : String(e)}); pick the file again. Nothing was imported.`;
+  }
+}
+
 /** Imports one file or pasted text into the library. Never rejects. */
 export async function importOne(input: GeoparseInput, ctx: ImportContext): Promise<ImportOutcome> {
-  if ('bytes' in input && /\.json$/i.test(input.name))
-    return importNewsletterFile(input.name, input.bytes, ctx);
+  if (!('text' in input) && /\.json$/i.test(input.name)) {
+    const bytes = await bytesOf(input);
+    if (typeof bytes === 'string') return { status: 'refused', message: bytes };
+    return importNewsletterFile(input.name, bytes, ctx);
+  }
   const outcome = await ctx.geoparse(input, { signal: ctx.signal, onProgress: ctx.onProgress });
   if (outcome.status === 'cancelled') return outcome;
   if (outcome.status === 'error') {

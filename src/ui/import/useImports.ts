@@ -148,11 +148,8 @@ export function useImports(deps: ImportDeps) {
           if (file.size > MAX_IMPORT_BYTES) {
             return `${file.name}: is ${mb(file.size)}; the largest file the app reads is ${mb(MAX_IMPORT_BYTES)}. Nothing was imported.`;
           }
-          try {
-            return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-          } catch (e) {
-            return `${file.name}: could not be read (${e instanceof Error ? e.message : String(e)}). Nothing was imported.`;
-          }
+          // The worker reads it: the page never holds (nor copies over) its megabytes.
+          return { name: file.name, file };
         });
       }
       void run();

@@ -333,30 +333,33 @@ describe('schema', () => {
   it('runs one upgrade per version, from the version the database is at', async () => {
     const db = freshDb();
     const v1 = vi.fn(UPGRADES[0]!);
-    const first = await openTest(db, { upgrades: [v1] });
+    const v2 = vi.fn(UPGRADES[1]!);
+    const first = await openTest(db, { upgrades: [v1, v2] });
     await first.putSetting('a', 'kept');
     first.close();
     expect(v1).toHaveBeenCalledTimes(1);
+    expect(v2).toHaveBeenCalledTimes(1);
 
-    const v2 = vi.fn((target: Parameters<(typeof UPGRADES)[0]>[0]) => {
+    const v3 = vi.fn((target: Parameters<(typeof UPGRADES)[0]>[0]) => {
       target.createObjectStore('later', { keyPath: 'key' });
     });
-    const second = await openTest(db, { upgrades: [v1, v2] });
+    const second = await openTest(db, { upgrades: [v1, v2, v3] });
     expect(v1).toHaveBeenCalledTimes(1);
     expect(v2).toHaveBeenCalledTimes(1);
+    expect(v3).toHaveBeenCalledTimes(1);
     expect(second.persistent).toBe(true);
     expect(await second.getSetting('a')).toBe('kept');
     second.close();
 
-    await openTest(db, { upgrades: [v1, v2] });
-    expect(v2).toHaveBeenCalledTimes(1);
+    await openTest(db, { upgrades: [v1, v2, v3] });
+    expect(v3).toHaveBeenCalledTimes(1);
   });
 
   it('a tab of an older version lets a newer one upgrade, and says it must reload', async () => {
     const db = freshDb();
-    const older = await openTest(db, { upgrades: [UPGRADES[0]!] });
+    const older = await openTest(db, { upgrades: UPGRADES });
     await older.putSetting('a', 1);
-    const newer = await openTest(db, { upgrades: [UPGRADES[0]!, () => undefined] });
+    const newer = await openTest(db, { upgrades: [...UPGRADES, () => undefined] });
     expect(newer.persistent).toBe(true);
     expect(await newer.getSetting('a')).toBe(1);
     await vi.waitFor(() => expect(older.persistent).toBe(false));
@@ -370,15 +373,17 @@ describe('schema', () => {
   it('does not wait for ever on a tab that blocks the upgrade: it works in memory and says why', async () => {
     const db = freshDb();
     const holder = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = db.factory.open(db.name, 1);
+      const request = db.factory.open(db.name, SCHEMA_VERSION);
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
     try {
-      const library = await openTest(db, { upgrades: [UPGRADES[0]!, () => undefined] });
+      const library = await openTest(db, { upgrades: [...UPGRADES, () => undefined] });
       expect(library.persistent).toBe(false);
       expect(library.reason).toMatch(
-        /^The library could not be opened: another tab keeps version 1 of the library open, so version 2 cannot be set up; close the other tabs/,
+        new RegExp(
+          `^The library could not be opened: another tab keeps version ${SCHEMA_VERSION} of the library open, so version ${SCHEMA_VERSION + 1} cannot be set up; close the other tabs`,
+        ),
       );
     } finally {
       holder.close();

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../../src/core';
 import { readDataFiles } from '../../../src/cli/data';
+import { exportNewsletter } from '../../../src/library/exchange';
 import { dateIn, importOne, MAX_TITLE, titleOf } from '../../../src/ui/import/importOne';
 import { resultOfAtlas } from '../../../src/worker/atlas';
 import type { GeoparseOutcome, GeoparseResult } from '../../../src/worker/protocol';
@@ -81,6 +82,47 @@ describe('importOne', () => {
     );
     expect(outcome).toEqual({ status: 'refused', message: 'photo.png: is a PNG image' });
     expect(await store.list()).toEqual([]);
+  });
+
+  it('hands a picked file to the worker unread, and reads a newsletter file (.json) itself', async () => {
+    const store = await openTest(freshDb());
+    const seen: unknown[] = [];
+    const watching: Geoparse = async (input, options) => {
+      seen.push(input);
+      return geoparse(input, options);
+    };
+    const picked = new Blob([new Uint8Array([0x89, 0x50])]);
+    const refused = await importOne({ name: 'photo.png', file: picked }, { geoparse: watching, store });
+    expect(refused).toEqual({ status: 'refused', message: 'photo.png: is a PNG image' });
+    expect(seen).toEqual([{ name: 'photo.png', file: picked }]);
+
+    const exported = exportNewsletter({
+      meta: {
+        id: 'n-exported',
+        title: 'Exported',
+        date: '2021-03-14',
+        source: { name: 'e.txt', format: 'text' },
+      },
+      text: TEXT,
+      edits: { storyEdits: [{ op: 'retitle', story: 0, title: 'Kept' }], reviewChoices: [] },
+    });
+    const file = new Blob([exported], { type: 'application/json' });
+    const added = await importOne({ name: 'exported.json', file }, { geoparse: watching, store });
+    expect(added).toMatchObject({ status: 'added', entry: { id: 'n-exported', title: 'Exported' } });
+    expect(seen.at(-1)).toEqual({ name: 'e.txt', text: TEXT });
+    expect((await store.getEdits('n-exported'))?.storyEdits).toEqual([
+      { op: 'retitle', story: 0, title: 'Kept' },
+    ]);
+
+    const gone = new Blob(['{}']);
+    gone.arrayBuffer = () =>
+      Promise.reject(new DOMException('The file was changed on the disk.', 'NotReadableError'));
+    expect(await importOne({ name: 'moved.json', file: gone }, { geoparse: watching, store })).toEqual({
+      status: 'refused',
+      message:
+        'moved.json: could not be read (The file was changed on the disk.); pick the file again. Nothing was imported.',
+    });
+    expect(seen).toHaveLength(2);
   });
 
   it('adds nothing for a text with no words, nor once cancelled', async () => {
