@@ -420,12 +420,17 @@ export function MarkerLayer({
     };
     // After a change of props (a click, a keystroke, a slide), the markers follow in a task after
     // the next paint: what was clicked (the place panel, the slide) is painted first, and does not
-    // wait for hundreds of markers and their labels. A move updates them at once (moveend).
+    // wait for hundreds of markers and their labels. A move updates them at once (moveend), and
+    // the first markers are drawn at once.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let frame = requestAnimationFrame(() => {
-      frame = 0;
-      timer = setTimeout(update, 0);
-    });
+    let frame = 0;
+    if (shownRef.current.size === 0) update();
+    else {
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        timer = setTimeout(update, 0);
+      });
+    }
     // Labels are placed again when the view, its size or the map key changes (never per frame).
     const reread = () => {
       pageRef.current = null;
