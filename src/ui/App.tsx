@@ -32,6 +32,7 @@ import {
   matchesQuery,
   placePoints,
   storyInfos,
+  warmHaystacks,
   storyInView,
 } from './model';
 import { PlacePanel, StoryList, StoryReader } from './reader';
@@ -89,6 +90,8 @@ export function App({
   const places = useMemo(() => mapPlaces(atlas), [atlas]);
   const routes = useMemo(() => mapRoutes(atlas), [atlas]);
   const infos = useMemo(() => storyInfos(atlas), [atlas]);
+  // What search looks in is made once the page is idle, after the first marker.
+  useEffect(() => warmHaystacks(infos), [infos]);
   const summaries = useMemo(() => new Map(atlas.places.map((s) => [s.place.id, s])), [atlas]);
   /** Places only the polar map can show (the Pole): choosing one opens the polar view. */
   const polarOnly = useMemo(() => beyondMercator(atlas), [atlas]);

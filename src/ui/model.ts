@@ -3,6 +3,9 @@ import type { Position } from 'geojson';
 import type { Atlas, Mention, Place } from '../core';
 import { greatCirclePath, greatCirclePoints, onMercator } from '../geo';
 import { isInView, routeStyle, type GeoBounds, type MapPlace, type MapRoute } from '../map';
+import { lazyHaystack, type Searched } from './search';
+
+export { matchesQuery, warmHaystacks } from './search';
 
 /** A place's point as [lon, lat]. */
 export const placePosition = (p: Place): Position => [p.lon, p.lat];
@@ -58,11 +61,9 @@ export interface StoryPlace {
 }
 
 /** Per story: its mentions (text order) and its places, most mentioned first. */
-export interface StoryInfo {
+export interface StoryInfo extends Searched {
   mentions: Mention[];
   places: StoryPlace[];
-  /** Lower-cased title, text and place names, for search. */
-  haystack: string;
 }
 
 export function storyInfos(atlas: Atlas): StoryInfo[] {
@@ -82,21 +83,16 @@ export function storyInfos(atlas: Atlas): StoryInfo[] {
       .map(([id, n]) => ({ place: atlas.gazetteer.byId.get(id)!, mentions: n }))
       .filter((p) => p.place !== undefined)
       .sort((a, b) => b.mentions - a.mentions || byName(a.place.name, b.place.name));
-    const haystack = [
+    // What a search looks in, made on the first search (or in idle time, warmHaystacks), not
+    // before the first marker: lower-casing a large newsletter's every story takes a while.
+    // Assigned onto the lazy object: a spread would read (make) the haystack now.
+    const searched = lazyHaystack(() => [
       story.title,
       atlas.text.slice(story.start, story.end),
       ...places.map((p) => p.place.name),
-    ]
-      .join('\n')
-      .toLocaleLowerCase('en');
-    return { mentions, places, haystack };
+    ]);
+    return Object.assign(searched, { mentions, places });
   });
-}
-
-/** True when the story's title, text or place names contain the query (case-insensitive). */
-export function matchesQuery(info: StoryInfo, query: string): boolean {
-  const q = query.trim().toLocaleLowerCase('en');
-  return q === '' || info.haystack.includes(q);
 }
 
 /** True when at least one of the story's places is inside the map view. */
