@@ -40,7 +40,11 @@ import { LazyReviewPanel, type ReviewState } from './review';
 import { SheetHandle, useSheet } from './sheet';
 import { shownPolar, stateContext, useAtlasState, type AtlasState } from './state';
 import { Present, type TourMap, type TourUrl } from './tour';
+import { useSettled } from './useSettled';
 import type { LibraryStore } from '../library/store';
+
+/** How long typing must pause before the map's markers follow the search (the list follows at once). */
+const MAP_SEARCH_PAUSE_MS = 250;
 
 /** The map marker of a place, to give focus back to when its panel closes. */
 const markerElement = (id: string) =>
@@ -271,8 +275,8 @@ export function App({
   const setOnlyInView = useCallback((on: boolean) => dispatch({ type: 'onlyInView', on }), [dispatch]);
   // The stories the search finds: the list shows those on the map view (when asked), and the map
   // shows their places (and the selected place). The search box shows each keystroke at once; the
-  // list and the map follow the query when React has time (a 1 MB newsletter has thousands of
-  // stories and places), a keystroke typed meanwhile interrupting them.
+  // list follows the query when React has time (a 1 MB newsletter has thousands of stories and
+  // places), a keystroke typed meanwhile interrupting it, and the map once typing pauses.
   const searched = useDeferredValue(query);
   const allStories = useMemo(() => atlas.stories.map((s) => s.index), [atlas]);
   const matching = useMemo(
@@ -283,12 +287,16 @@ export function App({
     () => matching.filter((i) => !onlyInView || bounds === null || storyInView(atlas, infos[i]!, bounds)),
     [atlas, infos, matching, onlyInView, bounds],
   );
+  // The map's markers follow the search once typing pauses: drawing a large newsletter's markers
+  // again on every keystroke would hold up the next one.
+  const mapSearched = useSettled(searched, MAP_SEARCH_PAUSE_MS);
   const searchedPlaces = useMemo<ReadonlySet<string> | null>(() => {
-    if (searched.trim() === '') return null;
-    const ids = new Set(matching.flatMap((i) => infos[i]!.places.map((p) => p.place.id)));
+    if (mapSearched.trim() === '') return null;
+    const found = allStories.filter((i) => matchesQuery(infos[i]!, mapSearched));
+    const ids = new Set(found.flatMap((i) => infos[i]!.places.map((p) => p.place.id)));
     if (state.place !== null) ids.add(state.place);
     return ids;
-  }, [infos, matching, searched, state.place]);
+  }, [allStories, infos, mapSearched, state.place]);
 
   const togglePolar = useCallback(() => dispatch({ type: 'setPolar', polar: !polar }), [dispatch, polar]);
   const showPolar = useCallback(() => dispatch({ type: 'setPolar', polar: true }), [dispatch]);
