@@ -100,3 +100,8 @@ export async function quarantined(
 ): Promise<{ key: string; store: string; itemKey: string | null; value: unknown }[]> {
   return (await run(page, 'quarantine', 'getAll')) as never;
 }
+
+/** Puts a raw record (as another version of the app, or a damaged disk, might have left it) into one of the library's stores. */
+export async function putRecord(page: Page, store: string, value: unknown): Promise<void> {
+  await run(page, store, 'put', value);
+}

@@ -18,6 +18,7 @@ export function LibraryMenu({
   onRemove,
   onImport,
   storageNote,
+  problems = [],
   children,
 }: {
   entries: readonly LibraryEntry[] | null;
@@ -26,10 +27,14 @@ export function LibraryMenu({
   onRemove: (id: string) => void;
   onImport: () => void;
   storageNote: string | null;
+  /** What the library could not read or move: said, never dropped silently. */
+  problems?: readonly string[];
   /** More of the masthead's buttons (Export), after Import. */
   children?: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
+  // How many of the problems the reader has dismissed (a new one shows again).
+  const [read, setRead] = useState(0);
   const listId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -63,6 +68,19 @@ export function LibraryMenu({
         <p className="library-note" role="status">
           {storageNote}
         </p>
+      )}
+      {problems.length > read && (
+        <div className="library-note library-problems" role="status">
+          <p>Some saved data could not be read; none of it was deleted:</p>
+          <ul>
+            {problems.slice(read).map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setRead(problems.length)}>
+            Dismiss
+          </button>
+        </div>
       )}
       {open && (
         <div className="library-panel" id={listId} ref={panel} role="region" aria-label="Library">

@@ -150,6 +150,7 @@ export function LibraryShell({ setup, app }: { setup: LibrarySetup; app: AppProp
         onRemove={(id) => void library.remove(id)}
         onImport={() => setImportShown(true)}
         storageNote={library.storageNote}
+        problems={library.problems}
       >
         {current.status === 'ready' && (
           <ExportMenu

@@ -93,6 +93,8 @@ export interface Library {
   entries: LibraryEntry[] | null;
   /** Why the library is not kept by the browser (private mode, storage full), or null. */
   storageNote: string | null;
+  /** What the library could not read or move (set aside or left where it was), for the reader. */
+  problems: readonly string[];
   /** A one-line message for the reader (a link to a removed newsletter, a removal with Undo). */
   notice: { text: string; undo: boolean } | null;
   dismissNotice: () => void;
@@ -133,6 +135,7 @@ export function useLibrary(setup: LibrarySetup): Library {
   );
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [storageNote, setStorageNote] = useState<string | null>(null);
+  const [problems, setProblems] = useState<readonly string[]>([]);
   const [notice, setNotice] = useState<Library['notice']>(null);
   const [loading, setLoading] = useState<Current | null>(null);
   // The geoparsed newsletters kept: a ref for the effects, its copy in state for rendering.
@@ -163,6 +166,8 @@ export function useLibrary(setup: LibrarySetup): Library {
     const s = await store();
     setEntries(await s.list());
     setStorageNote(s.persistent ? null : s.reason);
+    // Read after the list: reading it may set a broken record aside, and say so here.
+    setProblems([...s.problems]);
   }, [store]);
 
   useEffect(() => {
@@ -171,7 +176,9 @@ export function useLibrary(setup: LibrarySetup): Library {
     void store().then(async (s) => {
       if (!live) return;
       unsubscribe = s.subscribe((change) => {
-        if (change.kind === 'newsletter' || change.kind === 'storage') void refresh();
+        if (change.kind === 'newsletter' || change.kind === 'storage' || change.kind === 'quarantine') {
+          void refresh();
+        }
       });
       if (embedded) await keepEmbedded(s, embedded);
       void refresh();
@@ -357,6 +364,7 @@ export function useLibrary(setup: LibrarySetup): Library {
     current,
     entries,
     storageNote,
+    problems,
     notice,
     dismissNotice,
     say,
