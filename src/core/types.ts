@@ -106,6 +106,9 @@ export interface Mention {
   form: 'name' | 'demonym' | 'street';
 }
 
+/** Where a mention stands in the text: its words, its story and its sentence (a review's names share it). */
+export type MentionSpan = Pick<Mention, 'text' | 'start' | 'end' | 'story' | 'snippetStart' | 'snippetEnd'>;
+
 /** An error a user can cause with bad data: names the file, line, column and value. */
 export class DataError extends Error {
   constructor(

@@ -7,7 +7,7 @@
  */
 import { summarize, type Atlas } from '../atlas';
 import { placeKey } from '../places/key';
-import type { Mention, Place } from '../types';
+import type { Mention, MentionSpan, Place } from '../types';
 import type { ReviewChoice, UnmatchedName } from './types';
 
 /**
@@ -20,16 +20,9 @@ import type { ReviewChoice, UnmatchedName } from './types';
 export const REVIEW_BELOW = 0.7;
 
 /** One mention (or unmatched name) of a review group, with its sentence. */
-export interface ReviewMention {
+export interface ReviewMention extends MentionSpan {
   /** Its index in the atlas's mentions, or -1 for a name that matched no place. */
   index: number;
-  /** Exact substring of the text at [start, end). */
-  text: string;
-  start: number;
-  end: number;
-  story: number;
-  snippetStart: number;
-  snippetEnd: number;
   /** The finder's confidence, or 0 for a name that matched no place. */
   confidence: number;
 }
@@ -72,12 +65,12 @@ export function reviewItems(atlas: Atlas, unmatched: readonly UnmatchedName[] = 
     const name = keys[i]!;
     if (!doubtful.has(name)) return;
     const g = groupOf(name, m.text, 'uncertain');
-    g.mentions.push({ ...sentenceOf(m), index: i, confidence: m.confidence });
+    g.mentions.push({ ...spanOf(m), index: i, confidence: m.confidence });
     g.confidence = Math.min(g.confidence, m.confidence);
   });
   for (const u of unmatched) {
     const g = groupOf(u.name, u.text, 'unmatched');
-    g.mentions.push({ ...sentenceOf(u), index: -1, confidence: 0 });
+    g.mentions.push({ ...spanOf(u), index: -1, confidence: 0 });
     g.confidence = 0;
   }
   const out = [...groups.values()];
@@ -99,7 +92,8 @@ function namedKeys(): (text: string) => string {
   };
 }
 
-const sentenceOf = (m: Mention | UnmatchedName) => ({
+/** Where a mention or an unmatched name stands: its words, story and sentence (no more of it). */
+const spanOf = (m: MentionSpan): MentionSpan => ({
   text: m.text,
   start: m.start,
   end: m.end,
@@ -150,14 +144,9 @@ export function applyReviewChoices(
     if (place) chosen.set(c.name, place);
     else chosen.delete(c.name);
   }
-  const moved = (m: Mention | UnmatchedName, place: Place, form: Mention['form']): Mention => ({
+  const moved = (m: MentionSpan, place: Place, form: Mention['form']): Mention => ({
     placeId: place.id,
-    text: m.text,
-    start: m.start,
-    end: m.end,
-    story: m.story,
-    snippetStart: m.snippetStart,
-    snippetEnd: m.snippetEnd,
+    ...spanOf(m),
     confidence: 1,
     source: place.line > 0 ? 'curated' : 'geonames',
     form,

@@ -1,4 +1,5 @@
 /** The review's data: what a person decided about a name, and the names that matched no place. */
+import type { MentionSpan } from '../types';
 
 /** A person's answer for a name: this place (a gazetteer id), or no place at all. */
 export type ReviewVerdict = { kind: 'place'; place: string } | { kind: 'not-a-place' };
@@ -14,14 +15,7 @@ export interface ReviewChoice {
  * A name the broad finder found where a place stands ("in Quibbletown", "Zorblatt Creek,
  * Kansas") that no gazetteer entry names, in its story, with its sentence.
  */
-export interface UnmatchedName {
+export interface UnmatchedName extends MentionSpan {
   /** placeKey of `text`: the key review choices name it by. */
   name: string;
-  /** Exact substring of the original text. */
-  text: string;
-  start: number;
-  end: number;
-  story: number;
-  snippetStart: number;
-  snippetEnd: number;
 }
