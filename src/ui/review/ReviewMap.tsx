@@ -16,6 +16,7 @@ import {
   HANDOUT_WIDTH,
   handoutMap,
 } from '../tour/handoutMap';
+import '../tour/handoutMap.css';
 
 /** The bundled land (world-atlas 1:110m, loaded once for the app), or null while it loads or when it cannot. */
 function useLand(loadTopology: LoadTopology | null): FeatureCollection | null {
@@ -67,15 +68,15 @@ export function ReviewMap({
       aria-label={`Map of the places "${name}" could be, numbered as in the list`}
       data-dots={drawing.dots.length}
     >
-      <rect className="review-map-sea" width={HANDOUT_WIDTH} height={HANDOUT_HEIGHT} />
-      <path className="review-map-land" d={drawing.land} />
+      <rect className="handout-sea" width={HANDOUT_WIDTH} height={HANDOUT_HEIGHT} />
+      <path className="handout-land" d={drawing.land} />
       {drawing.dots.map(([x, y], i) => (
-        <circle key={i} className="review-map-place" cx={x} cy={y} r={HANDOUT_DOT_RADIUS} />
+        <circle key={i} className="handout-place" cx={x} cy={y} r={HANDOUT_DOT_RADIUS} />
       ))}
       {drawing.labels.map((l) => (
         <text
           key={l.id}
-          className="review-map-label"
+          className="handout-label"
           x={l.box.minX}
           y={l.box.maxY - HANDOUT_LABEL_SIZE * 0.3}
           fontSize={HANDOUT_LABEL_SIZE}

@@ -16,6 +16,7 @@ import {
   HANDOUT_WIDTH,
   handoutMap,
 } from './handoutMap';
+import './handoutMap.css';
 
 /** The land of a world-atlas topology as GeoJSON. */
 function landOf(topology: Topology): FeatureCollection | null {
