@@ -5,55 +5,16 @@
  * geoparsing is stopped, and the requests behind it go to a new one); a worker that fails
  * resolves its requests with an error, never a rejection.
  */
-import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readDataFiles } from '../../src/cli/data';
-import { disposeGeoparseWorker, geoparseInWorker, type Progress } from '../../src/worker/client';
-import { TEXT_PART, type Reply, type Request } from '../../src/worker/protocol';
-import { createGeoparseService } from '../../src/worker/service';
-import { spawnGeoparseWorker } from '../../src/worker/spawn';
+import { describe, expect, it, vi } from 'vitest';
+import { geoparseInWorker, type Progress } from '../../src/worker/client';
+import { TEXT_PART } from '../../src/worker/protocol';
+import { withFakeWorkers } from './fakeWorker';
 
 vi.mock('../../src/worker/spawn', () => ({ spawnGeoparseWorker: vi.fn() }));
 
-const data = readDataFiles();
-const bytes = new Uint8Array(readFileSync(new URL('../../data/compiled/places.bin', import.meta.url)));
 const TEXT = 'Talks in Vienna\nDiplomats from Moscow and Ottawa will meet in Vienna next week.';
 
-/** A Worker stand-in: messages are cloned and delivered as tasks, replies likewise, until terminated. */
-class FakeWorker extends EventTarget {
-  terminated = false;
-  received: Request[] = [];
-  readonly service = createGeoparseService({
-    data: () => data,
-    gazetteer: async () => bytes,
-    post: (reply: Reply) =>
-      this.deliver(() => this.dispatchEvent(new MessageEvent('message', { data: structuredClone(reply) }))),
-  });
-  private deliver(task: () => void) {
-    queueMicrotask(() => {
-      if (!this.terminated) task();
-    });
-  }
-  postMessage(request: Request) {
-    const copy = structuredClone(request);
-    this.received.push(copy);
-    this.deliver(() => void this.service.handle(copy));
-  }
-  terminate() {
-    this.terminated = true;
-  }
-}
-
-let workers: FakeWorker[] = [];
-beforeEach(() => {
-  workers = [];
-  vi.mocked(spawnGeoparseWorker).mockImplementation(() => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w as unknown as Worker;
-  });
-});
-afterEach(() => disposeGeoparseWorker());
+const workers = withFakeWorkers();
 
 describe('geoparseInWorker', () => {
   it('creates no worker until the first request, then reuses the warm one', async () => {

@@ -4,17 +4,11 @@
  * the client over a stand-in Worker that runs the service in-process.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readBroadData } from '../../src/cli/broad';
 import { readDataFiles } from '../../src/cli/data';
 import { applyReviewChoices, loadData, reviewItems, type Mention, type ReviewChoice } from '../../src/core';
-import {
-  atlasFromResult,
-  disposeGeoparseWorker,
-  geoparseInWorker,
-  reviewResolver,
-  searchGazetteer,
-} from '../../src/worker/client';
+import { atlasFromResult, geoparseInWorker, reviewResolver, searchGazetteer } from '../../src/worker/client';
 import {
   addPart,
   CANDIDATES,
@@ -27,6 +21,7 @@ import {
 } from '../../src/worker/protocol';
 import { createGeoparseService } from '../../src/worker/service';
 import { spawnGeoparseWorker } from '../../src/worker/spawn';
+import { FakeWorker, withFakeWorkers } from './fakeWorker';
 
 vi.mock('../../src/worker/spawn', () => ({ spawnGeoparseWorker: vi.fn() }));
 
@@ -158,42 +153,8 @@ describe('the service: review data', () => {
   });
 });
 
-/** A Worker stand-in: messages cloned and delivered as tasks, as postMessage does. */
-class FakeWorker extends EventTarget {
-  terminated = false;
-  received: Request[] = [];
-  readonly service = createGeoparseService({
-    data: () => data,
-    gazetteer: async () => bytes,
-    post: (reply: Reply) =>
-      queueMicrotask(() => {
-        if (!this.terminated)
-          this.dispatchEvent(new MessageEvent('message', { data: structuredClone(reply) }));
-      }),
-  });
-  postMessage(request: Request) {
-    const copy = structuredClone(request);
-    this.received.push(copy);
-    queueMicrotask(() => {
-      if (!this.terminated) void this.service.handle(copy);
-    });
-  }
-  terminate() {
-    this.terminated = true;
-  }
-}
-
 describe('the client: searchGazetteer and choices', () => {
-  let workers: FakeWorker[] = [];
-  beforeEach(() => {
-    workers = [];
-    vi.mocked(spawnGeoparseWorker).mockImplementation(() => {
-      const w = new FakeWorker();
-      workers.push(w);
-      return w as unknown as Worker;
-    });
-  });
-  afterEach(() => disposeGeoparseWorker());
+  const workers = withFakeWorkers();
 
   it('finds places in the worker, and none for an empty query without asking it', async () => {
     expect(await searchGazetteer('   ')).toEqual([]);
