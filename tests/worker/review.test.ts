@@ -22,6 +22,7 @@ import {
 import { createGeoparseService } from '../../src/worker/service';
 import { spawnGeoparseWorker } from '../../src/worker/spawn';
 import { FakeWorker, withFakeWorkers } from './fakeWorker';
+import { STORM_NEWS } from '../core/review/stormNews';
 
 vi.mock('../../src/worker/spawn', () => ({ spawnGeoparseWorker: vi.fn() }));
 
@@ -29,15 +30,7 @@ const data = readDataFiles();
 const bytes = new Uint8Array(readFileSync(new URL('../../data/compiled/places.bin', import.meta.url)));
 const reference = loadData(data, readBroadData());
 
-/** Uncertain towns (Springfield twice, Clinton) and names no gazetteer has (Quibbletown, Zorblatt Creek). */
-const TEXT = [
-  'Storm news',
-  'The storm reached Springfield on Monday. Crews from Quibbletown helped.',
-  'Later, Springfield reopened its schools and crews went on to Clinton.',
-  '',
-  'Sports',
-  'The team from Paris, Texas beat a side from Zorblatt Creek, Kansas.',
-].join('\n');
+const TEXT = STORM_NEWS;
 
 function service() {
   const replies: Reply[] = [];

@@ -19,6 +19,7 @@ import {
 } from '../../../src/core';
 import { broadPlace, lexiconOf, openGazetteer } from '../../../src/core/places';
 import { findBroadMentions, type UnmatchedSpan } from '../../../src/core/places/finder';
+import { STORM_NEWS } from './stormNews';
 
 const GAZETTEER = new URL('../../../data/compiled/places.bin', import.meta.url).pathname;
 const buf = readFileSync(GAZETTEER);
@@ -26,15 +27,7 @@ const broad = openGazetteer(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteL
 const lexicon = lexiconOf(broad);
 const data = loadData(readDataFiles(), readBroadData());
 
-/** Two stories: an ambiguous town named twice, another once, names no gazetteer has, a settled pattern. */
-const TEXT = [
-  'Storm news',
-  'The storm reached Springfield on Monday. Crews from Quibbletown helped.',
-  'Later, Springfield reopened its schools and crews went on to Clinton.',
-  '',
-  'Sports',
-  'The team from Paris, Texas beat a side from Zorblatt Creek, Kansas.',
-].join('\n');
+const TEXT = STORM_NEWS;
 
 /** The places a name can mean in the broad gazetteer, as the atlas's places. */
 const candidates = (name: string): Place[] => broad.lookup(name).map((i) => broadPlace(broad.place(i)));
