@@ -5,7 +5,8 @@
  */
 import type { Atlas, Slide } from '../../core';
 import type { LoadTopology } from '../../map';
-import { SlideMap, useLand } from './SlideMap';
+import { useLand } from './HandoutShapes';
+import { SlideMap } from './SlideMap';
 
 export function NextSlideMap({
   atlas,

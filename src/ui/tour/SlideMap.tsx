@@ -4,25 +4,10 @@
  * slide's routes, places and their names, and north marked.
  */
 import type { FeatureCollection } from 'geojson';
-import { useEffect, useMemo, useState } from 'react';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import { useMemo } from 'react';
 import { placePointsOf, playableRoutes, type Atlas, type Slide } from '../../core';
-import { loadOnce, type LoadTopology } from '../../map';
-import {
-  HANDOUT_DOT_RADIUS,
-  HANDOUT_HEIGHT,
-  HANDOUT_LABEL_SIZE,
-  HANDOUT_WIDTH,
-  handoutMap,
-} from './handoutMap';
-import './handoutMap.css';
-
-/** The land of a world-atlas topology as GeoJSON. */
-function landOf(topology: Topology): FeatureCollection | null {
-  const land = topology.objects.land as GeometryCollection | undefined;
-  return land ? (feature(topology, land) as FeatureCollection) : null;
-}
+import { HANDOUT_HEIGHT, HANDOUT_WIDTH, handoutMap } from './handoutMap';
+import { HandoutShapes } from './HandoutShapes';
 
 /** The slide's places with a point each (their first), in the slide's order: the map's names. */
 function slideNames(atlas: Atlas, slide: Slide) {
@@ -77,25 +62,7 @@ export function SlideMap({
       data-projection={drawing.projection}
       data-dots={drawing.dots.length}
     >
-      <rect className="handout-sea" width={HANDOUT_WIDTH} height={HANDOUT_HEIGHT} />
-      <path className="handout-land" d={drawing.land} />
-      {drawing.routes.map((d, i) => (
-        <path key={i} className="handout-route" d={d} />
-      ))}
-      {drawing.dots.map(([x, y], i) => (
-        <circle key={i} className="handout-place" cx={x} cy={y} r={HANDOUT_DOT_RADIUS} />
-      ))}
-      {drawing.labels.map((l) => (
-        <text
-          key={l.id}
-          className="handout-label"
-          x={l.box.minX}
-          y={l.box.maxY - HANDOUT_LABEL_SIZE * 0.3}
-          fontSize={HANDOUT_LABEL_SIZE}
-        >
-          {l.text}
-        </text>
-      ))}
+      <HandoutShapes drawing={drawing} />
       <g className="handout-north" transform={`translate(${HANDOUT_WIDTH - 40} 48)`}>
         <path d="M0 -22 L8 8 L0 2 L-8 8 Z" transform={`rotate(${drawing.north.toFixed(1)})`} />
         <text
@@ -108,21 +75,4 @@ export function SlideMap({
       </g>
     </svg>
   );
-}
-
-/** The bundled land for the slides' maps, or null while it loads (or when it cannot be loaded). */
-export function useLand(loadTopology: LoadTopology | null): FeatureCollection | null {
-  const [land, setLand] = useState<FeatureCollection | null>(null);
-  useEffect(() => {
-    if (!loadTopology) return;
-    let live = true;
-    loadOnce(loadTopology, '110m').then(
-      (t) => live && setLand(landOf(t)),
-      () => undefined, // no land drawn: the places, their names and the words remain
-    );
-    return () => {
-      live = false;
-    };
-  }, [loadTopology]);
-  return land;
 }

@@ -8,7 +8,8 @@ import { memo, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Atlas, TourEntry } from '../../core';
 import type { LoadTopology } from '../../map';
-import { SlideMap, useLand } from './SlideMap';
+import { useLand } from './HandoutShapes';
+import { SlideMap } from './SlideMap';
 import { placeNames, SnippetText } from './TourSlide';
 
 /** How many slides a printed sheet holds. */
