@@ -326,20 +326,23 @@ describe.skipIf(noBrowser)('import and the library', () => {
 
     await page.getByRole('button', { name: /^Library/ }).click();
     await page.getByRole('button', { name: 'Remove “Notes from the coast” from the library' }).click();
+    // The notice follows the library's write (seconds on a busy machine), not the click.
     await expect
-      .poll(() => page.locator('.library-notice').textContent())
+      .poll(() => page.locator('.library-notice').textContent(), { timeout: 10_000 })
       .toContain('Removed “Notes from the coast”');
     expect(new URL(page.url()).searchParams.get('n')).toBeNull();
     await page.locator('.library-notice').getByRole('button', { name: 'Undo' }).click();
     await expect
-      .poll(() => page.locator('.library-notice').textContent())
+      .poll(() => page.locator('.library-notice').textContent(), { timeout: 10_000 })
       .toContain('is back in the library');
     await page.goto(link);
     await shows(page, 'Notes from the coast');
 
     await page.getByRole('button', { name: /^Library/ }).click();
     await page.getByRole('button', { name: 'Remove “Notes from the coast” from the library' }).click();
-    await expect.poll(() => page.locator('.library-notice').textContent()).toContain('Removed');
+    await expect
+      .poll(() => page.locator('.library-notice').textContent(), { timeout: 10_000 })
+      .toContain('Removed');
     await page.goto(link);
     await expect
       .poll(() => page.locator('.library-notice').textContent())
