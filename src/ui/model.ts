@@ -1,9 +1,9 @@
 /** What the views derive from an Atlas: map markers and routes, per-story places, search. */
 import type { Position } from 'geojson';
-import type { Atlas, Mention, Place } from '../core';
-import { greatCirclePath, greatCirclePoints, onMercator } from '../geo';
+import type { Atlas, Mention, Place, Story } from '../core';
+import { greatCirclePoints, onMercator, wrapLine } from '../geo';
 import { isInView, routeStyle, type GeoBounds, type MapPlace, type MapRoute } from '../map';
-import { lazyHaystack, type Searched } from './search';
+import type { Searched } from './search';
 
 export { matchesQuery, warmHaystacks } from './search';
 
@@ -27,14 +27,18 @@ export function mapPlaces(atlas: Atlas): MapPlace[] {
 
 /** Every route of the gazetteer, each styled by its position in the gazetteer. */
 export function mapRoutes(atlas: Atlas): MapRoute[] {
-  return atlas.routes.map((r, i) => ({
-    id: r.place.id,
-    name: r.place.name,
-    lines: greatCirclePath(r.waypoints),
-    points: greatCirclePoints(r.waypoints),
-    style: routeStyle(i),
-    waypoints: r.waypoints.map(({ name, source, note }) => ({ name, source, note })),
-  }));
+  return atlas.routes.map((r, i) => {
+    // The densified path once: the Mercator lines are it unwrapped at ±180° (greatCirclePath).
+    const points = greatCirclePoints(r.waypoints);
+    return {
+      id: r.place.id,
+      name: r.place.name,
+      lines: r.waypoints.length ? wrapLine(points) : [],
+      points,
+      style: routeStyle(i),
+      waypoints: r.waypoints.map(({ name, source, note }) => ({ name, source, note })),
+    };
+  });
 }
 
 /** The points a place stands for on the map: a route's waypoints, else its own point. */
@@ -63,7 +67,64 @@ export interface StoryPlace {
 /** Per story: its mentions (text order) and its places, most mentioned first. */
 export interface StoryInfo extends Searched {
   mentions: Mention[];
-  places: StoryPlace[];
+  /** Made on first read (the list's rows on screen, a search, idle time), not before the first marker. */
+  readonly places: StoryPlace[];
+  /** How many places it has (`places.length`), counted without making and sorting them. */
+  readonly placeCount: number;
+}
+
+/** What the stories of one atlas share: the place lookup and one collator. */
+interface Shared {
+  atlas: Atlas;
+  byName?: (a: string, b: string) => number;
+}
+
+/**
+ * A story's info. Its places (sorted by name) and its haystack (lower-cased) are made when first
+ * read: the list's rows on screen, a search, idle time (warmHaystacks), not before the first
+ * marker of a newsletter with thousands of stories. The getters live on the class, not on each
+ * story.
+ */
+class LazyStoryInfo implements StoryInfo {
+  private madePlaces: StoryPlace[] | undefined;
+  private madeCount: number | undefined;
+  private madeHaystack: string | undefined;
+  constructor(
+    private readonly shared: Shared,
+    private readonly story: Story,
+    readonly mentions: Mention[],
+  ) {}
+
+  get places(): StoryPlace[] {
+    if (this.madePlaces) return this.madePlaces;
+    const { atlas } = this.shared;
+    const byName = (this.shared.byName ??= new Intl.Collator('en').compare);
+    const counts = new Map<string, number>();
+    for (const m of this.mentions) counts.set(m.placeId, (counts.get(m.placeId) ?? 0) + 1);
+    return (this.madePlaces = [...counts]
+      .map(([id, n]) => ({ place: atlas.gazetteer.byId.get(id)!, mentions: n }))
+      .filter((p) => p.place !== undefined)
+      .sort((a, b) => b.mentions - a.mentions || byName(a.place.name, b.place.name)));
+  }
+
+  get placeCount(): number {
+    if (this.madeCount !== undefined) return this.madeCount;
+    if (this.madePlaces) return (this.madeCount = this.madePlaces.length);
+    const { byId } = this.shared.atlas.gazetteer;
+    const ids = new Set<string>();
+    for (const m of this.mentions) if (byId.has(m.placeId)) ids.add(m.placeId);
+    return (this.madeCount = ids.size);
+  }
+
+  get haystack(): string {
+    return (this.madeHaystack ??= [
+      this.story.title,
+      this.shared.atlas.text.slice(this.story.start, this.story.end),
+      ...this.places.map((p) => p.place.name),
+    ]
+      .join('\n')
+      .toLocaleLowerCase('en'));
+  }
 }
 
 export function storyInfos(atlas: Atlas): StoryInfo[] {
@@ -74,25 +135,8 @@ export function storyInfos(atlas: Atlas): StoryInfo[] {
     if (list) list.push(m);
     else ofStory.set(m.story, [m]);
   }
-  const byName = new Intl.Collator('en').compare;
-  return atlas.stories.map((story) => {
-    const mentions = ofStory.get(story.index) ?? [];
-    const counts = new Map<string, number>();
-    for (const m of mentions) counts.set(m.placeId, (counts.get(m.placeId) ?? 0) + 1);
-    const places = [...counts]
-      .map(([id, n]) => ({ place: atlas.gazetteer.byId.get(id)!, mentions: n }))
-      .filter((p) => p.place !== undefined)
-      .sort((a, b) => b.mentions - a.mentions || byName(a.place.name, b.place.name));
-    // What a search looks in, made on the first search (or in idle time, warmHaystacks), not
-    // before the first marker: lower-casing a large newsletter's every story takes a while.
-    // Assigned onto the lazy object: a spread would read (make) the haystack now.
-    const searched = lazyHaystack(() => [
-      story.title,
-      atlas.text.slice(story.start, story.end),
-      ...places.map((p) => p.place.name),
-    ]);
-    return Object.assign(searched, { mentions, places });
-  });
+  const shared: Shared = { atlas };
+  return atlas.stories.map((story) => new LazyStoryInfo(shared, story, ofStory.get(story.index) ?? []));
 }
 
 /** True when at least one of the story's places is inside the map view. */

@@ -9,16 +9,6 @@ export interface Searched {
   readonly haystack: string;
 }
 
-/** A `haystack` getter over the lower-cased `parts` (joined by newlines), made once, when first read. */
-export function lazyHaystack(parts: () => readonly string[]): Searched {
-  let haystack: string | undefined;
-  return {
-    get haystack() {
-      return (haystack ??= parts().join('\n').toLocaleLowerCase('en'));
-    },
-  };
-}
-
 /**
  * Makes the stories' haystacks a few hundred at a time in the browser's idle time, so that the
  * first search keystroke finds them made; returns a function that stops it.

@@ -1,23 +1,9 @@
-/** Story search: haystacks made when first read, or in idle time a few at a time (warmHaystacks). */
+/** Story search: haystacks made in idle time a few at a time (warmHaystacks); made when first read: tests/ui/model.test.ts. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { lazyHaystack, matchesQuery, warmHaystacks, type Searched } from '../../src/ui/search';
+import { warmHaystacks, type Searched } from '../../src/ui/search';
 
 describe('story search', () => {
   afterEach(() => vi.useRealTimers());
-
-  it('looks in the lower-cased parts, joined, made once when first read', () => {
-    let made = 0;
-    const story = lazyHaystack(() => {
-      made++;
-      return ['Sister Cities', 'The Mayor of Arkhangelsk wrote', 'Portland'];
-    });
-    expect(made).toBe(0);
-    expect(story.haystack).toBe('sister cities\nthe mayor of arkhangelsk wrote\nportland');
-    expect(matchesQuery(story, '  MAYOR of ')).toBe(true);
-    expect(matchesQuery(story, 'portland, oregon')).toBe(false);
-    expect(matchesQuery(story, '   ')).toBe(true);
-    expect(made).toBe(1);
-  });
 
   it('makes every haystack in idle time, a few at a time, and stops when asked', () => {
     vi.useFakeTimers();

@@ -22,7 +22,7 @@ function list(count: number, shown = Array.from({ length: count }, (_, i) => i))
     start: i * 10,
     end: i * 10 + 9,
   }));
-  const infos: StoryInfo[] = stories.map(() => ({ mentions: [], places: [], haystack: '' }));
+  const infos: StoryInfo[] = stories.map(() => ({ mentions: [], places: [], placeCount: 0, haystack: '' }));
   return renderToStaticMarkup(
     createElement(StoryList, {
       stories,
