@@ -79,7 +79,7 @@ export const StoryList = memo(function StoryList({
     () =>
       layoutRows(
         shown.length,
-        (k) => heights.get(shown[k]!) ?? estimateRowHeight(infos[shown[k]!]!.places.length),
+        (k) => heights.get(shown[k]!) ?? estimateRowHeight(infos[shown[k]!]!.placeCount),
       ),
     [shown, infos, heights],
   );
@@ -99,24 +99,39 @@ export const StoryList = memo(function StoryList({
   }, [layout, viewTop, viewHeight, focused, returnFocus, shown]);
 
   // Follow the view: the sidebar's scroll and size (or the window's), and the list coming back.
+  const mounted = useRef(false);
   useLayoutEffect(() => {
+    const first = !mounted.current;
+    mounted.current = true;
     const ul = list.current;
     if (!ul || hidden) return;
-    const scroller = scrollerOf(ul);
-    const target: HTMLElement | Window = scroller ?? window;
-    const follow = () => {
-      const top = ul.getBoundingClientRect().top;
-      const viewStart = scroller ? scroller.getBoundingClientRect().top - top : -top;
-      const height = scroller ? scroller.clientHeight : window.innerHeight;
-      setViewTop(Math.max(0, Math.floor(viewStart / STEP) * STEP));
-      setViewHeight(Math.ceil(height / STEP) * STEP + STEP);
+    let detach = () => {};
+    const attach = () => {
+      const scroller = scrollerOf(ul);
+      const target: HTMLElement | Window = scroller ?? window;
+      const follow = () => {
+        const top = ul.getBoundingClientRect().top;
+        const viewStart = scroller ? scroller.getBoundingClientRect().top - top : -top;
+        const height = scroller ? scroller.clientHeight : window.innerHeight;
+        setViewTop(Math.max(0, Math.floor(viewStart / STEP) * STEP));
+        setViewHeight(Math.ceil(height / STEP) * STEP + STEP);
+      };
+      follow();
+      target.addEventListener('scroll', follow, { passive: true });
+      window.addEventListener('resize', follow);
+      detach = () => {
+        target.removeEventListener('scroll', follow);
+        window.removeEventListener('resize', follow);
+      };
     };
-    follow();
-    target.addEventListener('scroll', follow, { passive: true });
-    window.addEventListener('resize', follow);
+    // On the page's first render the list is read in the next frame, with the map's first
+    // markers: reading its styles and layout now would work out the page once more before they
+    // are drawn. Shown again (a story closed), it is read at once, before its rows are drawn.
+    const frame = first ? requestAnimationFrame(attach) : 0;
+    if (!first) attach();
     return () => {
-      target.removeEventListener('scroll', follow);
-      window.removeEventListener('resize', follow);
+      cancelAnimationFrame(frame);
+      detach();
     };
   }, [hidden]);
 
