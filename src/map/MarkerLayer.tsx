@@ -10,7 +10,7 @@
  */
 import L from 'leaflet';
 import type { Position } from 'geojson';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
 import Supercluster from 'supercluster';
 import { toLatLng } from './coords';
@@ -54,6 +54,8 @@ const CLUSTER_MAX_ZOOM = 16; // beyond it every place has its own marker (Vancou
 const FAN_RADIUS = 20; // pixels: places sharing one point are fanned out on a ring this wide
 /** Polar zoom z shows about as much as Mercator zoom z + 2 in the Arctic (supercluster's zooms). */
 const POLAR_ZOOM_OFFSET = 2;
+/** So many places or more are first clustered for the map's zoom only (see `quick`). */
+const QUICK_INDEX_FROM = 1000;
 
 const NO_ORDER: readonly string[] = [];
 /** The class names of the labels placeLabels writes (LabelPane reads their fonts together). */
@@ -155,12 +157,41 @@ export function MarkerLayer({
     return { of: new Map(byRank.map((p, i) => [p.id, i])), byRank };
   }, [places]);
   // One index of every place, built once per set of places (thousands for a large newsletter:
-  // building it is the costly part), not again when the emphasis changes.
-  const index = useMemo(() => {
-    const sc = new Supercluster<PointProps>({ radius: CLUSTER_RADIUS, maxZoom: CLUSTER_MAX_ZOOM });
-    sc.load(places.map(pointFeature));
-    return sc;
-  }, [places]);
+  // building it is the costly part), not again when the emphasis changes. Many places are first
+  // clustered only for the zooms up to the map's (one pass per zoom, each over all the places),
+  // so the first markers wait for a few passes, not seventeen; the whole index follows in a task
+  // of its own, and replaces it.
+  const quick = useMemo(() => {
+    if (places.length < QUICK_INDEX_FROM) return null;
+    const maxZoom = Math.round(map.getZoom()) + (projection === 'polar' ? POLAR_ZOOM_OFFSET : 0);
+    return { maxZoom, index: clusterIndex(places, maxZoom) };
+  }, [places, map, projection]);
+  const [whole, setWhole] = useState<{ of: readonly MapPlace[]; index: Supercluster<PointProps> } | null>(
+    null,
+  );
+  useEffect(() => {
+    if (!quick) return;
+    // After the first markers are painted.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const build = () => setWhole({ of: places, index: clusterIndex(places, CLUSTER_MAX_ZOOM) });
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(build, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [places, quick]);
+  /** The zooms the index clusters for: beyond, the markers wait for the whole index. */
+  const { index, upTo } = useMemo(
+    () =>
+      whole?.of === places
+        ? { index: whole.index, upTo: CLUSTER_MAX_ZOOM }
+        : quick
+          ? { index: quick.index, upTo: quick.maxZoom }
+          : { index: clusterIndex(places, CLUSTER_MAX_ZOOM), upTo: CLUSTER_MAX_ZOOM },
+    [whole, places, quick],
+  );
   // The emphasised places are never clustered: each keeps a marker (and a label) of its own, and
   // the clusters they were in count the others only.
   const emphasisKey = emphasis ? [...emphasis.places].sort().join('\n') : '';
@@ -200,9 +231,12 @@ export function MarkerLayer({
       };
       return pageRef.current;
     };
-    const update = () => {
+    /** Labels placed in a task of their own (the first markers are drawn without waiting for them). */
+    let labelTimer: ReturnType<typeof setTimeout> | undefined;
+    const update = (labelsLater = false) => {
       const group = groupRef.current;
       if (!group) return;
+      clearTimeout(labelTimer);
       // The map may show longitudes past ±180°: ask supercluster for the wrapped range, then draw
       // each marker on the world copy nearest the view's centre. The polar map's bounds are no
       // longitude range (its corners are unprojected, and beyond the projection's disc they are
@@ -218,6 +252,8 @@ export function MarkerLayer({
       const centre = b === null ? 0 : b.getCenter().lng;
       const zoomOffset = polar ? POLAR_ZOOM_OFFSET : 0;
       const zoom = Math.round(map.getZoom()) + zoomOffset;
+      // Zoomed in before the whole index is built: its task is next, and draws them.
+      if (zoom > upTo) return;
       const clustered = drawnClusters(
         clusters.leavesOf,
         index.getClusters([west, south, east, north], zoom),
@@ -410,25 +446,30 @@ export function MarkerLayer({
       // Tab goes through the picked-out places in their text order first, then in reading order.
       orderMarkerElements(shown, screen, emphasis?.places ?? NO_ORDER);
 
-      const labels = labelsRef.current;
-      if (labels) {
+      const label = () => {
+        const labels = labelsRef.current;
+        if (!labels) return;
         const t0 = performance.now();
         placeLabels(map, labels, next, screen, areas, { zoom, centre, polar, styleKey, controls });
         // A user-timing entry (devtools, the pan bench): how long choosing and placing took.
         performance.measure('atlas:labels', { start: t0 });
-      }
+      };
+      if (labelsLater) labelTimer = setTimeout(label, 0);
+      else label();
     };
+    const updateNow = () => update();
     // After a change of props (a click, a keystroke, a slide), the markers follow in a task after
     // the next paint: what was clicked (the place panel, the slide) is painted first, and does not
     // wait for hundreds of markers and their labels. A move updates them at once (moveend), and
     // the first markers are drawn at once.
     let timer: ReturnType<typeof setTimeout> | undefined;
     let frame = 0;
-    if (shownRef.current.size === 0) update();
+    // The first markers are drawn at once, their labels in the next task.
+    if (shownRef.current.size === 0) update(true);
     else {
       frame = requestAnimationFrame(() => {
         frame = 0;
-        timer = setTimeout(update, 0);
+        timer = setTimeout(updateNow, 0);
       });
     }
     // Labels are placed again when the view, its size or the map key changes (never per frame).
@@ -439,20 +480,31 @@ export function MarkerLayer({
     const forget = () => {
       pageRef.current = null;
     };
-    map.on('moveend', update);
+    map.on('moveend', updateNow);
     map.on(`resize ${LEGEND_RESIZE}`, reread);
     // The window's resize comes first (the tour's start and end dispatch one): sizes may change.
     window.addEventListener('resize', forget);
     return () => {
       if (frame) cancelAnimationFrame(frame);
       clearTimeout(timer);
-      map.off('moveend', update);
+      clearTimeout(labelTimer);
+      map.off('moveend', updateNow);
       map.off(`resize ${LEGEND_RESIZE}`, reread);
       window.removeEventListener('resize', forget);
     };
-  }, [map, index, clusters, alone, only, byId, rank, selectedId, projection, emphasis, areas]);
+  }, [map, index, upTo, clusters, alone, only, byId, rank, selectedId, projection, emphasis, areas]);
 
   return null;
+}
+
+/** The places clustered for the zooms up to `maxZoom` (beyond it, each place is its own point). */
+function clusterIndex(places: readonly MapPlace[], maxZoom: number): Supercluster<PointProps> {
+  const sc = new Supercluster<PointProps>({
+    radius: CLUSTER_RADIUS,
+    maxZoom: Math.max(0, Math.min(CLUSTER_MAX_ZOOM, maxZoom)),
+  });
+  sc.load(places.map(pointFeature));
+  return sc;
 }
 
 /** A place as supercluster takes it: clustered where drawn (the North Pole at 85°N, not off the Mercator map). */
