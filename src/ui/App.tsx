@@ -31,6 +31,7 @@ import {
   mapRoutes,
   matchesQuery,
   placePoints,
+  pluralize,
   storyInfos,
   warmHaystacks,
   storyInView,
@@ -45,6 +46,12 @@ import type { LibraryStore } from '../library/store';
 
 /** How long typing must pause before the map's markers follow the search (the list follows at once). */
 const MAP_SEARCH_PAUSE_MS = 250;
+
+/**
+ * A newsletter with so many stories or more lists them in the task after its first markers: the
+ * list's rows and the page's layout round them do not hold up the map.
+ */
+const LIST_LATER_FROM = 500;
 
 /** The map marker of a place, to give focus back to when its panel closes. */
 const markerElement = (id: string) =>
@@ -89,6 +96,18 @@ export function App({
   seas?: readonly SeaLabel[];
 }) {
   const [reviewing, setReviewing] = useState(false);
+  const [listed, setListed] = useState(() => atlas.stories.length < LIST_LATER_FROM);
+  useEffect(() => {
+    if (listed) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setListed(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [listed]);
   /** A story that mentions the flight offers the polar view and the playback. */
   const flightId = routeLayers.flight;
   const places = useMemo(() => mapPlaces(atlas), [atlas]);
@@ -175,17 +194,29 @@ export function App({
   const polar = shownPolar(state);
   const initial = useRef(state);
   const bundled = newsletter.bundled;
-  // Once per newsletter shown: an edit to its stories changes the atlas, not the view.
-  const shownInitial = useRef(false);
+  // Once per newsletter shown: an edit to its stories changes the atlas, not the view. The map
+  // moves there once its first markers are painted (fitting thousands of places waits for their
+  // layout), with the atlas of that moment.
+  const showInitial = useRef<() => void>(() => {});
   useEffect(() => {
-    if (shownInitial.current) return;
-    shownInitial.current = true;
-    const s = initial.current;
-    // A newsletter the reader brought opens on its own places (the bundled one on its world view).
-    if (!bundled && s.place === null && s.story === null)
-      fit(atlas.places.flatMap((p) => placePoints(atlas, p.place)));
-    else showState(s);
+    showInitial.current = () => {
+      const s = initial.current;
+      // A newsletter the reader brought opens on its own places (the bundled one on its world view).
+      if (!bundled && s.place === null && s.story === null)
+        fit(atlas.places.flatMap((p) => placePoints(atlas, p.place)));
+      else showState(s);
+    };
   }, [showState, bundled, atlas, fit]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => showInitial.current(), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
 
   // Which routes are drawn: the flight always; the others as route-layers.csv and the reader choose.
   const shownRoutes = useMemo<ReadonlySet<string>>(() => new Set(state.routes), [state.routes]);
@@ -360,19 +391,26 @@ export function App({
             </button>
           )}
         </header>
-        <StoryList
-          stories={atlas.stories}
-          infos={infos}
-          shown={shown}
-          query={query}
-          onQuery={setQuery}
-          onlyInView={onlyInView}
-          onOnlyInView={setOnlyInView}
-          onOpen={openStory}
-          hidden={story !== undefined}
-          returnFocus={returnFocus}
-          onFocusReturned={focusReturned}
-        />
+        {!listed && (
+          <p className="count" role="status">
+            Listing {pluralize(atlas.stories.length, 'story', 'stories')}…
+          </p>
+        )}
+        {listed && (
+          <StoryList
+            stories={atlas.stories}
+            infos={infos}
+            shown={shown}
+            query={query}
+            onQuery={setQuery}
+            onlyInView={onlyInView}
+            onOnlyInView={setOnlyInView}
+            onOpen={openStory}
+            hidden={story !== undefined}
+            returnFocus={returnFocus}
+            onFocusReturned={focusReturned}
+          />
+        )}
         {story && (
           <StoryReader
             atlas={atlas}
