@@ -1,6 +1,6 @@
 import { buildGazetteer, checkSharedAliases, parseGazetteer, parseRules } from './gazetteer';
 import { fingerprint } from './fingerprint';
-import { createPlaceFinder } from './mentions';
+import { createPlaceFinder, type PlaceFinder } from './mentions';
 import { parseRoute } from './routes';
 import {
   COMPANION_KINDS,
@@ -157,7 +157,9 @@ export function loadData(data: AtlasData, broad?: BroadGeoparser) {
     if (route.place.id === routeLayers.flight) flight = files;
   }
   const seas: SeaLabel[] = parseSeas(data.seas.text, data.seas.file);
-  const finder = createPlaceFinder(gazetteer);
+  // Made on the first geoparse: a newsletter the library hands over geoparsed (the worker's
+  // result) is shown without it.
+  let finder: PlaceFinder | undefined;
 
   /** Geoparses one text: its stories, its mentions, and the places they name. */
   const geoparse = (text: string): Atlas => run(text, false).atlas;
@@ -179,6 +181,7 @@ export function loadData(data: AtlasData, broad?: BroadGeoparser) {
     // broad geoparser finds the sentence around every mention it keeps, so the curated finder
     // need not).
     const combining = newsletter === null && broad !== undefined;
+    finder ??= createPlaceFinder(gazetteer);
     const curated = finder.findMentions(text, stories, { snippets: !combining });
     const combined = combining
       ? broad.combine(text, stories, curated, gazetteer, withUnmatched)
