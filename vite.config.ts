@@ -110,20 +110,11 @@ export default defineConfig(async ({ mode }) =>
     : {
         base: './',
         plugins: [react(), broadGazetteer(), offlineCopy()],
-        build: {
-          target: 'es2022',
-          sourcemap: false,
-          rolldownOptions: {
-            // The geoparse worker's client as an entry of its own (dist/assets/geoparse-client-*.js),
-            // with the worker's chunk and the gazetteer beside it, until the import view imports it;
-            // index.html does not load it, so the first marker never waits for it.
-            input: {
-              index: resolve(import.meta.dirname, 'index.html'),
-              'geoparse-client': resolve(import.meta.dirname, 'src/worker/client.ts'),
-            },
-            preserveEntrySignatures: 'exports-only' as const,
-          },
-        },
+        // One entry, index.html: the geoparse worker's client (with the worker's chunk and the
+        // gazetteer) is loaded by the import view, lazily, so the first marker never waits for it.
+        // The worker's browser test and bench build a page of the client alone
+        // (tests/browser/worker-page).
+        build: { target: 'es2022', sourcemap: false },
         // The geoparse worker is a module worker (`type: 'module'`), with chunks of its own.
         worker: { format: 'es' as const },
         test: {

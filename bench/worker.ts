@@ -1,6 +1,7 @@
 /**
- * npx tsx bench/worker.ts [--runs N]: the geoparse worker (src/worker) in headless Chromium, the
- * production build served from 127.0.0.1 (built first when dist/ has no worker):
+ * npx tsx bench/worker.ts [--runs N]: the geoparse worker (src/worker) in headless Chromium, on a
+ * page of its client alone (tests/browser/worker-page, built into bench/out/worker-page as the
+ * app bundles the client) served from 127.0.0.1:
  * - request → result: `geoparseInWorker({ name, text })` timed in the page from the call to the
  *   resolved result, for a 20 KB and a 1 MB text (the bundled newsletter cut or repeated, parted
  *   by blank lines, so unknown to the catalog and segmented); cold (a fresh page: the worker
@@ -8,7 +9,8 @@
  *   medians of N runs (default 3);
  * - the longest main-thread task (PerformanceObserver 'longtask', tasks over 50 ms) from the call
  *   to the result while a 10 MB text is geoparsed by a warm worker;
- * - the worker's chunk and the gazetteer download: size on disk and gzip -9 (node:zlib).
+ * - the worker's chunk and the gazetteer download of the app's production build (dist/, built
+ *   first when it has no worker): size on disk and gzip -9 (node:zlib).
  * Writes bench/out/worker.json. No test asserts a time.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,6 +26,7 @@ import {
   ROOT,
   serveStatic,
 } from '../tests/browser/chromium';
+import { buildWorkerPage } from '../tests/browser/worker-page/build';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
@@ -41,12 +44,13 @@ const asset = (pattern: RegExp) => {
 };
 let built = false;
 try {
-  built = asset(/^geoparse-client-.*\.js$/) !== undefined;
+  built = asset(/^geoparse\.worker-.*\.js$/) !== undefined;
 } catch {
   built = false;
 }
 if (!built) execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-const clientFile = asset(/^geoparse-client-.*\.js$/)!;
+const PAGE_DIR = join(ROOT, 'bench/out/worker-page');
+await buildWorkerPage(PAGE_DIR);
 const workerFile = asset(/^geoparse\.worker-.*\.js$/)!;
 const gazetteerFile = asset(/^places-.*\.bin$/)!;
 const newsletter = readFileSync(
@@ -120,12 +124,7 @@ async function openPage(
   const { page, context, record } = await openRecordedPage(browser, origin);
   await page.addInitScript(INIT);
   await page.goto(origin + '/');
-  await page.locator('.leaflet-marker-icon[role="button"][aria-label]').first().waitFor();
-  await page.addScriptTag({
-    type: 'module',
-    content: `import * as client from './assets/${clientFile}'; window.geoparseClient = client;`,
-  });
-  await page.waitForFunction('window.geoparseClient !== undefined');
+  await page.locator('#ready').waitFor();
   return {
     page,
     close: async () => {
@@ -140,7 +139,7 @@ const request = (page: Page, size: number) =>
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x);
 
-const server = await serveStatic();
+const server = await serveStatic(PAGE_DIR);
 const browser = await launchChromium(chrome);
 const timings: Record<
   string,

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { STORM_NEWS } from '../core/review/stormNews';
 import { MARKER, markerLabels, noBrowser, OUT_DIR, reader, useAtlas } from './harness';
 
 const HTML = `<!doctype html><html><head><title>Ignored head</title>
@@ -312,6 +313,58 @@ describe.skipIf(noBrowser)('import and the library', () => {
     await expect
       .poll(() => page.locator('.library-note').textContent())
       .toMatch(/works in memory for this session only/);
+  });
+
+  it('keeps a removed newsletter’s review choices, says so, and applies them when the same file is imported again', async () => {
+    const { page } = await atlas.open('/');
+    await pickFile(page, 'storm.txt', 'text/plain', STORM_NEWS);
+    await shows(page, 'Storm news');
+    await expect.poll(async () => (await markerLabels(page)).join(' ')).toContain('Clinton');
+    const labels = async () => (await markerLabels(page)).join(' | ');
+
+    // Two choices: a name no gazetteer has becomes a place found by a search, another is not a place.
+    await page.getByRole('button', { name: /^Review \(\d+\)$/ }).click();
+    const review = page.getByRole('dialog', { name: 'Review' });
+    const group = (name: RegExp) => review.getByRole('button', { name });
+    const expand = async (name: RegExp) => {
+      if ((await group(name).getAttribute('aria-expanded')) !== 'true') await group(name).click();
+    };
+    await expand(/^Quibbletown \(1 mention\)$/);
+    const box = review.getByLabel('Search the gazetteer for another place for “Quibbletown”');
+    await box.fill('Omaha');
+    await box.press('Enter');
+    await review
+      .getByRole('button', { name: /^This place: Omaha\b/ })
+      .first()
+      .click();
+    await expect.poll(labels, { timeout: 10_000 }).toMatch(/(^| )Omaha\b/);
+    await expand(/^Clinton \(1 mention\)$/);
+    await review.getByRole('button', { name: 'Not a place' }).click();
+    await expect.poll(labels).not.toContain('Clinton');
+    await review.getByRole('button', { name: 'Close the review' }).click();
+
+    await page.getByRole('button', { name: /^Library/ }).click();
+    await page.getByRole('button', { name: 'Remove “Storm news” from the library' }).click();
+    await expect
+      .poll(() => page.locator('.library-notice').textContent(), { timeout: 10_000 })
+      .toContain(
+        'Removed “Storm news”. Its corrections (story edits and review choices) are kept: they come back if the same text is imported again.',
+      );
+    await expect.poll(() => new URL(page.url()).searchParams.get('n')).toBeNull();
+    await expect.poll(labels).not.toContain('Omaha');
+
+    // Past undo (a reload), the same file again: its choices are back, the searched place too.
+    await page.reload();
+    await page.locator(MARKER).first().waitFor();
+    await pickFile(page, 'storm.txt', 'text/plain', STORM_NEWS);
+    await shows(page, 'Storm news');
+    await expect.poll(labels, { timeout: 20_000 }).toMatch(/(^| )Omaha\b/);
+    expect(await labels()).not.toContain('Clinton');
+    expect(await labels()).toContain('Springfield');
+    await page.getByRole('button', { name: /^Review \(\d+\)$/ }).click();
+    await expect
+      .poll(() => review.getByRole('button', { name: /^Undo the choice for (Quibbletown|Clinton)$/ }).count())
+      .toBe(2);
   });
 
   it('removes an imported newsletter with Undo, and a link to a removed one says so', async () => {

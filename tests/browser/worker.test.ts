@@ -1,23 +1,27 @@
 /**
- * The geoparse worker (src/worker) in headless Chromium, from the production build: the page
- * loads without it or the broad gazetteer; the first request starts the worker, which fetches
- * the gazetteer from the test server (never elsewhere) and finds the same mentions as the CLI's
+ * The geoparse worker (src/worker) in headless Chromium: the app's page (production build) loads
+ * without it or the broad gazetteer; on a page of the client alone (tests/browser/worker-page,
+ * built here as the app bundles it), the first request starts the worker, which fetches the
+ * gazetteer from the test server (never elsewhere) and finds the same mentions as the CLI's
  * loadData with the broad gazetteer in Node; the next request reuses the warm worker; an .eml is
  * read in the worker; Cancel resolves as cancelled and the next request still works.
- *
- * The import view that will call the worker is not built yet, so the test imports the client
- * entry the build emits (dist/assets/geoparse-client-*.js) into a page of the app.
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/core';
 import { readBroadData } from '../../src/cli/broad';
 import { readDataFiles } from '../../src/cli/data';
 import type { GeoparseOutcome, Progress } from '../../src/worker/client';
-import { DIST } from './chromium';
-import { noBrowser, useAtlas } from './harness';
+import {
+  launchChromium,
+  openRecordedPage,
+  serveStatic,
+  type PageRecord,
+  type StaticServer,
+} from './chromium';
+import { chromePath, noBrowser, OUT_DIR, useAtlas } from './harness';
+import { buildWorkerPage } from './worker-page/build';
 import { ARTICLE } from '../worker/article';
 
 const EML = [
@@ -29,31 +33,12 @@ const EML = [
   '',
 ].join('\r\n');
 
-const client = () => {
-  const file = readdirSync(join(DIST, 'assets')).find((f) => /^geoparse-client-.*\.js$/.test(f));
-  if (!file) throw new Error('dist/assets/geoparse-client-*.js is missing: run `npx vite build` first');
-  return `./assets/${file}`;
-};
-
-declare global {
-  interface Window {
-    geoparseClient?: typeof import('../../src/worker/client');
-  }
-}
-
 /** Runs geoparseInWorker in the page; `abortAt` aborts the request when that stage begins. */
 async function geoparseInPage(
   page: Page,
   input: { name: string; text: string } | { name: string; bytes: number[] },
   abortAt: Progress['stage'] | null = null,
 ): Promise<{ outcome: GeoparseOutcome; progress: Progress[] }> {
-  if (!(await page.evaluate(() => 'geoparseClient' in window))) {
-    await page.addScriptTag({
-      type: 'module',
-      content: `import * as client from ${JSON.stringify(client())}; window.geoparseClient = client;`,
-    });
-    await page.waitForFunction(() => window.geoparseClient !== undefined);
-  }
   return page.evaluate(
     async ([input, abortAt]) => {
       const { geoparseInWorker } = window.geoparseClient!;
@@ -77,16 +62,57 @@ async function geoparseInPage(
 
 const gazetteerRequests = (requests: string[]) =>
   requests.filter((u) => /\/places-[^/]*\.bin$/.test(new URL(u).pathname));
+const workerRequests = (requests: string[]) => requests.filter((u) => /geoparse/.test(new URL(u).pathname));
 
-describe.skipIf(noBrowser)('The geoparse worker in the browser', () => {
+describe.skipIf(noBrowser)('The app and the geoparse worker', () => {
   const atlas = useAtlas();
-  const reference = loadData(readDataFiles(), readBroadData());
 
-  it('loads the gazetteer only on the first request, from the origin, and finds what the CLI finds', async () => {
+  it('loads neither the worker nor the gazetteer for the first marker', async () => {
     const { page, record } = await atlas.open('/');
     await page.waitForLoadState('networkidle');
     expect(gazetteerRequests(record.requests)).toEqual([]);
-    expect(record.requests.some((u) => u.includes('geoparse'))).toBe(false);
+    expect(workerRequests(record.requests)).toEqual([]);
+  });
+});
+
+describe.skipIf(noBrowser)('The geoparse worker in the browser', () => {
+  const OUT = join(OUT_DIR, 'worker-page');
+  const reference = loadData(readDataFiles(), readBroadData());
+  let server: StaticServer;
+  let browser: Browser;
+  const records: PageRecord[] = [];
+
+  beforeAll(async () => {
+    await buildWorkerPage(OUT);
+    server = await serveStatic(OUT);
+    browser = await launchChromium(chromePath!);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(() => {
+    for (const r of records.splice(0)) {
+      expect.soft(r.blocked, 'requests outside the test server').toEqual([]);
+      expect.soft(r.pageErrors, 'uncaught errors in the page').toEqual([]);
+      expect.soft(r.consoleErrors, 'console errors').toEqual([]);
+    }
+  });
+
+  /** The client's page, its client loaded (the worker not yet started). */
+  async function open(): Promise<{ page: Page; record: PageRecord }> {
+    const { page, record } = await openRecordedPage(browser, server.origin);
+    records.push(record);
+    await page.goto(`${server.origin}/`);
+    await page.locator('#ready').waitFor();
+    return { page, record };
+  }
+
+  it('loads the gazetteer only on the first request, from the origin, and finds what the CLI finds', async () => {
+    const { page, record } = await open();
+    await page.waitForLoadState('networkidle');
+    expect(gazetteerRequests(record.requests)).toEqual([]);
+    expect(workerRequests(record.requests)).toEqual([]);
 
     const cold = await geoparseInPage(page, { name: 'article.txt', text: ARTICLE });
     if (cold.outcome.status !== 'done') throw new Error(JSON.stringify(cold.outcome));
@@ -107,13 +133,13 @@ describe.skipIf(noBrowser)('The geoparse worker in the browser', () => {
     expect(gazetteerRequests(record.requests)).toHaveLength(1);
 
     // Every request went to the test server (the harness also fails the test on a blocked one).
-    const origin = atlas.origin();
+    const origin = server.origin;
     expect(record.requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
     expect(record.blocked).toEqual([]);
   });
 
   it('reads an e-mail in the worker and refuses a binary file with the reason', async () => {
-    const { page } = await atlas.open('/');
+    const { page } = await open();
     const eml = await geoparseInPage(page, { name: 'talks.eml', bytes: [...new TextEncoder().encode(EML)] });
     if (eml.outcome.status !== 'done') throw new Error(JSON.stringify(eml.outcome));
     expect(eml.outcome.result.format).toBe('eml');
@@ -129,7 +155,7 @@ describe.skipIf(noBrowser)('The geoparse worker in the browser', () => {
   });
 
   it('resolves a request cancelled mid-geoparse as cancelled, and serves the next one', async () => {
-    const { page } = await atlas.open('/');
+    const { page } = await open();
     const cancelled = await geoparseInPage(page, { name: 'long.txt', text: ARTICLE }, 'geoparsing');
     expect(cancelled.outcome).toEqual({ status: 'cancelled' });
     const next = await geoparseInPage(page, { name: 'next.txt', text: ARTICLE });

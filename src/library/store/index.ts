@@ -11,7 +11,9 @@
  *     parts of that length, its texts record a head that counts them ({ id, parts, length }), so
  *     that no one write or read of a 10 MB newsletter holds the page for tens of milliseconds.
  *     Texts kept whole ({ id, text }: all of version 1's, and the short ones) are read as before.
- *   - edits: each newsletter's story edits and review choices (bundled ones too);
+ *   - edits: each newsletter's story edits and review choices (bundled ones too). They stay
+ *     when the newsletter is removed: the same text imported again gets the same id, and its
+ *     corrections come back with it (keptEdits);
  *   - tours: each newsletter's saved tour, as the tour file's JSON text;
  *   - settings: key → value (the tour's contrast, …);
  *   - tombstones (removals), quarantine (records that failed their check), meta (bookkeeping).

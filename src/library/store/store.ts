@@ -417,8 +417,14 @@ export class LibraryStore {
   }
 
   /**
-   * Removes an imported newsletter with its edits and saved tour. They are kept in this page
-   * until the next removal, and `undoRemove` puts them back. A bundled newsletter is refused.
+   * Removes an imported newsletter with its saved tour: they are kept in this page until the next
+   * removal, and `undoRemove` puts them back. A bundled newsletter is refused.
+   *
+   * Its edits (story edits and review choices) stay in the library, under its id: the same text
+   * imported again gets the same id (`n-<fingerprint>`), and its corrections come back with it
+   * (`keptEdits` finds them before the import adds it). The tour goes: it is a teacher's work
+   * made of the stories, which a new import need not want, and every offline copy carries every
+   * saved tour, so a removed newsletter's must not stay behind.
    */
   async remove(id: string): Promise<LibraryEntry> {
     this.refuseBundled(id, 'removed');
@@ -428,7 +434,7 @@ export class LibraryStore {
         const meta = await tx.get('newsletters', id);
         if (meta === undefined) throw new LibraryError(`No newsletter "${id}" in the library to remove.`);
         const records: [StoreName, object][] = [];
-        for (const store of ['newsletters', 'texts', 'edits', 'tours'] as const) {
+        for (const store of ['newsletters', 'texts', 'tours'] as const) {
           const value = await tx.get(store, id);
           if (value !== undefined) records.push([store, value as object]);
           await tx.delete(store, id);
@@ -467,7 +473,7 @@ export class LibraryStore {
     return this.removed?.entry ?? null;
   }
 
-  /** Puts back the newsletter removed last (with its edits and tour), as a new write. */
+  /** Puts back the newsletter removed last (with its tour; its edits stayed), as a new write. */
   async undoRemove(): Promise<LibraryEntry> {
     const removed = this.removed;
     if (!removed)
@@ -498,6 +504,23 @@ export class LibraryStore {
   /** The newsletter's story edits and review choices, or undefined when it has none. */
   getEdits(newsletter: string): Promise<EditsRecord | undefined> {
     return this.readOne('edits', newsletter);
+  }
+
+  /**
+   * The edits kept of a removed newsletter that `add` would bring back: those under the id `add`
+   * would give a text of this fingerprint (`id` when given and free, else `n-<fingerprint>`),
+   * when no newsletter of the library has that id or this text. An import reads them before it
+   * geoparses, so that the worker finds the places their review choices name.
+   */
+  async keptEdits(print: string, id?: string): Promise<EditsRecord | undefined> {
+    if (this.bundled.some((b) => b.fingerprint === print)) return undefined;
+    const metas = await this.readAll('newsletters');
+    if (metas.some((m) => m.fingerprint === print)) return undefined;
+    const taken = new Set([...metas.map((m) => m.id), ...this.bundled.map((b) => b.id)]);
+    const key = id !== undefined && isId(id) && !taken.has(id) ? id : `n-${print}`;
+    if (taken.has(key)) return undefined;
+    const record = await this.getEdits(key);
+    return record && (record.storyEdits.length > 0 || record.reviewChoices.length > 0) ? record : undefined;
   }
 
   async putEdits(

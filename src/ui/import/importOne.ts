@@ -10,6 +10,7 @@ import {
   type LibraryStore,
   type SourceFormat,
 } from '../../library/store';
+import { fingerprint } from '../../core';
 import type { GeoparseInput, GeoparseResult, Progress } from '../../worker/client';
 import type { Geoparse } from '../library/types';
 
@@ -106,10 +107,16 @@ async function importNewsletterFile(
   const read = readNewsletterFile(new TextDecoder().decode(bytes));
   if (!read.ok) return { status: 'refused', message: `${name}: ${read.reason}` };
   const { meta, text, edits, tour } = read.file;
-  // Its review choices go with it: the worker finds the places they name.
+  // Its review choices go with it: the worker finds the places they name. Those kept here of
+  // the same newsletter, removed before, win over the file's (as edits of its own here do).
+  const kept = await ctx.store.keptEdits(fingerprint(text), meta.id).catch(() => undefined);
   const outcome = await ctx.geoparse(
     { name: meta.source.name || name, text },
-    { signal: ctx.signal, onProgress: ctx.onProgress, choices: edits.reviewChoices },
+    {
+      signal: ctx.signal,
+      onProgress: ctx.onProgress,
+      choices: kept ? kept.reviewChoices : edits.reviewChoices,
+    },
   );
   if (outcome.status === 'cancelled') return outcome;
   if (outcome.status === 'error') return { status: 'failed', message: `${name}: ${outcome.message}` };
@@ -134,6 +141,17 @@ async function importNewsletterFile(
   }
 }
 
+/** The review choices the library kept of a removed newsletter of this text ([] when none). */
+async function choicesKept(store: LibraryStore, print: string) {
+  try {
+    return (await store.keptEdits(print))?.reviewChoices ?? [];
+  } catch {
+    // Not read: the import goes on without them; the newsletter's edits still apply their choices
+    // when it opens, but a choice of a place the plain geoparse does not find shows only after a reload.
+    return [];
+  }
+}
+
 /** A newsletter file's bytes, or the reason it could not be read. */
 async function bytesOf(input: { name: string; bytes: Uint8Array } | { name: string; file: Blob }) {
   if ('bytes' in input) return input.bytes;
@@ -151,18 +169,39 @@ export async function importOne(input: GeoparseInput, ctx: ImportContext): Promi
     if (typeof bytes === 'string') return { status: 'refused', message: bytes };
     return importNewsletterFile(input.name, bytes, ctx);
   }
-  const outcome = await ctx.geoparse(input, { signal: ctx.signal, onProgress: ctx.onProgress });
+  // A pasted text's kept review choices (of the same text, removed before) go with it at once.
+  const pasted = 'text' in input ? await choicesKept(ctx.store, fingerprint(input.text)) : [];
+  const outcome = await ctx.geoparse(input, {
+    signal: ctx.signal,
+    onProgress: ctx.onProgress,
+    ...(pasted.length ? { choices: pasted } : {}),
+  });
   if (outcome.status === 'cancelled') return outcome;
   if (outcome.status === 'error') {
     return { status: outcome.kind === 'format' ? 'refused' : 'failed', message: outcome.message };
   }
-  const { result } = outcome;
+  let { result } = outcome;
   if (ctx.signal?.aborted) return { status: 'cancelled' };
   if (result.text.trim() === '') {
     return {
       status: 'refused',
       message: `${input.name || 'The pasted text'}: has no text to read; nothing was imported.`,
     };
+  }
+  // A file's text is known only once the worker has read it: when the library kept review choices
+  // of that text (removed before), the text is geoparsed again with them, so that the places they
+  // name (a place found by a search, say) come back too. The same text gives the same mentions.
+  const choices =
+    'text' in input ? [] : await choicesKept(ctx.store, result.fingerprint ?? fingerprint(result.text));
+  if (choices.length) {
+    const again = await ctx.geoparse(
+      { name: input.name, text: result.text },
+      { signal: ctx.signal, onProgress: ctx.onProgress, choices },
+    );
+    if (again.status === 'cancelled') return again;
+    if (again.status === 'error') return { status: 'failed', message: again.message };
+    if (ctx.signal?.aborted) return { status: 'cancelled' };
+    result = { ...again.result, format: result.format };
   }
   try {
     const added = await ctx.store.add({

@@ -87,6 +87,13 @@ const shownOf = (entry: LibraryEntry): ShownNewsletter => ({
   bundled: entry.bundled,
 });
 
+/** What the notice says of a removal: a newsletter's corrections stay in the library (store.remove). */
+function removedNotice(title: string, corrected: boolean): string {
+  return corrected
+    ? `Removed “${title}”. Its corrections (story edits and review choices) are kept: they come back if the same text is imported again.`
+    : `Removed “${title}”.`;
+}
+
 export interface Library {
   current: Current;
   /** Every newsletter, newest first (the bundled one included); null until the store has opened. */
@@ -308,11 +315,13 @@ export function useLibrary(setup: LibrarySetup): Library {
     async (target: string) => {
       const s = await store();
       try {
+        const edits = await s.getEdits(target).catch(() => undefined);
+        const corrected = !!edits && (edits.storyEdits.length > 0 || edits.reviewChoices.length > 0);
         const entry = await s.remove(target);
         cache.current.delete(target);
         setKept(new Map(cache.current));
         if (target === id) open(null);
-        setNotice({ text: `Removed “${entry.title}”.`, undo: true });
+        setNotice({ text: removedNotice(entry.title, corrected), undo: true });
       } catch (e) {
         setNotice({ text: e instanceof Error ? e.message : String(e), undo: false });
       }

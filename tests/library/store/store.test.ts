@@ -127,7 +127,7 @@ describe('newsletters', () => {
 });
 
 describe('remove and undo', () => {
-  it('removes a newsletter with its edits and tour, and undo brings all of it back', async () => {
+  it('removes a newsletter with its tour, keeps its edits, and undo brings all of it back', async () => {
     const db = freshDb();
     const t = clock(100);
     const library = await openTest(db, { now: t.now });
@@ -143,7 +143,13 @@ describe('remove and undo', () => {
     expect(await library.remove(gone.id)).toEqual(gone);
     expect((await library.list()).map((e) => e.id)).toEqual([keep.id]);
     expect(await library.get(gone.id)).toBeUndefined();
-    expect(await library.getEdits(gone.id)).toBeUndefined();
+    // Its corrections stay, untouched, for the same text imported again.
+    expect(await library.getEdits(gone.id)).toMatchObject({
+      storyEdits: [{ op: 'retitle', story: 0, title: 'New title' }],
+      reviewChoices: [{ name: 'Springfield', verdict: { kind: 'not-a-place' } }],
+      updatedAt: 100,
+      revision: 1,
+    });
     expect(await library.getTour(gone.id)).toBeUndefined();
     expect(library.lastRemoved).toEqual(gone);
 
@@ -158,6 +164,57 @@ describe('remove and undo', () => {
     expect(await readRaw(db, 'tombstones')).toEqual([]);
     expect(library.lastRemoved).toBeNull();
     await expect(library.undoRemove()).rejects.toThrow(/Nothing to undo/);
+  });
+
+  it('brings the kept edits back when the same text is imported again, past undo, under the same id', async () => {
+    const db = freshDb();
+    const t = clock(100);
+    const library = await openTest(db, { bundled: [BUNDLED], now: t.now });
+    const text = 'Storm news\nCrews from Quibbletown helped.';
+    const gone = (await library.add(input('Storm news', null, text))).entry;
+    expect(gone.id).toBe(`n-${fingerprint(text)}`);
+    const edits = {
+      storyEdits: [{ op: 'retitle' as const, story: 0, title: 'Storms' }],
+      reviewChoices: [{ name: 'quibbletown', verdict: { kind: 'place' as const, place: 'g-5074472' } }],
+    };
+    await library.putEdits(gone.id, edits);
+    expect(await library.keptEdits(fingerprint(text))).toBeUndefined(); // it is in the library
+
+    t.set(200);
+    await library.remove(gone.id);
+    // Another removal: the first can no longer be undone.
+    const other = (await library.add(input('Other', null))).entry;
+    await library.remove(other.id);
+    expect(library.lastRemoved?.id).toBe(other.id);
+    expect(await library.keptEdits(fingerprint(text))).toMatchObject(edits);
+    // Crlf line ends: the same text, the same fingerprint.
+    expect(await library.keptEdits(fingerprint(text.replace('\n', '\r\n')))).toMatchObject(edits);
+    // Nothing kept of the other (it had no edits), of an unknown text, or of the bundled one.
+    expect(await library.keptEdits(other.fingerprint)).toBeUndefined();
+    expect(await library.keptEdits('0123abcd')).toBeUndefined();
+    expect(await library.keptEdits(BUNDLED.fingerprint)).toBeUndefined();
+
+    t.set(300);
+    const again = await library.add(input('Storm news, again', null, text));
+    expect(again).toMatchObject({ status: 'added', entry: { id: gone.id, title: 'Storm news, again' } });
+    expect(await library.getEdits(gone.id)).toMatchObject({ ...edits, revision: 1 });
+    expect(await library.keptEdits(fingerprint(text))).toBeUndefined();
+  });
+
+  it('finds kept edits under the id a newsletter file gives, unless another newsletter has that id', async () => {
+    const library = await openTest(freshDb());
+    const text = 'Exported\nA story from Oslo.';
+    const print = fingerprint(text);
+    const choices = [{ name: 'oslo', verdict: { kind: 'not-a-place' as const } }];
+    await library.add({ ...input('Exported', null, text), id: 'n-exported' });
+    await library.putEdits('n-exported', { storyEdits: [], reviewChoices: choices });
+    await library.remove('n-exported');
+    expect((await library.keptEdits(print, 'n-exported'))?.reviewChoices).toEqual(choices);
+    // Without the file's id, `add` would use n-<fingerprint>: nothing kept there.
+    expect(await library.keptEdits(print)).toBeUndefined();
+    // Its id taken by another newsletter: `add` would not use it, so neither are its edits.
+    await library.add({ ...input('Squatter', null), id: 'n-exported' });
+    expect(await library.keptEdits(print, 'n-exported')).toBeUndefined();
   });
 
   it('keeps only the last removal for undo', async () => {

@@ -140,6 +140,119 @@ describe('importOne', () => {
   });
 });
 
+describe('importing again a newsletter removed before', () => {
+  const CHOICES = [
+    { name: 'vienna', verdict: { kind: 'not-a-place' as const } },
+    { name: 'moscow', verdict: { kind: 'place' as const, place: 'g-elsewhere' } },
+  ];
+
+  /** Answers as the worker does for a text or a picked file, and notes what each request carried. */
+  function worker() {
+    const seen: { input: string; choices: unknown }[] = [];
+    const run: Geoparse = async (input, options) => {
+      seen.push({
+        input: 'text' in input ? 'text' : 'file' in input ? 'file' : 'bytes',
+        choices: options?.choices,
+      });
+      const text = 'text' in input ? input.text : 'file' in input ? await input.file.text() : '';
+      const outcome = await geoparse({ name: input.name, text });
+      if (outcome.status !== 'done') return outcome;
+      // The worker sends back the places the choices name.
+      const chosen = (options?.choices ?? []).flatMap((c) =>
+        c.verdict.kind === 'place' ? [{ id: c.verdict.place }] : [],
+      );
+      const format = 'file' in input && /\.html$/.test(input.name) ? ('html' as const) : ('text' as const);
+      return {
+        status: 'done',
+        result: {
+          ...outcome.result,
+          format,
+          review: { ...outcome.result.review, chosen: chosen as never },
+        },
+      };
+    };
+    return { run, seen };
+  }
+
+  async function removedWithChoices(text: string) {
+    const store = await openTest(freshDb());
+    const first = await importOne({ name: 'spring.txt', text }, { geoparse, store });
+    if (first.status !== 'added') throw new Error(first.status);
+    await store.putEdits(first.entry.id, { storyEdits: [], reviewChoices: CHOICES });
+    await store.remove(first.entry.id);
+    return { store, id: first.entry.id };
+  }
+
+  it('a pasted text goes to the worker with the review choices kept of it, at once', async () => {
+    const { store, id } = await removedWithChoices(TEXT);
+    const { run, seen } = worker();
+    const again = await importOne({ name: '', text: TEXT }, { geoparse: run, store });
+    expect(again).toMatchObject({ status: 'added', entry: { id } });
+    expect(seen).toEqual([{ input: 'text', choices: CHOICES }]);
+    expect(again.status === 'added' && again.result.review.chosen).toEqual([{ id: 'g-elsewhere' }]);
+    expect((await store.getEdits(id))?.reviewChoices).toEqual(CHOICES);
+  });
+
+  it('a picked file, read by the worker, is geoparsed again with them, its format kept', async () => {
+    const { store, id } = await removedWithChoices(TEXT);
+    const { run, seen } = worker();
+    const file = new Blob([TEXT], { type: 'text/html' });
+    const again = await importOne({ name: 'spring.html', file }, { geoparse: run, store });
+    expect(again).toMatchObject({ status: 'added', entry: { id, source: { format: 'html' } } });
+    expect(seen).toEqual([
+      { input: 'file', choices: undefined },
+      { input: 'text', choices: CHOICES },
+    ]);
+    expect(again.status === 'added' && again.result.review.chosen).toEqual([{ id: 'g-elsewhere' }]);
+    expect(again.status === 'added' && again.result.format).toBe('html');
+  });
+
+  it('a text with nothing kept is geoparsed once, without choices; a cancel of the second adds nothing', async () => {
+    const store = await openTest(freshDb());
+    const { run, seen } = worker();
+    await importOne({ name: 'a.txt', file: new Blob([TEXT]) }, { geoparse: run, store });
+    expect(seen).toEqual([{ input: 'file', choices: undefined }]);
+
+    const removed = await removedWithChoices('Letters from Oslo\n\nStudents in Oslo wrote to Bergen.\n');
+    const abort = new AbortController();
+    const cancelling: Geoparse = async (input, options) => {
+      const outcome = await run(input, options);
+      if (options?.choices) {
+        abort.abort();
+        return { status: 'cancelled' };
+      }
+      return outcome;
+    };
+    const file = new Blob(['Letters from Oslo\n\nStudents in Oslo wrote to Bergen.\n']);
+    const outcome = await importOne(
+      { name: 'oslo.txt', file },
+      { geoparse: cancelling, store: removed.store, signal: abort.signal },
+    );
+    expect(outcome).toEqual({ status: 'cancelled' });
+    expect((await removed.store.list()).filter((e) => !e.bundled)).toEqual([]);
+  });
+
+  it('a newsletter file of it goes with the choices kept here, which win over the file’s', async () => {
+    const { store, id } = await removedWithChoices(TEXT);
+    const { run, seen } = worker();
+    const exported = exportNewsletter({
+      meta: { id, title: 'Spring', date: null, source: { name: 'spring.txt', format: 'text' } },
+      text: TEXT,
+      edits: {
+        storyEdits: [],
+        reviewChoices: [{ name: 'vienna', verdict: { kind: 'place', place: 'g-1' } }],
+      },
+    });
+    const again = await importOne(
+      { name: 'spring.json', file: new Blob([exported]) },
+      { geoparse: run, store },
+    );
+    expect(again).toMatchObject({ status: 'added', entry: { id } });
+    expect(seen).toEqual([{ input: 'text', choices: CHOICES }]);
+    expect((await store.getEdits(id))?.reviewChoices).toEqual(CHOICES);
+  });
+});
+
 describe('titleOf and dateIn', () => {
   const result = (text: string): GeoparseResult => ({
     name: '',
