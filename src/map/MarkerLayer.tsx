@@ -182,14 +182,14 @@ export function MarkerLayer({
       clearTimeout(timer);
     };
   }, [places, quick]);
-  /** The zooms the index clusters for: beyond, the markers wait for the whole index. */
+  /** The quick index clusters up to `upTo`: zoomed in further, the markers wait for the whole index. */
   const { index, upTo } = useMemo(
     () =>
       whole?.of === places
-        ? { index: whole.index, upTo: CLUSTER_MAX_ZOOM }
+        ? { index: whole.index, upTo: Infinity }
         : quick
           ? { index: quick.index, upTo: quick.maxZoom }
-          : { index: clusterIndex(places, CLUSTER_MAX_ZOOM), upTo: CLUSTER_MAX_ZOOM },
+          : { index: clusterIndex(places, CLUSTER_MAX_ZOOM), upTo: Infinity },
     [whole, places, quick],
   );
   // The emphasised places are never clustered: each keeps a marker (and a label) of its own, and
