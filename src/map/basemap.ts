@@ -32,6 +32,58 @@ const WORLD_COPIES = [-360, 0, 360];
 
 const lineToLatLngs = (line: Position[], by: number) => line.map((p) => toLatLng([p[0]! + by, p[1]!]));
 
+/** Each ring's vertices as the map's CRS puts them at zoom 0 (x, y, x, y, …). */
+const atZoomZero = new WeakMap<readonly L.LatLng[], Float64Array>();
+
+/**
+ * Leaflet's Polyline._projectLatlngs, made cheap: Leaflet projects every vertex of a path through
+ * its CRS (a sine and a logarithm each) whenever the zoom changes or a world copy is added, which
+ * for the 1:50m land held up the end of every flight of the tour. A CRS's point at zoom z is its
+ * point at zoom 0 times scale(z) / scale(0) (Leaflet's Transformation is linear in the scale), so
+ * each ring is projected once, at zoom 0, and then scaled; rounded and shifted by the pixel origin
+ * as latLngToLayerPoint does. For Web Mercator the scales are powers of two: the same pixels.
+ */
+export function projectScaled(
+  this: { _map: L.Map },
+  latlngs: readonly unknown[],
+  result: L.Point[][],
+  bounds: L.Bounds,
+): void {
+  if (!(latlngs[0] instanceof L.LatLng)) {
+    for (const inner of latlngs) projectScaled.call(this, inner as readonly unknown[], result, bounds);
+    return;
+  }
+  const map = this._map;
+  const crs = map.options.crs ?? L.CRS.EPSG3857;
+  const ring = latlngs as readonly L.LatLng[];
+  let zero = atZoomZero.get(ring);
+  if (!zero) {
+    zero = new Float64Array(ring.length * 2);
+    for (let i = 0; i < ring.length; i++) {
+      const p = crs.latLngToPoint(ring[i]!, 0);
+      zero[2 * i] = p.x;
+      zero[2 * i + 1] = p.y;
+    }
+    atZoomZero.set(ring, zero);
+  }
+  const k = crs.scale(map.getZoom()) / crs.scale(0);
+  const origin = map.getPixelOrigin();
+  const points: L.Point[] = new Array<L.Point>(ring.length);
+  for (let i = 0; i < ring.length; i++) {
+    const point = L.point(
+      Math.round(zero[2 * i]! * k) - origin.x,
+      Math.round(zero[2 * i + 1]! * k) - origin.y,
+    );
+    points[i] = point;
+    bounds.extend(point);
+  }
+  result.push(points);
+}
+
+/** The land and the borders of a world copy: paths whose vertices are projected once (projectScaled). */
+const ScaledPolygon = L.Polygon.extend({ _projectLatlngs: projectScaled }) as unknown as typeof L.Polygon;
+const ScaledPolyline = L.Polyline.extend({ _projectLatlngs: projectScaled }) as unknown as typeof L.Polyline;
+
 /**
  * Builds the land and border layers of a world-atlas countries topology (objects.land and the
  * shared arcs of objects.countries), with shapes across ±180° unwrapped.
@@ -57,7 +109,7 @@ export function createBasemapLayer(
       layers: [
         ...(polygons.length
           ? [
-              L.polygon(
+              new ScaledPolygon(
                 polygons.map((rings) => rings.map((r) => lineToLatLngs(r, by))),
                 { ...LAND_STYLE, renderer },
               ),
@@ -65,7 +117,7 @@ export function createBasemapLayer(
           : []),
         ...(lines.length
           ? [
-              L.polyline(
+              new ScaledPolyline(
                 lines.map((line) => lineToLatLngs(line, by)),
                 { ...BORDER_STYLE, renderer: borders },
               ),
