@@ -458,6 +458,14 @@ export function MarkerLayer({
       else label();
     };
     const updateNow = () => update();
+    // After a move, in a task after the frame that ends it, the labels in the next: a flight's
+    // last frame (the basemap drawn at its new zoom) is painted without waiting for them, and a
+    // click that comes meanwhile waits for one of them at most.
+    let moved: ReturnType<typeof setTimeout> | undefined;
+    const afterMove = () => {
+      clearTimeout(moved);
+      moved = setTimeout(() => update(true), 0);
+    };
     // After a change of props (a click, a keystroke, a slide), the markers follow in a task after
     // the next paint: what was clicked (the place panel, the slide) is painted first, and does not
     // wait for hundreds of markers and their labels. A move updates them at once (moveend), and
@@ -480,7 +488,7 @@ export function MarkerLayer({
     const forget = () => {
       pageRef.current = null;
     };
-    map.on('moveend', updateNow);
+    map.on('moveend', afterMove);
     map.on(`resize ${LEGEND_RESIZE}`, reread);
     // The window's resize comes first (the tour's start and end dispatch one): sizes may change.
     window.addEventListener('resize', forget);
@@ -488,7 +496,8 @@ export function MarkerLayer({
       if (frame) cancelAnimationFrame(frame);
       clearTimeout(timer);
       clearTimeout(labelTimer);
-      map.off('moveend', updateNow);
+      clearTimeout(moved);
+      map.off('moveend', afterMove);
       map.off(`resize ${LEGEND_RESIZE}`, reread);
       window.removeEventListener('resize', forget);
     };

@@ -61,9 +61,17 @@ export function ZoomLimit({
       if (max !== map.getMaxZoom()) map.setMaxZoom(max);
     };
     update();
-    map.on('moveend zoomend', update);
+    // Once per move (a flight ends with a zoomend and a moveend), in a task of its own: the limit
+    // matters for the next zoom, not for the frame that ends this one.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const later = () => {
+      clearTimeout(timer);
+      timer = setTimeout(update, 0);
+    };
+    map.on('moveend zoomend', later);
     return () => {
-      map.off('moveend zoomend', update);
+      clearTimeout(timer);
+      map.off('moveend zoomend', later);
     };
   }, [map, base, most, at0, twins]);
   return null;
