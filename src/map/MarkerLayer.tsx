@@ -144,6 +144,8 @@ export function MarkerLayer({
    * or closes, never read again on a move, a click or a slide.
    */
   const pageRef = useRef<{ scale: number; styleKey: string; controls: Box[] } | null>(null);
+  /** A cluster opened by keyboard: focus goes to a marker of these places once they are drawn. */
+  const focusAfterMove = useRef<readonly string[] | null>(null);
   const onSelectRef = useRef(onSelect);
   useEffect(() => {
     onSelectRef.current = onSelect;
@@ -351,7 +353,11 @@ export function MarkerLayer({
               marker.on('click', expand);
               // By keyboard, focus follows into the opened cluster (once the map has moved).
               const expandByKey = () => {
-                map.once('moveend', () => focusFirstMarker(shownRef.current, ids));
+                // The markers of the new zoom are drawn after the move (afterMove): focus goes
+                // to them then.
+                map.once('moveend', () => {
+                  focusAfterMove.current = ids;
+                });
                 expand();
               };
               marker.on('keydown', (e) => activateOnKey(e as L.LeafletKeyboardEvent, expandByKey));
@@ -435,6 +441,10 @@ export function MarkerLayer({
         }
       }
       if (focusedKey !== null) shown.get(focusedKey)?.marker.getElement()?.focus({ preventScroll: true });
+      if (focusAfterMove.current) {
+        focusFirstMarker(shown, focusAfterMove.current);
+        focusAfterMove.current = null;
+      }
       // Where each marker's centre is drawn, in container pixels: computed, not measured (reading
       // the new markers' boxes would force a layout on every move).
       const screen = new Map(
