@@ -1,15 +1,6 @@
 /** The reader's app: story list and reader beside the map, the place panel, URL state, keyboard. */
 import type { Position } from 'geojson';
-import {
-  Suspense,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Atlas, ContextFeature, FlightData, RouteLayers, SeaLabel, StoryEdit } from '../core';
 import { buildTrack } from '../geo';
 import {
@@ -41,7 +32,7 @@ import { LazyReviewPanel, type ReviewState } from './review';
 import { SheetHandle, useSheet } from './sheet';
 import { shownPolar, stateContext, useAtlasState, type AtlasState } from './state';
 import { Present, type TourMap, type TourUrl } from './tour';
-import { useSettled } from './useSettled';
+import { useAfterPaint, useSettled } from './useSettled';
 import type { LibraryStore } from '../library/store';
 
 /** How long typing must pause before the map's markers follow the search (the list follows at once). */
@@ -306,9 +297,9 @@ export function App({
   const setOnlyInView = useCallback((on: boolean) => dispatch({ type: 'onlyInView', on }), [dispatch]);
   // The stories the search finds: the list shows those on the map view (when asked), and the map
   // shows their places (and the selected place). The search box shows each keystroke at once; the
-  // list follows the query when React has time (a 1 MB newsletter has thousands of stories and
-  // places), a keystroke typed meanwhile interrupting it, and the map once typing pauses.
-  const searched = useDeferredValue(query);
+  // list follows the query once the letter typed is painted (a 1 MB newsletter has thousands of
+  // stories and places), a keystroke typed meanwhile interrupting it, and the map once typing pauses.
+  const searched = useAfterPaint(query);
   const allStories = useMemo(() => atlas.stories.map((s) => s.index), [atlas]);
   const matching = useMemo(
     () => (searched.trim() === '' ? allStories : allStories.filter((i) => matchesQuery(infos[i]!, searched))),
