@@ -50,16 +50,29 @@ export function BasemapLayer({
 
   const wanted: BasemapDetail = zoom >= DETAIL_ZOOM ? '50m' : '110m';
 
-  // Load each resolution once, the first time it is wanted.
+  // Load each resolution once, the first time it is wanted; the 1:50m atlas also in idle time once
+  // the first is shown: making it takes a long task on a slow laptop, which would otherwise come
+  // in the frame where a flight of the tour first zooms in past DETAIL_ZOOM. Only a wanted one
+  // that fails says so.
   useEffect(() => {
-    if (layers[wanted] || loading.current.has(wanted)) return;
-    loading.current.add(wanted);
-    renderer.current ??= safeCanvas({ pane: 'basemap', padding: 0.3 });
-    const canvas = renderer.current;
-    loadOnce(loadTopology, wanted).then(
-      (topology) => setLayers((l) => ({ ...l, [wanted]: createBasemapLayer(topology, canvas, projection) })),
-      (e: unknown) => onError(`The ${wanted} basemap could not be loaded: ${String(e)}`),
-    );
+    const load = (detail: BasemapDetail, say: boolean) => {
+      if (layers[detail] || loading.current.has(detail)) return;
+      loading.current.add(detail);
+      renderer.current ??= safeCanvas({ pane: 'basemap', padding: 0.3 });
+      const canvas = renderer.current;
+      loadOnce(loadTopology, detail).then(
+        (topology) =>
+          setLayers((l) => ({ ...l, [detail]: createBasemapLayer(topology, canvas, projection) })),
+        (e: unknown) => {
+          loading.current.delete(detail);
+          if (say) onError(`The ${detail} basemap could not be loaded: ${String(e)}`);
+        },
+      );
+    };
+    load(wanted, true);
+    if (!layers['110m'] || layers['50m'] || typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(() => load('50m', false), { timeout: 5000 });
+    return () => cancelIdleCallback(idle);
   }, [wanted, layers, loadTopology, onError, projection]);
 
   // Show the best loaded resolution for the zoom, unless online tiles are on and have loaded.
