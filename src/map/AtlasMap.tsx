@@ -3,7 +3,7 @@
  * out view requests (fit these points, centre on that one) from the app.
  */
 import L from 'leaflet';
-import { lazy, memo, Suspense, useEffect, useMemo } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
 import { MapContainer, useMap } from 'react-leaflet';
 import { MERCATOR_LIMIT, onMercator } from '../geo';
 import { BasemapLayer } from './BasemapLayer';
@@ -64,8 +64,29 @@ export const AtlasMap = memo(function AtlasMap(props: AtlasMapProps) {
   return <MercatorMap {...props} />;
 });
 
+/**
+ * False until the map's first frame is painted, then true (from the task after it): what can
+ * wait for it (the routes, the marks where they leave the map, the zoom limit) is added then, so
+ * that a large newsletter's first markers are not held up by it.
+ */
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
 function MercatorMap(props: AtlasMapProps) {
   const areas = useAreaLabels(props.loadTopology, props.seas);
+  const painted = usePainted();
   // Web Mercator cannot show the Pole: places beyond its latitudes get a mark, not a marker.
   const { places, shown = null } = props;
   const drawable = useMemo(() => places.filter((p) => onMercator(p.position)), [places]);
@@ -90,8 +111,8 @@ function MercatorMap(props: AtlasMapProps) {
       <MapAttribution />
       <MapLegend routes={props.routes} emphasis={(props.emphasis?.places.length ?? 0) > 0} />
       <BasemapLayer loadTopology={props.loadTopology} online={props.online} onError={props.onBasemapError} />
-      <RouteLayer routes={props.routes} />
-      <PolarCutMarks routes={props.routes} beyond={beyond} onPolar={props.onPolar} />
+      {painted && <RouteLayer routes={props.routes} />}
+      {painted && <PolarCutMarks routes={props.routes} beyond={beyond} onPolar={props.onPolar} />}
       {props.context && <ContextLayer features={props.context} />}
       <MarkerLayer
         places={drawable}
@@ -104,13 +125,15 @@ function MercatorMap(props: AtlasMapProps) {
       />
       {props.plane && <PlaneMarker feed={props.plane} />}
       <BoundsReporter onChange={props.onBoundsChange} />
-      <ZoomLimit
-        base={mercatorMaxZoom(props)}
-        most={props.online ? ONLINE_MAX_ZOOM : PLACES_MAX_ZOOM}
-        // All the newsletter's places, not only those a search finds: the limit stays put as one types.
-        places={drawable}
-        twins
-      />
+      {painted && (
+        <ZoomLimit
+          base={mercatorMaxZoom(props)}
+          most={props.online ? ONLINE_MAX_ZOOM : PLACES_MAX_ZOOM}
+          // All the newsletter's places, not only those a search finds: the limit stays put as one types.
+          places={drawable}
+          twins
+        />
+      )}
       <ViewController
         view={props.view}
         fitMaxZoom={props.context?.length ? CONTEXT_MAX_ZOOM.mercator : undefined}
