@@ -3,9 +3,10 @@
  * out view requests (fit these points, centre on that one) from the app.
  */
 import L from 'leaflet';
-import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo } from 'react';
 import { MapContainer, useMap } from 'react-leaflet';
 import { MERCATOR_LIMIT, onMercator } from '../geo';
+import { usePainted } from './afterPaint';
 import { BasemapLayer } from './BasemapLayer';
 import { ContextLayer } from './ContextLayer';
 import { fromLatLngBounds, type GeoBounds } from './coords';
@@ -64,28 +65,10 @@ export const AtlasMap = memo(function AtlasMap(props: AtlasMapProps) {
   return <MercatorMap {...props} />;
 });
 
-/**
- * False until the map's first frame is painted, then true (from the task after it): what can
- * wait for it (the routes, the marks where they leave the map, the zoom limit) is added then, so
- * that a large newsletter's first markers are not held up by it.
- */
-function usePainted(): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
-  return painted;
-}
-
 function MercatorMap(props: AtlasMapProps) {
   const areas = useAreaLabels(props.loadTopology, props.seas);
+  // What can wait (the routes, the marks where they leave the map, the zoom limit) is added
+  // once the first frame is painted: a large newsletter's first markers do not wait for it.
   const painted = usePainted();
   // Web Mercator cannot show the Pole: places beyond its latitudes get a mark, not a marker.
   const { places, shown = null } = props;

@@ -13,6 +13,7 @@ import type { Position } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
 import Supercluster from 'supercluster';
+import { afterPaint } from './afterPaint';
 import { toLatLng } from './coords';
 import {
   chooseLabels,
@@ -174,15 +175,7 @@ export function MarkerLayer({
   useEffect(() => {
     if (!quick) return;
     // After the first markers are painted.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const build = () => setWhole({ of: places, index: clusterIndex(places, CLUSTER_MAX_ZOOM) });
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(build, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterPaint(() => setWhole({ of: places, index: clusterIndex(places, CLUSTER_MAX_ZOOM) }));
   }, [places, quick]);
   /** The quick index clusters up to `upTo`: zoomed in further, the markers wait for the whole index. */
   const { index, upTo } = useMemo(
@@ -480,16 +473,10 @@ export function MarkerLayer({
     // the next paint: what was clicked (the place panel, the slide) is painted first, and does not
     // wait for hundreds of markers and their labels. A move updates them at once (moveend), and
     // the first markers are drawn at once.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let frame = 0;
     // The first markers are drawn at once, their labels in the next task.
+    let cancel = () => {};
     if (shownRef.current.size === 0) update(true);
-    else {
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        timer = setTimeout(updateNow, 0);
-      });
-    }
+    else cancel = afterPaint(updateNow);
     // Labels are placed again when the view, its size or the map key changes (never per frame).
     const reread = () => {
       pageRef.current = null;
@@ -503,8 +490,7 @@ export function MarkerLayer({
     // The window's resize comes first (the tour's start and end dispatch one): sizes may change.
     window.addEventListener('resize', forget);
     return () => {
-      if (frame) cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      cancel();
       clearTimeout(labelTimer);
       clearTimeout(moved);
       map.off('moveend', afterMove);

@@ -18,3 +18,4 @@ export {
   type MarkerBox,
 } from './labels';
 export { loadOnce } from './topologyCache';
+export { afterPaint, usePainted } from './afterPaint';

@@ -4,11 +4,13 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type React
 import type { Atlas, ContextFeature, FlightData, RouteLayers, SeaLabel, StoryEdit } from '../core';
 import { buildTrack } from '../geo';
 import {
+  afterPaint,
   AtlasMap,
   type GeoBounds,
   type LoadTopology,
   type MapEmphasis,
   type PlaneFeed,
+  usePainted,
   type ViewRequest,
 } from '../map';
 import { FlightPlayback, PlaybackClock } from './flight';
@@ -87,18 +89,8 @@ export function App({
   seas?: readonly SeaLabel[];
 }) {
   const [reviewing, setReviewing] = useState(false);
-  const [listed, setListed] = useState(() => atlas.stories.length < LIST_LATER_FROM);
-  useEffect(() => {
-    if (listed) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setListed(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [listed]);
+  const painted = usePainted();
+  const listed = painted || atlas.stories.length < LIST_LATER_FROM;
   /** A story that mentions the flight offers the polar view and the playback. */
   const flightId = routeLayers.flight;
   const places = useMemo(() => mapPlaces(atlas), [atlas]);
@@ -198,16 +190,7 @@ export function App({
       else showState(s);
     };
   }, [showState, bundled, atlas, fit]);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => showInitial.current(), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
+  useEffect(() => afterPaint(() => showInitial.current()), []);
 
   // Which routes are drawn: the flight always; the others as route-layers.csv and the reader choose.
   const shownRoutes = useMemo<ReadonlySet<string>>(() => new Set(state.routes), [state.routes]);

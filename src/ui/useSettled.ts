@@ -1,5 +1,6 @@
 /** Values that follow another: once it has stopped changing (typing has paused), or once its change is painted. */
 import { startTransition, useEffect, useState } from 'react';
+import { afterPaint } from '../map';
 
 /** `value` once it has stayed the same for `ms` milliseconds; its first value at once. */
 export function useSettled<T>(value: T, ms: number): T {
@@ -21,14 +22,7 @@ export function useAfterPaint<T>(value: T): T {
   const [after, setAfter] = useState(value);
   useEffect(() => {
     if (Object.is(value, after)) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setAfter(value)), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterPaint(() => startTransition(() => setAfter(value)));
   }, [value, after]);
   return after;
 }
