@@ -49,6 +49,10 @@ export function BasemapLayer({
   }, [map]);
 
   const wanted: BasemapDetail = zoom >= DETAIL_ZOOM ? '50m' : '110m';
+  const wantedNow = useRef(wanted);
+  useEffect(() => {
+    wantedNow.current = wanted;
+  }, [wanted]);
 
   // Load each resolution once, the first time it is wanted; the 1:50m atlas also in idle time once
   // the first is shown: making it takes a long task on a slow laptop, which would otherwise come
@@ -65,7 +69,9 @@ export function BasemapLayer({
           setLayers((l) => ({ ...l, [detail]: createBasemapLayer(topology, canvas, projection) })),
         (e: unknown) => {
           loading.current.delete(detail);
-          if (say) onError(`The ${detail} basemap could not be loaded: ${String(e)}`);
+          // Loaded ahead of time, it may be wanted by the time it fails.
+          if (say || wantedNow.current === detail)
+            onError(`The ${detail} basemap could not be loaded: ${String(e)}`);
         },
       );
     };

@@ -83,6 +83,39 @@ describe.skipIf(noBrowser)('Basemap in headless Chromium (production build)', ()
     record.consoleErrors.splice(0, record.consoleErrors.length, ...others);
   });
 
+  it('makes the 1:50m atlas ahead of time; if it cannot be had, says so only once it is wanted', async () => {
+    const failing = /countries-50m/;
+    const { page, record } = await atlas.open('/', {
+      init: async (p) => {
+        await p.route(failing, (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+      },
+    });
+    // Asked for in idle time, before any zoom: its failure is not said yet.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            performance.getEntriesByType('resource').some((r) => r.name.includes('countries-50m')),
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(true);
+    await page.waitForTimeout(500);
+    const note = page.locator('.map-note[role="status"]', { hasText: '50m basemap could not be loaded' });
+    expect(await note.count()).toBe(0);
+    // A story of one place: the map flies in to the 1:50m atlas, now wanted, and the note says it
+    // could not be loaded.
+    await page.locator('nav[aria-label="Stories"] button[data-story="2"]').click();
+    await note.waitFor({ state: 'visible' });
+    // The browser logs the failed request ("Failed to load resource: … 503"): the expected one.
+    const isExpected = (e: string) => /503/.test(e) && failing.test(e);
+    expect(record.consoleErrors.some(isExpected)).toBe(true);
+    const others = record.consoleErrors.filter((e) => !isExpected(e));
+    record.consoleErrors.splice(0, record.consoleErrors.length, ...others);
+  });
+
   it('credits the basemap and the place data in the attribution line, on both maps', async () => {
     const { page } = await atlas.open('/');
     const credit = page.locator('.leaflet-control-attribution');
