@@ -17,6 +17,7 @@ import {
   reader,
   storyButtons,
   useAtlas,
+  searchStories,
   waitForStoryCount,
 } from './harness';
 
@@ -98,7 +99,7 @@ describe.skipIf(noBrowser)('Newsletter Atlas in headless Chromium (production bu
 
   it('reaches the place mentions in the reader by keyboard', async () => {
     const { page } = await atlas.open();
-    await page.getByLabel('Search stories or places').fill('Arkhangelsk');
+    await searchStories(page, 'Arkhangelsk');
     await tabUntil(page, inStoryList, 'a story found by "Arkhangelsk"');
     await page.keyboard.press('Enter');
     const open = reader(page).first();

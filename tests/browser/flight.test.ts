@@ -18,7 +18,7 @@ import {
   reader,
   storyButtons,
   useAtlas,
-  waitForStoryCount,
+  searchStories,
 } from './harness';
 
 const ANT25 = 'path.route-ant25-1937';
@@ -246,8 +246,7 @@ describe.skipIf(noBrowser)('An honest flight on every map (production build)', (
 
   it('a mention of the Pole in the reader says it opens the polar view, and does', async () => {
     const { page } = await atlas.open('/', { width: 1366, height: 800 });
-    await page.locator('#search').fill('Pole');
-    await waitForStoryCount(page, (n) => n > 0);
+    await searchStories(page, 'Pole');
     const count = await storyButtons(page).count();
     const mention = page.locator('.reader button.mention-polar[data-place="north-pole"]');
     let found = false;

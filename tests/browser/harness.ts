@@ -161,6 +161,17 @@ export async function waitForStoryCount(page: Page, ok: (count: number) => boole
   }
 }
 
+/**
+ * Types `query` in the search box and waits until the list shows what it finds: some stories, and
+ * fewer than before (the list follows the query a frame after the box shows it).
+ */
+export async function searchStories(page: Page, query: string) {
+  await storyButtons(page).first().waitFor();
+  const all = await storyButtons(page).count();
+  await page.locator('#search').fill(query);
+  await waitForStoryCount(page, (n) => n > 0 && n < all);
+}
+
 /** The open reader: an element labelled "Story: <title>". */
 export function reader(page: Page): Locator {
   return page.locator('[aria-label^="Story: "]');

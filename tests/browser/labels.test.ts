@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { MARKER, noBrowser, OUT_DIR, storyButtons, useAtlas, waitForStoryCount } from './harness';
+import { MARKER, noBrowser, OUT_DIR, storyButtons, useAtlas, searchStories } from './harness';
 
 interface Rect {
   text: string;
@@ -89,8 +89,7 @@ async function settled(page: Page) {
 
 /** The story index of the sister-city story, found through the search box like a reader would. */
 async function sisterCityStory(page: Page): Promise<number> {
-  await page.locator('#search').fill('Arkhangelsk');
-  await waitForStoryCount(page, (n) => n > 0);
+  await searchStories(page, 'Arkhangelsk');
   const buttons = storyButtons(page);
   for (let i = 0; i < (await buttons.count()); i++) {
     const text = await buttons.nth(i).innerText();

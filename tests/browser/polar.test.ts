@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { noBrowser, OUT_DIR, reader, storyButtons, useAtlas, waitForStoryCount } from './harness';
+import { noBrowser, OUT_DIR, reader, storyButtons, useAtlas, searchStories } from './harness';
 
 const TOGGLE = '.map-controls button[aria-pressed]';
 const ANT25 = 'path[aria-label^="Route: ANT-25 transpolar flight (Chkalov"]';
@@ -57,8 +57,7 @@ describe.skipIf(noBrowser)('Polar view in headless Chromium (production build)',
 
   it('the ANT-25 story offers the polar view', async () => {
     const { page } = await atlas.open('/');
-    await page.locator('#search').fill('Chkalov');
-    await waitForStoryCount(page, (n) => n > 0);
+    await searchStories(page, 'Chkalov');
     const count = await storyButtons(page).count();
     let found = false;
     for (let i = 0; i < count && !found; i++) {
