@@ -45,10 +45,11 @@ export interface OpenPage {
 
 /**
  * Registers beforeAll/afterAll/afterEach for a test file and returns `open(path)`, which loads a
- * page of the production build. After each test, every page opened in it must have logged no
- * console error, thrown nothing, and requested nothing outside the test server.
+ * page of the production build, or of a test page of its own: `page.build` writes it to
+ * `page.dir`, which is served instead. After each test, every page opened in it must have logged
+ * no console error, thrown nothing, and requested nothing outside the test server.
  */
-export function useAtlas() {
+export function useAtlas(page?: { dir: string; build: () => Promise<void> }) {
   let server: StaticServer;
   let browser: Browser;
   let opened: OpenPage[] = [];
@@ -56,9 +57,10 @@ export function useAtlas() {
   beforeAll(async () => {
     if (!chromePath) return;
     mkdirSync(OUT_DIR, { recursive: true });
-    server = await serveStatic();
+    await page?.build();
+    server = await serveStatic(page?.dir);
     browser = await launchChromium(chromePath);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();

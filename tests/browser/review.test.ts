@@ -8,25 +8,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readBroadData } from '../../src/cli/broad';
 import { readDataFiles } from '../../src/cli/data';
 import { loadData } from '../../src/core';
 import { openGazetteer } from '../../src/core/places';
 import { createGazetteerSearch } from '../../src/core/review';
 import { describePlace } from '../../src/ui/review';
-import { chromePath, noBrowser, OUT_DIR, useAtlas } from './harness';
-import {
-  launchChromium,
-  openRecordedPage,
-  ROOT,
-  serveStatic,
-  type PageRecord,
-  type StaticServer,
-} from './chromium';
+import { noBrowser, OUT_DIR, useAtlas } from './harness';
+import { ROOT } from './chromium';
 import type { ReviewFixture } from './review/page';
 
 describe.skipIf(noBrowser)('the Review panel in the app', () => {
@@ -67,39 +60,27 @@ function fixture(): ReviewFixture {
 describe.skipIf(noBrowser)('the Review panel', () => {
   const OUT = join(OUT_DIR, 'review-page');
   const data = fixture();
-  let server: StaticServer;
-  let browser: Browser;
-  const records: PageRecord[] = [];
-
-  beforeAll(async () => {
-    await build({
-      configFile: false,
-      root: join(ROOT, 'tests/browser/review'),
-      base: './',
-      logLevel: 'silent',
-      plugins: [react()],
-      build: { outDir: OUT, emptyOutDir: true, minify: false },
-    });
-    server = await serveStatic(OUT);
-    browser = await launchChromium(chromePath!);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(() => {
-    for (const r of records.splice(0)) {
-      expect.soft(r.blocked, 'requests outside the test server').toEqual([]);
-      expect.soft(r.pageErrors, 'uncaught errors in the page').toEqual([]);
-      expect.soft(r.consoleErrors, 'console errors').toEqual([]);
-    }
+  const atlas = useAtlas({
+    dir: OUT,
+    build: async () => {
+      await build({
+        configFile: false,
+        root: join(ROOT, 'tests/browser/review'),
+        base: './',
+        logLevel: 'silent',
+        plugins: [react()],
+        build: { outDir: OUT, emptyOutDir: true, minify: false },
+      });
+    },
   });
 
   async function open(): Promise<Page> {
-    const { page, record } = await openRecordedPage(browser, server.origin);
-    records.push(record);
-    await page.addInitScript((f) => (window.reviewFixture = f), data);
-    await page.goto(`${server.origin}/`);
+    const { page } = await atlas.open('/', {
+      waitForMarker: false,
+      init: async (p) => {
+        await p.addInitScript((f) => (window.reviewFixture = f), data);
+      },
+    });
     await page.getByRole('dialog', { name: 'Review' }).waitFor();
     return page;
   }

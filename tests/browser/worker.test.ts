@@ -7,20 +7,14 @@
  * read in the worker; Cancel resolves as cancelled and the next request still works.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/core';
 import { readBroadData } from '../../src/cli/broad';
 import { readDataFiles } from '../../src/cli/data';
 import type { GeoparseOutcome, Progress } from '../../src/worker/client';
-import {
-  launchChromium,
-  openRecordedPage,
-  serveStatic,
-  type PageRecord,
-  type StaticServer,
-} from './chromium';
-import { chromePath, noBrowser, OUT_DIR, useAtlas } from './harness';
+import type { PageRecord } from './chromium';
+import { noBrowser, OUT_DIR, useAtlas } from './harness';
 import { buildWorkerPage } from './worker-page/build';
 import { ARTICLE } from '../worker/article';
 
@@ -78,34 +72,13 @@ describe.skipIf(noBrowser)('The app and the geoparse worker', () => {
 describe.skipIf(noBrowser)('The geoparse worker in the browser', () => {
   const OUT = join(OUT_DIR, 'worker-page');
   const reference = loadData(readDataFiles(), readBroadData());
-  let server: StaticServer;
-  let browser: Browser;
-  const records: PageRecord[] = [];
-
-  beforeAll(async () => {
-    await buildWorkerPage(OUT);
-    server = await serveStatic(OUT);
-    browser = await launchChromium(chromePath!);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(() => {
-    for (const r of records.splice(0)) {
-      expect.soft(r.blocked, 'requests outside the test server').toEqual([]);
-      expect.soft(r.pageErrors, 'uncaught errors in the page').toEqual([]);
-      expect.soft(r.consoleErrors, 'console errors').toEqual([]);
-    }
-  });
+  const atlas = useAtlas({ dir: OUT, build: () => buildWorkerPage(OUT) });
 
   /** The client's page, its client loaded (the worker not yet started). */
   async function open(): Promise<{ page: Page; record: PageRecord }> {
-    const { page, record } = await openRecordedPage(browser, server.origin);
-    records.push(record);
-    await page.goto(`${server.origin}/`);
-    await page.locator('#ready').waitFor();
-    return { page, record };
+    const opened = await atlas.open('/', { waitForMarker: false });
+    await opened.page.locator('#ready').waitFor();
+    return opened;
   }
 
   it('loads the gazetteer only on the first request, from the origin, and finds what the CLI finds', async () => {
@@ -133,7 +106,7 @@ describe.skipIf(noBrowser)('The geoparse worker in the browser', () => {
     expect(gazetteerRequests(record.requests)).toHaveLength(1);
 
     // Every request went to the test server (the harness also fails the test on a blocked one).
-    const origin = server.origin;
+    const origin = atlas.origin();
     expect(record.requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
     expect(record.blocked).toEqual([]);
   });
