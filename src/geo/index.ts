@@ -15,3 +15,12 @@ export { cutAtLatitude, type CutLines, type LatitudeCut } from './cutAtLatitude'
 export { zoomToSeparate } from './separation';
 export { areaLabelPoint, mercatorY, type AreaLabelPoint } from './labelPoint';
 export { MERCATOR_LIMIT, onMercator } from './mercator';
+export {
+  traceLines,
+  worldLines,
+  worldX,
+  worldY,
+  type PathSink,
+  type PixelRect,
+  type WorldLines,
+} from './tilePath';

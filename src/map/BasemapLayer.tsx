@@ -65,8 +65,11 @@ export function BasemapLayer({
       renderer.current ??= safeCanvas({ pane: 'basemap', padding: 0.3 });
       const canvas = renderer.current;
       loadOnce(loadTopology, detail).then(
-        (topology) =>
-          setLayers((l) => ({ ...l, [detail]: createBasemapLayer(topology, canvas, projection) })),
+        (topology) => {
+          // Made here, not in the state's updater: React would make it while it renders.
+          const layer = createBasemapLayer(topology, canvas, projection);
+          setLayers((l) => ({ ...l, [detail]: layer }));
+        },
         (e: unknown) => {
           loading.current.delete(detail);
           // Loaded ahead of time, it may be wanted by the time it fails.

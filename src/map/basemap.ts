@@ -1,12 +1,14 @@
-/** The offline basemap: world-atlas land and country borders, drawn on a canvas, not interactive. */
+/**
+ * The offline basemap: world-atlas land and country borders, not interactive: drawn in canvas tiles
+ * on the Mercator map, on one canvas on the polar map.
+ */
 import L from 'leaflet';
 import type { Geometry, Position } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { clipToLatitude, graticule, wrapGeometry } from '../geo';
-import { toLatLng, toLatLngExact } from './coords';
+import { clipToLatitude, graticule, traceLines, worldLines, wrapGeometry, type WorldLines } from '../geo';
+import { toLatLngExact } from './coords';
 import { POLAR_MIN_LAT, type MapProjection } from './projection';
-import { safeCanvas } from './safeCanvas';
 
 export const LAND_STYLE: L.PathOptions = {
   stroke: true,
@@ -27,66 +29,108 @@ export const BORDER_STYLE: L.PolylineOptions = {
   interactive: false,
 };
 
-/** The world is drawn three times (shifted by -360°, 0, +360°), so the Pacific has both shores. */
-const WORLD_COPIES = [-360, 0, 360];
+/** Tiles are drawn for no longer than this in one task (then the rest in the next). */
+const TILE_BUDGET_MS = 8;
+const TILE_SIZE = 256;
+/** Pixels beyond a tile within which lines are drawn as they run: more than a stroke's width. */
+const TILE_PAD = 4;
+/** Pixels: a vertex closer than this to the last one drawn is left out (Leaflet's smoothFactor 1 simplifies by as much). */
+const TILE_TOLERANCE = 0.5;
 
-const lineToLatLngs = (line: Position[], by: number) => line.map((p) => toLatLng([p[0]! + by, p[1]!]));
-
-/** Each ring's vertices as the map's CRS puts them at zoom 0 (x, y, x, y, …). */
-const atZoomZero = new WeakMap<readonly L.LatLng[], Float64Array>();
-
-/**
- * Leaflet's Polyline._projectLatlngs, made cheap: Leaflet projects every vertex of a path through
- * its CRS (a sine and a logarithm each) whenever the zoom changes or a world copy is added, which
- * for the 1:50m land held up the end of every flight of the tour. A CRS's point at zoom z is its
- * point at zoom 0 times scale(z) / scale(0) (Leaflet's Transformation is linear in the scale), so
- * each ring is projected once, at zoom 0, and then scaled; rounded and shifted by the pixel origin
- * as latLngToLayerPoint does. For Web Mercator the scales are powers of two: the same pixels.
- */
-export function projectScaled(
-  this: { _map: L.Map },
-  latlngs: readonly unknown[],
-  result: L.Point[][],
-  bounds: L.Bounds,
-): void {
-  if (!(latlngs[0] instanceof L.LatLng)) {
-    for (const inner of latlngs) projectScaled.call(this, inner as readonly unknown[], result, bounds);
-    return;
-  }
-  const map = this._map;
-  const crs = map.options.crs ?? L.CRS.EPSG3857;
-  const ring = latlngs as readonly L.LatLng[];
-  let zero = atZoomZero.get(ring);
-  if (!zero) {
-    zero = new Float64Array(ring.length * 2);
-    for (let i = 0; i < ring.length; i++) {
-      const p = crs.latLngToPoint(ring[i]!, 0);
-      zero[2 * i] = p.x;
-      zero[2 * i + 1] = p.y;
-    }
-    atZoomZero.set(ring, zero);
-  }
-  const k = crs.scale(map.getZoom()) / crs.scale(0);
-  const origin = map.getPixelOrigin();
-  const points: L.Point[] = new Array<L.Point>(ring.length);
-  for (let i = 0; i < ring.length; i++) {
-    const point = L.point(
-      Math.round(zero[2 * i]! * k) - origin.x,
-      Math.round(zero[2 * i + 1]! * k) - origin.y,
-    );
-    points[i] = point;
-    bounds.extend(point);
-  }
-  result.push(points);
+interface PendingTile {
+  canvas: HTMLCanvasElement;
+  coords: L.Coords;
+  done: L.DoneCallback;
 }
 
-/** The land and the borders of a world copy: paths whose vertices are projected once (projectScaled). */
-const ScaledPolygon = L.Polygon.extend({ _projectLatlngs: projectScaled }) as unknown as typeof L.Polygon;
-const ScaledPolyline = L.Polyline.extend({ _projectLatlngs: projectScaled }) as unknown as typeof L.Polyline;
+/**
+ * The Mercator basemap as canvas tiles. Drawn as one canvas path (Leaflet's canvas renderer), the
+ * land was drawn again whole at the end of every move, in one task: for the 1:50m world on a slow
+ * laptop a few hundred milliseconds in which no click, key or slide could be painted. Tiles are
+ * drawn a few at a time, each task short; a tile once drawn is kept while it is near the view; and
+ * until a zoom's tiles are drawn, Leaflet shows the last zoom's, scaled. Each tile draws the land
+ * (one path, filled nonzero) and then the borders over it, from vertices in world units kept once
+ * (geo worldLines), only the lines that reach it (geo traceLines). The map wraps the tiles round
+ * the world, so one copy of the world is kept: a tile draws the lines that pass ±180° shifted.
+ */
+class BasemapTiles extends L.GridLayer {
+  private readonly pending: PendingTile[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly land: WorldLines,
+    private readonly borders: WorldLines,
+    options: L.GridLayerOptions,
+  ) {
+    super(options);
+  }
+
+  override createTile(coords: L.Coords, done: L.DoneCallback): HTMLElement {
+    const canvas = L.DomUtil.create('canvas', 'leaflet-tile basemap-tile');
+    const ratio = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
+    canvas.width = canvas.height = Math.round(TILE_SIZE * ratio);
+    this.pending.push({ canvas, coords, done });
+    this.timer ??= setTimeout(() => this.drawSome(), 0);
+    return canvas;
+  }
+
+  override onRemove(map: L.Map): this {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending.length = 0;
+    return super.onRemove(map);
+  }
+
+  /** Draws the tiles in the order asked for (Leaflet asks from the view's centre out) until the budget is spent. */
+  private drawSome() {
+    this.timer = undefined;
+    const t0 = performance.now();
+    while (this.pending.length && performance.now() - t0 < TILE_BUDGET_MS) {
+      const tile = this.pending.shift()!;
+      // A tile the view left before it was drawn is not drawn.
+      if (!tile.canvas.isConnected) continue;
+      this.draw(tile);
+      tile.done(undefined, tile.canvas);
+    }
+    if (this.pending.length) this.timer = setTimeout(() => this.drawSome(), 0);
+  }
+
+  private draw({ canvas, coords }: PendingTile) {
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const ratio = canvas.width / TILE_SIZE;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const rect = {
+      originX: coords.x * TILE_SIZE,
+      originY: coords.y * TILE_SIZE,
+      scale: TILE_SIZE * 2 ** coords.z,
+      width: TILE_SIZE,
+      height: TILE_SIZE,
+      pad: TILE_PAD,
+      tolerance: TILE_TOLERANCE,
+    };
+    ctx.lineJoin = ctx.lineCap = 'round';
+    ctx.beginPath();
+    if (traceLines(this.land, rect, ctx, true)) {
+      ctx.fillStyle = LAND_STYLE.fillColor!;
+      ctx.fill(LAND_STYLE.fillRule as CanvasFillRule);
+      ctx.strokeStyle = LAND_STYLE.color!;
+      ctx.lineWidth = LAND_STYLE.weight!;
+      ctx.stroke();
+    }
+    ctx.beginPath();
+    if (traceLines(this.borders, rect, ctx, false)) {
+      ctx.strokeStyle = BORDER_STYLE.color!;
+      ctx.lineWidth = BORDER_STYLE.weight!;
+      ctx.stroke();
+    }
+  }
+}
 
 /**
- * Builds the land and border layers of a world-atlas countries topology (objects.land and the
- * shared arcs of objects.countries), with shapes across ±180° unwrapped.
+ * Builds the basemap of a world-atlas countries topology: land (objects.land) and the borders
+ * (the shared arcs of objects.countries), with shapes across ±180° unwrapped. The Mercator map
+ * draws them as tiles in the renderer's pane; the polar map on the renderer.
  */
 export function createBasemapLayer(
   topology: Topology,
@@ -100,79 +144,13 @@ export function createBasemapLayer(
     ? feature(topology, land).features.flatMap((f) => wrapGeometry(f.geometry as Geometry).polygons)
     : [];
   const lines = countries ? wrapGeometry(mesh(topology, countries, (a, b) => a !== b)).lines : [];
-  // The borders on a canvas of their own above the land's, so that a copy of the land added as
-  // the map moves is never drawn over the borders of another.
-  const borders = safeCanvas({ pane: renderer.options.pane, padding: renderer.options.padding });
-  return new WorldCopies(
-    WORLD_COPIES.map((by) => ({
-      by,
-      layers: [
-        ...(polygons.length
-          ? [
-              new ScaledPolygon(
-                polygons.map((rings) => rings.map((r) => lineToLatLngs(r, by))),
-                { ...LAND_STYLE, renderer },
-              ),
-            ]
-          : []),
-        ...(lines.length
-          ? [
-              new ScaledPolyline(
-                lines.map((line) => lineToLatLngs(line, by)),
-                { ...BORDER_STYLE, renderer: borders },
-              ),
-            ]
-          : []),
-      ],
-    })),
-  );
-}
-
-/**
- * The world's copies, each on the map only while the view (widened by its own width each side)
- * reaches it: Leaflet projects every vertex of every path on the map at each zoom, and away from
- * ±180° one copy of the 1:50m world is all that shows, not three.
- */
-class WorldCopies extends L.Layer {
-  private readonly shown = new Set<number>();
-
-  constructor(private readonly copies: readonly { by: number; layers: readonly L.Path[] }[]) {
-    super();
-  }
-
-  override onAdd(map: L.Map): this {
-    map.on('moveend', this.cull, this);
-    this.cull();
-    return this;
-  }
-
-  override onRemove(map: L.Map): this {
-    map.off('moveend', this.cull, this);
-    for (const c of this.copies) for (const l of c.layers) l.remove();
-    this.shown.clear();
-    return this;
-  }
-
-  private cull() {
-    const map = this._map;
-    if (!map) return;
-    const b = map.getBounds();
-    const span = Math.min(360, b.getEast() - b.getWest());
-    const [west, east] = [b.getWest() - span, b.getEast() + span];
-    const wanted = this.copies.filter((c) => c.by + 180 >= west && c.by - 180 <= east);
-    // Land first, then borders: each kind draws on its own canvas in the order it is added.
-    for (const c of this.copies) {
-      if (!wanted.includes(c) && this.shown.has(c.by)) {
-        for (const l of c.layers) l.remove();
-        this.shown.delete(c.by);
-      }
-    }
-    for (const c of wanted) {
-      if (this.shown.has(c.by)) continue;
-      for (const l of c.layers) l.addTo(map);
-      this.shown.add(c.by);
-    }
-  }
+  return new BasemapTiles(worldLines(polygons.flat()), worldLines(lines), {
+    pane: renderer.options.pane,
+    tileSize: TILE_SIZE,
+    // Tiles are drawn for the zoom a move ends at, not for each zoom a flight passes.
+    updateWhenZooming: false,
+    className: 'basemap-tiles',
+  });
 }
 
 export const GRATICULE_STYLE: L.PolylineOptions = {

@@ -13,19 +13,30 @@ import { TILES_FAILED } from '../../src/map/messages';
 /** LAND_STYLE.fillColor in src/map/basemap.ts. */
 const LAND = [0xee, 0xf0, 0xe6];
 
-/** The basemap canvas's colour under the centre of the marker whose label starts with `place`. */
+/**
+ * The basemap's colour under the centre of the marker whose label starts with `place`: read from
+ * the canvas there (a tile of the Mercator map's zoom, which Leaflet puts over the last zoom's).
+ */
 function landUnder(page: Page, place: string): Promise<number[] | null> {
   return page.evaluate(
     ([selector, name]) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-basemap-pane canvas');
       const marker = [...document.querySelectorAll<HTMLElement>(selector)].find((m) =>
         m.getAttribute('aria-label')?.startsWith(name),
       );
-      if (!canvas || !marker) return null;
-      const box = canvas.getBoundingClientRect();
+      if (!marker) return null;
       const r = marker.getBoundingClientRect();
+      const [cx, cy] = [r.x + r.width / 2, r.y + r.height / 2];
+      const level = (c: Element) => Number(c.parentElement?.style.zIndex) || 0;
+      const canvas = [...document.querySelectorAll<HTMLCanvasElement>('.leaflet-basemap-pane canvas')]
+        .filter((c) => {
+          const b = c.getBoundingClientRect();
+          return cx >= b.left && cx < b.right && cy >= b.top && cy < b.bottom;
+        })
+        .sort((a, b) => level(b) - level(a))[0];
+      if (!canvas) return null;
+      const box = canvas.getBoundingClientRect();
       const scale = canvas.width / box.width;
-      const [x, y] = [(r.x + r.width / 2 - box.x) * scale, (r.y + r.height / 2 - box.y) * scale];
+      const [x, y] = [(cx - box.x) * scale, (cy - box.y) * scale];
       return [...canvas.getContext('2d')!.getImageData(Math.floor(x), Math.floor(y), 1, 1).data.slice(0, 3)];
     },
     [MARKER, place] as const,
@@ -134,21 +145,8 @@ describe.skipIf(noBrowser)('Basemap in headless Chromium (production build)', ()
     );
     await page.waitForTimeout(1500); // the fly-to and the 50m layer's first draw
     expect(record.requests.some((url) => url.includes('countries-50m'))).toBe(true);
-    // The basemap canvas's pixel under the centre of the Azerbaijan marker (the country's centroid).
-    const sample = await page.evaluate((selector) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-basemap-pane canvas');
-      if (!canvas) throw new Error('no basemap canvas');
-      const box = canvas.getBoundingClientRect();
-      const ctx = canvas.getContext('2d')!;
-      const marker = [...document.querySelectorAll<HTMLElement>(selector)].find((m) =>
-        m.getAttribute('aria-label')?.startsWith('Azerbaijan'),
-      );
-      if (!marker) throw new Error('no Azerbaijan marker');
-      const r = marker.getBoundingClientRect();
-      const scale = canvas.width / box.width;
-      const [x, y] = [(r.x + r.width / 2 - box.x) * scale, (r.y + r.height / 2 - box.y) * scale];
-      return [...ctx.getImageData(Math.floor(x), Math.floor(y), 1, 1).data.slice(0, 3)];
-    }, MARKER);
+    // The basemap's pixel under the centre of the Azerbaijan marker (the country's centroid).
+    const sample = await landUnder(page, 'Azerbaijan');
     await page.screenshot({ path: join(OUT_DIR, 'basemap-50m.png') });
     expect(sample, 'land colour under Azerbaijan').toEqual(LAND);
   });

@@ -271,7 +271,7 @@ describe.skipIf(noBrowser)('Map labels in headless Chromium (production build)',
     await page.screenshot({ path: join(OUT_DIR, 'labels-tour-1920x1080.png') });
 
     const land = () =>
-      page.evaluate(() => getComputedStyle(document.querySelector('.leaflet-basemap-pane canvas')!).filter);
+      page.evaluate(() => getComputedStyle(document.querySelector('.leaflet-basemap-pane')!).filter);
     expect(await land()).toBe('none');
     await page.locator('[role="dialog"] button:text-is("High contrast")').click();
     await expect.poll(land).not.toBe('none');
