@@ -57,6 +57,8 @@ const FAN_RADIUS = 20; // pixels: places sharing one point are fanned out on a r
 const POLAR_ZOOM_OFFSET = 2;
 /** So many places or more are first clustered for the map's zoom only (see `quick`). */
 const QUICK_INDEX_FROM = 1000;
+/** Milliseconds of adding new markers in one task (see addSome). */
+const ADD_BUDGET_MS = 8;
 
 const NO_ORDER: readonly string[] = [];
 /** The class names of the labels placeLabels writes (LabelPane reads their fonts together). */
@@ -228,10 +230,13 @@ export function MarkerLayer({
     };
     /** Labels placed in a task of their own (the first markers are drawn without waiting for them). */
     let labelTimer: ReturnType<typeof setTimeout> | undefined;
+    /** The next slice of new markers (see addSome). */
+    let addTimer: ReturnType<typeof setTimeout> | undefined;
     const update = (labelsLater = false) => {
       const group = groupRef.current;
       if (!group) return;
       clearTimeout(labelTimer);
+      clearTimeout(addTimer);
       // The map may show longitudes past ±180°: ask supercluster for the wrapped range, then draw
       // each marker on the world copy nearest the view's centre. The polar map's bounds are no
       // longitude range (its corners are unprojected, and beyond the projection's disc they are
@@ -420,24 +425,6 @@ export function MarkerLayer({
           shown.delete(key);
         }
       }
-      for (const [key, n] of next) {
-        let s = shown.get(key);
-        if (!s) {
-          const marker = n.build();
-          group.addLayer(marker);
-          s = { marker, signature: n.signature, places: n.places, receded: false };
-          shown.set(key, s);
-        }
-        if (s.receded !== n.label.receded) {
-          s.receded = n.label.receded;
-          recede(s.marker.getElement(), s.receded, n.size, n.offset);
-        }
-      }
-      if (focusedKey !== null) shown.get(focusedKey)?.marker.getElement()?.focus({ preventScroll: true });
-      if (focusAfterMove.current) {
-        focusFirstMarker(shown, focusAfterMove.current);
-        focusAfterMove.current = null;
-      }
       // Where each marker's centre is drawn, in container pixels: computed, not measured (reading
       // the new markers' boxes would force a layout on every move).
       const screen = new Map(
@@ -446,19 +433,59 @@ export function MarkerLayer({
           return [key, { x: c.x + n.offset[0], y: c.y + n.offset[1] }];
         }),
       );
-      // Tab goes through the picked-out places in their text order first, then in reading order.
-      orderMarkerElements(shown, screen, emphasis?.places ?? NO_ORDER);
-
-      const label = () => {
-        const labels = labelsRef.current;
-        if (!labels) return;
-        const t0 = performance.now();
-        placeLabels(map, labels, next, screen, areas, { zoom, centre, polar, styleKey, controls });
-        // A user-timing entry (devtools, the pan bench): how long choosing and placing took.
-        performance.measure('atlas:labels', { start: t0 });
+      const toAdd: [string, Planned][] = [];
+      for (const [key, n] of next) {
+        const s = shown.get(key);
+        if (!s) toAdd.push([key, n]);
+        else if (s.receded !== n.label.receded) {
+          s.receded = n.label.receded;
+          recede(s.marker.getElement(), s.receded, n.size, n.offset);
+        }
+      }
+      // The new markers nearest the middle of the map first.
+      const { x: midX, y: midY } = map.getSize().divideBy(2);
+      const away = ([key]: [string, Planned]) => {
+        const c = screen.get(key)!;
+        return (c.x - midX) ** 2 + (c.y - midY) ** 2;
       };
-      if (labelsLater) labelTimer = setTimeout(label, 0);
-      else label();
+      toAdd.sort((a, b) => away(a) - away(b));
+      const add = ([key, n]: [string, Planned]) => {
+        const marker = n.build();
+        group.addLayer(marker);
+        const s: Shown = { marker, signature: n.signature, places: n.places, receded: n.label.receded };
+        shown.set(key, s);
+        if (s.receded) recede(marker.getElement(), true, n.size, n.offset);
+      };
+      const finish = () => {
+        if (focusedKey !== null) shown.get(focusedKey)?.marker.getElement()?.focus({ preventScroll: true });
+        if (focusAfterMove.current) {
+          focusFirstMarker(shown, focusAfterMove.current);
+          focusAfterMove.current = null;
+        }
+        // Tab goes through the picked-out places in their text order first, then in reading order.
+        orderMarkerElements(shown, screen, emphasis?.places ?? NO_ORDER);
+        const label = () => {
+          const labels = labelsRef.current;
+          if (!labels) return;
+          const t0 = performance.now();
+          placeLabels(map, labels, next, screen, areas, { zoom, centre, polar, styleKey, controls });
+          // A user-timing entry (devtools, the pan bench): how long choosing and placing took.
+          performance.measure('atlas:labels', { start: t0 });
+        };
+        if (labelsLater) labelTimer = setTimeout(label, 0);
+        else label();
+      };
+      // Markers are added a slice at a time, each slice in a task of its own: on a slow laptop a
+      // zoom's hundreds of new markers take a few hundred milliseconds, in which no click or key
+      // would be painted. Focus, keyboard order and labels follow the last slice.
+      let added = 0;
+      const addSome = () => {
+        const t0 = performance.now();
+        while (added < toAdd.length && performance.now() - t0 < ADD_BUDGET_MS) add(toAdd[added++]!);
+        if (added < toAdd.length) addTimer = setTimeout(addSome, 0);
+        else finish();
+      };
+      addSome();
     };
     const updateNow = () => update();
     // After a move, in a task after the frame that ends it, the labels in the next: a flight's
@@ -492,6 +519,7 @@ export function MarkerLayer({
     return () => {
       cancel();
       clearTimeout(labelTimer);
+      clearTimeout(addTimer);
       clearTimeout(moved);
       map.off('moveend', afterMove);
       map.off(`resize ${LEGEND_RESIZE}`, reread);
