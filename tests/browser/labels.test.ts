@@ -126,6 +126,29 @@ describe.skipIf(noBrowser)('Map labels in headless Chromium (production build)',
     expectClear(await settled(page));
   });
 
+  it('hides the labels while the map flies to a story, and names the places again where it lands', async () => {
+    const { page } = await atlas.open('/', { width: 1366, height: 800 });
+    expectClear(await settled(page));
+    // Whether the labels pane is ever hidden from here on (a flight's frames move the markers, not
+    // the labels: shown, they would be left where the last zoom had them).
+    await page.evaluate(() => {
+      const pane = document.querySelector('.leaflet-labels-pane')!;
+      (window as unknown as { hiddenSeen: boolean }).hiddenSeen = false;
+      new MutationObserver(() => {
+        if (getComputedStyle(pane).display === 'none')
+          (window as unknown as { hiddenSeen: boolean }).hiddenSeen = true;
+      }).observe(pane, { attributes: true, attributeFilter: ['class'] });
+    });
+    await storyButtons(page).first().click();
+    await page.waitForFunction(() => (window as unknown as { hiddenSeen: boolean }).hiddenSeen);
+    const landed = await settled(page);
+    expect(await page.locator('.leaflet-labels-pane').evaluate((e) => getComputedStyle(e).display)).not.toBe(
+      'none',
+    );
+    expect(landed.labels.length).toBeGreaterThan(0);
+    expectClear(landed);
+  });
+
   it('picks out the sister-city story: Arkhangelsk and Portland named, their markers marked as the story’s', async () => {
     const { page } = await atlas.open('/', { width: 1366, height: 800 });
     const n = await sisterCityStory(page);

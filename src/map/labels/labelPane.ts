@@ -2,7 +2,7 @@
  * The map's labels as DOM text in a Leaflet pane of their own (above routes, below markers). Each
  * update measures only texts not measured before (by canvas, never by layout), then shows the
  * chosen ones at their boxes, each in an element kept between updates, and hides the rest. The pane
- * is hidden while Leaflet animates a zoom (CSS on .leaflet-zoom-anim) and refilled on moveend, so
+ * is hidden from the start of a zoom (a flight's too) until it is refilled after moveend, so
  * nothing renders per frame.
  */
 import L from 'leaflet';
@@ -61,6 +61,15 @@ export class LabelPane {
     // Every place label repeats its marker's accessible name, and area names repeat the basemap:
     // screen readers hear the markers only.
     this.pane.setAttribute('aria-hidden', 'true');
+    map.on('zoomstart', this.hide, this);
+  }
+
+  /**
+   * From the start of a zoom until the labels are shown again: Leaflet moves the markers with each
+   * frame of a flight, not the labels, which would stay where the last zoom had them.
+   */
+  private hide() {
+    this.pane.classList.add('is-stale');
   }
 
   /**
@@ -141,6 +150,7 @@ export class LabelPane {
 
   /** Shows the chosen labels at their boxes (container pixels); hides every other. */
   show(chosen: readonly ChosenLabel[]) {
+    this.pane.classList.remove('is-stale');
     const on = new Set<string>();
     for (const c of chosen) {
       const asked = this.specs.get(c.id);
@@ -166,6 +176,8 @@ export class LabelPane {
   }
 
   remove() {
+    this.map.off('zoomstart', this.hide, this);
+    this.pane.classList.remove('is-stale');
     for (const e of this.entries.values()) e.el.remove();
     this.entries.clear();
     this.sizes.clear();
