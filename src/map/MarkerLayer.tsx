@@ -57,6 +57,8 @@ const FAN_RADIUS = 20; // pixels: places sharing one point are fanned out on a r
 const POLAR_ZOOM_OFFSET = 2;
 /** So many places or more are first clustered for the map's zoom only (see `quick`). */
 const QUICK_INDEX_FROM = 1000;
+/** Pixels round the polar map's view within which markers are drawn. */
+const VIEW_MARGIN = 100;
 /** Milliseconds of adding new markers in one task (see addSome). */
 const ADD_BUDGET_MS = 8;
 
@@ -266,11 +268,24 @@ export function MarkerLayer({
       for (const item of clustered) {
         if ('leaves' in item) leavesOf.set(item.properties.cluster_id, item.leaves);
       }
-      const items = clustered.map((item) => {
+      const shiftedItems = clustered.map((item) => {
         const [lon, lat] = item.geometry.coordinates as [number, number];
         const shifted = lon + 360 * Math.round((centre - lon) / 360);
         return { ...item, geometry: { ...item.geometry, coordinates: [shifted, lat] } };
       });
+      // The polar map asked for the whole world: it draws the markers in its view (and a margin)
+      // only, not a large newsletter's thousands round the Arctic when zoomed in on one town.
+      const { x: width, y: height } = map.getSize();
+      const inView = (item: (typeof shiftedItems)[number]) => {
+        const c = map.latLngToContainerPoint(toLatLng(item.geometry.coordinates));
+        return (
+          c.x >= -VIEW_MARGIN &&
+          c.y >= -VIEW_MARGIN &&
+          c.x <= width + VIEW_MARGIN &&
+          c.y <= height + VIEW_MARGIN
+        );
+      };
+      const items = polar ? shiftedItems.filter(inView) : shiftedItems;
 
       // Places at the very same point (Moscow and the Soviet Union) are fanned out on a ring.
       const atPoint = new Map<string, string[]>();

@@ -55,5 +55,40 @@ describe.skipIf(noBrowser)('A large newsletter in the browser (production build)
     const marker = await findMarker(page, town);
     await marker.click();
     await expect.poll(() => page.locator('.place-panel h2').textContent()).toContain(town);
+
+    // The polar map asks for the whole world's clusters: zoomed in, it draws those in its view.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Polar view' }).click();
+    await page
+      .locator(
+        '.atlas-map-polar .leaflet-marker-icon[data-place], .atlas-map-polar .leaflet-marker-icon[data-cluster]',
+      )
+      .first()
+      .waitFor();
+    const outside = () =>
+      page.evaluate(() => {
+        const map = document.querySelector('.atlas-map')!.getBoundingClientRect();
+        const margin = 100 + 60; // MarkerLayer's VIEW_MARGIN, and a marker's size
+        const markers = [
+          ...document.querySelectorAll(
+            '.leaflet-marker-icon[data-place], .leaflet-marker-icon[data-cluster]',
+          ),
+        ];
+        const off = markers.filter((m) => {
+          const b = m.getBoundingClientRect();
+          const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
+          return (
+            x < map.left - margin || x > map.right + margin || y < map.top - margin || y > map.bottom + margin
+          );
+        });
+        return { markers: markers.length, off: off.length };
+      });
+    for (let i = 0; i < 3; i++) await page.locator('.leaflet-control-zoom-in').click();
+    await page.waitForFunction(() => !document.querySelector('.leaflet-labels-pane.is-stale'), null, {
+      timeout: 20_000,
+    });
+    const drawn = await outside();
+    expect(drawn.markers, 'markers in the polar view').toBeGreaterThan(0);
+    expect(drawn.off, 'markers drawn beyond it').toBe(0);
   });
 });
