@@ -1,5 +1,6 @@
 import { buildGazetteer, checkSharedAliases, parseGazetteer, parseRules } from './gazetteer';
 import { fingerprint } from './fingerprint';
+import { sortByName } from './nameOrder';
 import { createPlaceFinder, type PlaceFinder } from './mentions';
 import { parseRoute } from './routes';
 import {
@@ -302,5 +303,5 @@ export function summarize(mentions: readonly Mention[], gazetteer: Gazetteer): P
     s.mentions.push(i);
     if (s.stories[s.stories.length - 1] !== m.story) s.stories.push(m.story);
   });
-  return [...byPlace.values()].sort((a, b) => a.place.name.localeCompare(b.place.name, 'en'));
+  return sortByName([...byPlace.values()], (s) => s.place.name);
 }

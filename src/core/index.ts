@@ -3,6 +3,7 @@ export { parseCsv } from './csv';
 export { normalizeText, isWordChar, compactText, isInvisible, type CompactText } from './normalize';
 export { lineStarts, lineOf, splitLines, isLineBreak } from './lines';
 export { fingerprint } from './fingerprint';
+export { nameKey, sortByName } from './nameOrder';
 export { parseGazetteer, parseRules, buildGazetteer, checkSharedAliases } from './gazetteer';
 export { parseRoute, parseMoments, type Moment } from './routes';
 export { parseFigures, figureRange, type Figure, type FigureKind } from './figures';

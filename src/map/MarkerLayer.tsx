@@ -13,6 +13,7 @@ import type { Position } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
 import Supercluster from 'supercluster';
+import { sortByName } from '../core';
 import { afterPaint } from './afterPaint';
 import { toLatLng } from './coords';
 import {
@@ -159,8 +160,11 @@ export function MarkerLayer({
   const byId = useMemo(() => new Map(places.map((p) => [p.id, p])), [places]);
   /** Each place's rank in a cluster: most stories first, then by name (sorted once, not per cluster). */
   const rank = useMemo(() => {
-    const byName = new Intl.Collator('en').compare;
-    const byRank = [...places].sort((a, b) => b.stories - a.stories || byName(a.name, b.name));
+    const byRank = sortByName(
+      places,
+      (p) => p.name,
+      (a, b) => b.stories - a.stories,
+    );
     return { of: new Map(byRank.map((p, i) => [p.id, i])), byRank };
   }, [places]);
   // One index of every place, built once per set of places (thousands for a large newsletter:

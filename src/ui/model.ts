@@ -1,6 +1,6 @@
 /** What the views derive from an Atlas: map markers and routes, per-story places, search. */
 import type { Position } from 'geojson';
-import type { Atlas, Mention, Place, Story } from '../core';
+import { sortByName, type Atlas, type Mention, type Place, type Story } from '../core';
 import { greatCirclePoints, onMercator, wrapLine } from '../geo';
 import { isInView, routeStyle, type GeoBounds, type MapPlace, type MapRoute } from '../map';
 import type { Searched } from './search';
@@ -73,10 +73,9 @@ export interface StoryInfo extends Searched {
   readonly placeCount: number;
 }
 
-/** What the stories of one atlas share: the place lookup and one collator. */
+/** What the stories of one atlas share: the place lookup. */
 interface Shared {
   atlas: Atlas;
-  byName?: (a: string, b: string) => number;
 }
 
 /**
@@ -98,13 +97,15 @@ class LazyStoryInfo implements StoryInfo {
   get places(): StoryPlace[] {
     if (this.madePlaces) return this.madePlaces;
     const { atlas } = this.shared;
-    const byName = (this.shared.byName ??= new Intl.Collator('en').compare);
     const counts = new Map<string, number>();
     for (const m of this.mentions) counts.set(m.placeId, (counts.get(m.placeId) ?? 0) + 1);
-    return (this.madePlaces = [...counts]
-      .map(([id, n]) => ({ place: atlas.gazetteer.byId.get(id)!, mentions: n }))
-      .filter((p) => p.place !== undefined)
-      .sort((a, b) => b.mentions - a.mentions || byName(a.place.name, b.place.name)));
+    return (this.madePlaces = sortByName(
+      [...counts]
+        .map(([id, n]) => ({ place: atlas.gazetteer.byId.get(id)!, mentions: n }))
+        .filter((p) => p.place !== undefined),
+      (p) => p.place.name,
+      (a, b) => b.mentions - a.mentions,
+    ));
   }
 
   get placeCount(): number {
