@@ -135,15 +135,15 @@ describe.skipIf(noBrowser)('Map labels in headless Chromium (production build)',
       const pane = document.querySelector('.leaflet-labels-pane')!;
       (window as unknown as { hiddenSeen: boolean }).hiddenSeen = false;
       new MutationObserver(() => {
-        if (getComputedStyle(pane).display === 'none')
+        if (getComputedStyle(pane).visibility === 'hidden')
           (window as unknown as { hiddenSeen: boolean }).hiddenSeen = true;
       }).observe(pane, { attributes: true, attributeFilter: ['class'] });
     });
     await storyButtons(page).first().click();
     await page.waitForFunction(() => (window as unknown as { hiddenSeen: boolean }).hiddenSeen);
     const landed = await settled(page);
-    expect(await page.locator('.leaflet-labels-pane').evaluate((e) => getComputedStyle(e).display)).not.toBe(
-      'none',
+    expect(await page.locator('.leaflet-labels-pane').evaluate((e) => getComputedStyle(e).visibility)).toBe(
+      'visible',
     );
     expect(landed.labels.length).toBeGreaterThan(0);
     expectClear(landed);
@@ -264,6 +264,19 @@ describe.skipIf(noBrowser)('Map labels in headless Chromium (production build)',
     await folded.click();
     expect(await phone.locator('.map-legend-list').isVisible()).toBe(true);
     await phone.screenshot({ path: join(OUT_DIR, 'labels-legend-375x812.png') });
+  });
+
+  it('keeps the labels clear through the tour’s first slides, presented from the home view at 1920×1080', async () => {
+    // Presenting changes the labels' size while the map flies to the first slide (the labels
+    // pane hidden): their heights must still be read right.
+    const { page } = await atlas.open('/', { width: 1920, height: 1080 });
+    expectClear(await settled(page));
+    await page.locator('.present-button').click();
+    await page.locator('.tour-buttons button', { hasText: 'Next' }).waitFor();
+    for (let slide = 0; slide < 2; slide++) {
+      await page.keyboard.press('ArrowRight');
+      expectClear(await settled(page));
+    }
   });
 
   it('on the projector (tour at 1920×1080): labels ≥ 20 px, the slide’s places marked, high contrast on the map too', async () => {
