@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STORM_NEWS } from '../core/review/stormNews';
 import { MARKER, markerLabels, noBrowser, OUT_DIR, reader, useAtlas } from './harness';
+import { storedTitles } from './libraryDb';
 
 const HTML = `<!doctype html><html><head><title>Ignored head</title>
 <script>window.__ran = (window.__ran || 0) + 1;</script></head>
@@ -196,6 +197,9 @@ describe.skipIf(noBrowser)('import and the library', () => {
     await open.getByRole('textbox', { name: 'Story title' }).fill('Festival week');
     await open.getByRole('textbox', { name: 'Story title' }).press('Enter');
     await expect.poll(() => open.locator('h2').innerText()).toBe('Festival week');
+    // Written to the library before the reload (a reload in the same moment races the write).
+    const id = new URL(page.url()).searchParams.get('n')!;
+    await expect.poll(() => storedTitles(page, id), { timeout: 10_000 }).toContain('Festival week');
 
     await page.reload();
     await shows(page, 'Notes from the coast');

@@ -105,3 +105,10 @@ export async function quarantined(
 export async function putRecord(page: Page, store: string, value: unknown): Promise<void> {
   await run(page, store, 'put', value);
 }
+
+/** The story titles of the newsletter's stored story edits (what a rename wrote), [] when none. */
+export async function storedTitles(page: Page, newsletter: string): Promise<string[]> {
+  const record = (await run(page, 'edits', 'get', newsletter)) as
+    { storyEdits?: { title?: string }[] } | undefined;
+  return (record?.storyEdits ?? []).flatMap((e) => (e.title === undefined ? [] : [e.title]));
+}
