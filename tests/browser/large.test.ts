@@ -84,9 +84,20 @@ describe.skipIf(noBrowser)('A large newsletter in the browser (production build)
         return { markers: markers.length, off: off.length };
       });
     for (let i = 0; i < 3; i++) await page.locator('.leaflet-control-zoom-in').click();
-    await page.waitForFunction(() => !document.querySelector('.leaflet-labels-pane.is-stale'), null, {
-      timeout: 20_000,
-    });
+    // Settled: the labels placed for the last zoom, and the markers the same two reads running.
+    let last = '';
+    await expect
+      .poll(
+        async () => {
+          const now = JSON.stringify(await outside());
+          const stale = await page.locator('.leaflet-labels-pane.is-stale').count();
+          const same = stale === 0 && now === last;
+          last = now;
+          return same;
+        },
+        { timeout: 20_000, interval: 300 },
+      )
+      .toBe(true);
     const drawn = await outside();
     expect(drawn.markers, 'markers in the polar view').toBeGreaterThan(0);
     expect(drawn.off, 'markers drawn beyond it').toBe(0);
