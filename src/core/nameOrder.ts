@@ -20,7 +20,10 @@ export function sortByName<T>(
   name: (item: T) => string,
   first?: (a: T, b: T) => number,
 ): T[] {
-  const keyed = items.map((item) => ({ item, name: name(item), key: nameKey(name(item)) }));
+  const keyed = items.map((item) => {
+    const n = name(item);
+    return { item, name: n, key: nameKey(n) };
+  });
   keyed.sort((a, b) => (first ? first(a.item, b.item) : 0) || plain(a.key, b.key) || plain(a.name, b.name));
   return keyed.map((k) => k.item);
 }

@@ -279,7 +279,8 @@ export function MarkerLayer({
       });
       // The polar map asked for the whole world: it draws the markers in its view (and a margin)
       // only, not a large newsletter's thousands round the Arctic when zoomed in on one town.
-      const { x: width, y: height } = map.getSize();
+      const size = map.getSize();
+      const { x: width, y: height } = size;
       const inView = (item: (typeof shiftedItems)[number]) => {
         const c = map.latLngToContainerPoint(toLatLng(item.geometry.coordinates));
         return (
@@ -462,7 +463,7 @@ export function MarkerLayer({
         }
       }
       // The new markers nearest the middle of the map first.
-      const { x: midX, y: midY } = map.getSize().divideBy(2);
+      const { x: midX, y: midY } = size.divideBy(2);
       const away = ([key]: [string, Planned]) => {
         const c = screen.get(key)!;
         return (c.x - midX) ** 2 + (c.y - midY) ** 2;

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compiledGazetteer, letters, letterTowns } from '../fixtures/letters';
-import { findMarker, markerLabels, noBrowser, useAtlas } from './harness';
+import { findMarker, MARKER, markerLabels, noBrowser, useAtlas } from './harness';
 
 const LETTERS = 600;
 const TITLE = 'Letters from our readers';
@@ -59,21 +59,12 @@ describe.skipIf(noBrowser)('A large newsletter in the browser (production build)
     // The polar map asks for the whole world's clusters: zoomed in, it draws those in its view.
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Polar view' }).click();
-    await page
-      .locator(
-        '.atlas-map-polar .leaflet-marker-icon[data-place], .atlas-map-polar .leaflet-marker-icon[data-cluster]',
-      )
-      .first()
-      .waitFor();
+    await page.locator(`.atlas-map-polar ${MARKER}`).first().waitFor();
     const outside = () =>
-      page.evaluate(() => {
+      page.evaluate((selector) => {
         const map = document.querySelector('.atlas-map')!.getBoundingClientRect();
         const margin = 100 + 60; // MarkerLayer's VIEW_MARGIN, and a marker's size
-        const markers = [
-          ...document.querySelectorAll(
-            '.leaflet-marker-icon[data-place], .leaflet-marker-icon[data-cluster]',
-          ),
-        ];
+        const markers = [...document.querySelectorAll(selector)];
         const off = markers.filter((m) => {
           const b = m.getBoundingClientRect();
           const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
@@ -82,7 +73,7 @@ describe.skipIf(noBrowser)('A large newsletter in the browser (production build)
           );
         });
         return { markers: markers.length, off: off.length };
-      });
+      }, MARKER);
     for (let i = 0; i < 3; i++) await page.locator('.leaflet-control-zoom-in').click();
     // Settled: the labels placed for the last zoom, and the markers the same two reads running.
     let last = '';
